@@ -1,0 +1,81 @@
+//! Starting the app in the browser, on top of the prerendered page.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::App;
+use crate::content::content;
+use crate::routes::{normalize_base, Lang};
+
+/// Head elements that the prerenderer wrote and `leptos_meta` writes again once the app runs.
+const MANAGED_HEAD: &str = "meta[name=description], meta[name=robots], meta[property^='og:'], \
+    link[rel=canonical], link[rel=alternate]";
+
+/// Installs the panic notice, then replaces the prerendered page with the live app. Both are
+/// built from the same components, so the swap, done in one task before the next paint, shows
+/// nothing to the visitor.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_error_notice();
+    }));
+
+    let document = document();
+    let base = document
+        .query_selector("base[href]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.get_attribute("href"))
+        .map(|href| normalize_base(&href))
+        .unwrap_or_default();
+    let origin = window().location().origin().unwrap_or_default();
+
+    remove_all(&document, MANAGED_HEAD);
+    remove_all(&document, "body > :not(script)");
+    leptos::mount::mount_to_body(move || view! { <App base=base origin=origin /> });
+    // Lets tests and styles tell the live app from the prerendered page.
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("data-app", "running");
+    }
+}
+
+fn remove_all(document: &web_sys::Document, selector: &str) {
+    if let Ok(nodes) = document.query_selector_all(selector) {
+        for i in 0..nodes.length() {
+            if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                el.remove();
+            }
+        }
+    }
+}
+
+/// A short, polite notice at the top of the page with a reload link; the content stays.
+fn show_error_notice() {
+    let document = document();
+    let Some(body) = document.body() else { return };
+    if document.query_selector(".sc-error-notice").ok().flatten().is_some() {
+        return;
+    }
+    let lang = document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or(Lang::En);
+    let text = &content(lang).site;
+    let href = window().location().href().unwrap_or_default();
+    let Ok(notice) = document.create_element("div") else { return };
+    notice.set_class_name("sc-error-notice");
+    let _ = notice.set_attribute("role", "alert");
+    let message = document.create_element("p").ok();
+    let link = document.create_element("a").ok();
+    if let (Some(message), Some(link)) = (message, link) {
+        message.set_text_content(Some(text.error_notice));
+        link.set_text_content(Some(text.error_reload));
+        let _ = link.set_attribute("href", &href);
+        let _ = link.set_attribute("class", "sc-error-notice__reload");
+        let _ = message.append_with_str_1(" ");
+        let _ = message.append_child(&link);
+        let _ = notice.append_child(&message);
+    }
+    let _ = body.prepend_with_node_1(&notice);
+}

@@ -1,0 +1,19 @@
+//! The shell every page shares, and the building blocks the pages use.
+
+mod breadcrumbs;
+mod concept_diagram;
+mod contact_details;
+mod primary_nav;
+mod site_footer;
+mod site_header;
+mod skip_link;
+mod timeline;
+
+pub use breadcrumbs::Breadcrumbs;
+pub use concept_diagram::ConceptDiagram;
+pub use contact_details::ContactDetails;
+pub use primary_nav::PrimaryNav;
+pub use site_footer::SiteFooter;
+pub use site_header::SiteHeader;
+pub use skip_link::SkipLink;
+pub use timeline::Timeline;

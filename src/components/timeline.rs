@@ -1,0 +1,32 @@
+use leptos::prelude::*;
+
+use crate::content::TimelineEntry;
+
+/// The dated facts of the text as an ordered list, drawn as a vertical timeline.
+#[component]
+pub fn Timeline(
+    /// The heading above the list, which also names it.
+    heading: &'static str,
+    /// The entries, oldest first.
+    entries: &'static [TimelineEntry],
+) -> impl IntoView {
+    let items = entries
+        .iter()
+        .map(|entry| {
+            view! {
+                <li class="sc-timeline__item">
+                    <time class="sc-timeline__date" datetime=entry.datetime>
+                        {entry.date}
+                    </time>
+                    <p class="sc-timeline__event">{entry.event}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="sc-timeline" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading" class="sc-timeline__heading">{heading}</h2>
+            <ol class="sc-timeline__list">{items}</ol>
+        </section>
+    }
+}

@@ -1,0 +1,394 @@
+//! Build-time rendering of every route to a complete HTML file, with the same components the
+//! browser runs, plus the files a static host needs: 404 page, sitemap, robots.txt, `_headers`
+//! and precompressed copies.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use base64::Engine as _;
+use leptos::prelude::*;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
+use sha2::{Digest, Sha256};
+
+use crate::app::App;
+use crate::content::{content, FAX, TELEPHONE};
+use crate::routes::{Lang, Route};
+
+/// Where and how the site is published.
+pub struct Settings {
+    /// The path the site is served under: `""` or `/sub`.
+    pub base: String,
+    /// The scheme and host, for canonical URLs and the sitemap.
+    pub origin: String,
+}
+
+/// Renders the page a visitor gets at `path` (a path under the site's base), into `template`:
+/// Trunk's `index.html`, which holds the stylesheets and the script that starts the app.
+pub fn render_page(template: &str, path: &str, settings: &Settings) -> String {
+    any_spawner::Executor::init_futures_executor().ok();
+    let owner = Owner::new();
+    owner.with(|| {
+        let (meta_context, meta_output) = ServerMetaContext::new();
+        provide_context(meta_context);
+        provide_context(RequestUrl::new(path));
+        let base = settings.base.clone();
+        let origin = settings.origin.clone();
+        let body = view! { <App base=base origin=origin /> }.to_html();
+        let page = template
+            .replacen("<body></body>", &format!("<body>{body}</body>"), 1)
+            .replacen("</head>", &format!("{}</head>", organization_json_ld()), 1);
+        futures::executor::block_on(async move {
+            use futures::StreamExt as _;
+            let stream = futures::stream::iter([page]);
+            meta_output
+                .inject_meta_context(stream)
+                .await
+                .collect::<String>()
+                .await
+        })
+    })
+}
+
+/// The secretariat as a schema.org organization, with the address, telephone and fax exactly as
+/// the source text gives them.
+fn organization_json_ld() -> String {
+    let text = content(Lang::En);
+    let json = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": text.site.organisation,
+        "alternateName": text.site.name,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": "7F, 1-3-1, Chuo, Aoba-ku",
+            "addressLocality": "Sendai",
+            "postalCode": "980-6107",
+            "addressCountry": "JP"
+        },
+        "telephone": TELEPHONE.display,
+        "faxNumber": FAX.display,
+    });
+    // `</` cannot appear in the JSON (no text holds it), so the script element cannot be closed early.
+    format!(r#"<script type="application/ld+json">{json}</script>"#)
+}
+
+/// The file a static host serves for `route`: `concept/index.html` for `/concept/`.
+pub fn file_for(route: Route) -> PathBuf {
+    PathBuf::from(route.path().trim_start_matches('/')).join("index.html")
+}
+
+/// Writes every page, `404.html`, the sitemap, robots.txt and `_headers` into `dist`, whose
+/// `index.html` is Trunk's output and serves as the template; then precompresses every text file.
+pub fn write_site(dist: &Path, settings: &Settings) -> std::io::Result<Vec<PathBuf>> {
+    let template = fs::read_to_string(dist.join("index.html"))?;
+    let mut written = Vec::new();
+    for route in Route::all_pages() {
+        let file = dist.join(file_for(route));
+        fs::create_dir_all(file.parent().expect("a page file is inside dist"))?;
+        fs::write(&file, render_page(&template, &route.path(), settings))?;
+        written.push(file);
+    }
+    let not_found = dist.join("404.html");
+    fs::write(&not_found, render_page(&template, "/404.html", settings))?;
+    written.push(not_found);
+
+    fs::write(dist.join("sitemap.xml"), sitemap(settings))?;
+    fs::write(
+        dist.join("robots.txt"),
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}{}/sitemap.xml\n",
+            settings.origin, settings.base
+        ),
+    )?;
+    fs::write(dist.join("_headers"), headers(dist, &template, settings)?)?;
+    precompress(dist)?;
+    Ok(written)
+}
+
+/// Every page with its language alternates.
+pub fn sitemap(settings: &Settings) -> String {
+    let url = |route: Route| format!("{}{}", settings.origin, route.href(&settings.base));
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for route in Route::all_pages() {
+        let _ = writeln!(xml, "  <url>\n    <loc>{}</loc>", url(route));
+        for lang in Lang::ALL {
+            let _ = writeln!(
+                xml,
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                lang.code(),
+                url(Route { lang, ..route })
+            );
+        }
+        xml.push_str("  </url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// The security policy every response carries. Inline scripts and styles are allowed only by
+/// the hashes of the ones Trunk wrote into the template.
+pub fn content_security_policy(template: &str) -> String {
+    let hashes = |tag: &str| -> String {
+        inline_blocks(template, tag)
+            .into_iter()
+            .filter(|(attrs, _)| !attrs.contains("application/ld+json"))
+            .map(|(_, body)| {
+                let digest = Sha256::digest(body.as_bytes());
+                format!(
+                    " 'sha256-{}'",
+                    base64::engine::general_purpose::STANDARD.encode(digest)
+                )
+            })
+            .collect()
+    };
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; \
+         img-src 'self'; connect-src 'self'; font-src 'self'; object-src 'none'; \
+         base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+        hashes("script"),
+        hashes("style")
+    )
+}
+
+/// The attributes and contents of each `<tag ...>...</tag>` in `html`.
+fn inline_blocks<'a>(html: &'a str, tag: &str) -> Vec<(&'a str, &'a str)> {
+    let open = format!("<{tag}");
+    let close = format!("</{tag}>");
+    let mut blocks = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(&open) {
+        let after = &rest[start + open.len()..];
+        let Some(attrs_end) = after.find('>') else { break };
+        let body_and_rest = &after[attrs_end + 1..];
+        let Some(end) = body_and_rest.find(&close) else { break };
+        blocks.push((&after[..attrs_end], &body_and_rest[..end]));
+        rest = &body_and_rest[end + close.len()..];
+    }
+    blocks
+}
+
+/// Headers every response gets.
+pub const SECURITY_HEADERS: [(&str, &str); 5] = [
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+    ("X-Frame-Options", "DENY"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    (
+        "Permissions-Policy",
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    ),
+];
+
+/// A `_headers` file (Netlify and Cloudflare Pages format). HTML and other unhashed files are
+/// revalidated on every visit; files whose names carry Trunk's content hash are cached forever.
+/// Each file gets its own rule so that no two rules set the same header.
+pub fn headers(dist: &Path, template: &str, settings: &Settings) -> std::io::Result<String> {
+    let mut rules = BTreeMap::new();
+    for file in files(dist)? {
+        let name = file
+            .strip_prefix(dist)
+            .expect("listed under dist")
+            .to_string_lossy()
+            .replace('\\', "/");
+        if name == "_headers" {
+            continue;
+        }
+        let cache = if is_hashed(&name) {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        };
+        let url = format!("{}/{name}", settings.base);
+        if let Some(dir) = url.strip_suffix("index.html") {
+            rules.insert(dir.to_owned(), cache);
+        }
+        rules.insert(url, cache);
+    }
+    let mut out = format!("{}/*\n", settings.base);
+    let _ = writeln!(
+        out,
+        "  Content-Security-Policy: {}",
+        content_security_policy(template)
+    );
+    for (name, value) in SECURITY_HEADERS {
+        let _ = writeln!(out, "  {name}: {value}");
+    }
+    for (url, cache) in rules {
+        let _ = write!(out, "\n{url}\n  Cache-Control: {cache}\n");
+    }
+    Ok(out)
+}
+
+/// Trunk names built assets `<stem>-<16 hex digits>` (plus `_bg` for the wasm).
+fn is_hashed(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit())
+    })
+}
+
+fn files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            out.extend(files(&path)?);
+        } else {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Files worth compressing: text, and wasm, which compresses well.
+const COMPRESSIBLE: [&str; 8] = ["html", "js", "wasm", "css", "svg", "xml", "txt", "json"];
+
+/// Writes `name.br` and `name.gz` beside every compressible file, at the highest settings:
+/// this runs once per build, and every visitor gains.
+fn precompress(dist: &Path) -> std::io::Result<()> {
+    for file in files(dist)? {
+        let compressible = file
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .is_some_and(|ext| COMPRESSIBLE.contains(&ext));
+        if !compressible {
+            continue;
+        }
+        let data = fs::read(&file)?;
+        let mut br = Vec::new();
+        {
+            let mut writer = brotli::CompressorWriter::new(&mut br, 4096, 11, 22);
+            writer.write_all(&data)?;
+        }
+        fs::write(with_suffix(&file, "br"), br)?;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&data)?;
+        fs::write(with_suffix(&file, "gz"), gz.finish()?)?;
+    }
+    Ok(())
+}
+
+fn with_suffix(file: &Path, suffix: &str) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::routes::Page;
+
+    const TEMPLATE: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">\
+        <style>body{color:red}</style><script type=\"module\">start()</script></head>\
+        <body></body></html>";
+
+    fn settings() -> Settings {
+        Settings {
+            base: String::new(),
+            origin: "https://sendai.example".into(),
+        }
+    }
+
+    #[test]
+    fn each_page_is_rendered_with_its_language_title_and_heading() {
+        for route in Route::all_pages() {
+            let html = render_page(TEMPLATE, &route.path(), &settings());
+            let text = content(route.lang);
+            assert!(
+                html.contains(&format!("<html lang=\"{}\"", route.lang.code())),
+                "{}",
+                route.path()
+            );
+            assert!(html.contains(&format!("<title>{}</title>", text.document_title(route.page))));
+            assert!(html.contains(text.head(route.page).title));
+            assert!(html.contains("<main"), "{}", route.path());
+            let canonical = format!(
+                "<link href=\"https://sendai.example{}\" rel=\"canonical\">",
+                route.path()
+            );
+            assert!(html.contains(&canonical), "{}: {canonical}", route.path());
+        }
+    }
+
+    #[test]
+    fn the_current_page_is_marked_in_the_navigation() {
+        let html = render_page(TEMPLATE, "/secretariat/", &settings());
+        assert!(html.contains("href=\"/secretariat/\" aria-current=\"page\""), "{html}");
+        assert_eq!(html.matches("aria-current=\"page\"").count(), 2, "nav and breadcrumb");
+    }
+
+    #[test]
+    fn unknown_paths_render_not_found_without_a_canonical_link() {
+        let html = render_page(TEMPLATE, "/ja/nope", &settings());
+        let text = content(Lang::Ja);
+        assert!(html.contains(text.not_found.head.title));
+        assert!(html.contains("<html lang=\"ja\""));
+        assert!(html.contains("noindex"));
+        assert!(!html.contains("rel=\"canonical\""));
+    }
+
+    #[test]
+    fn links_stay_under_a_sub_path() {
+        let settings = Settings {
+            base: "/sub".into(),
+            origin: "https://sendai.example".into(),
+        };
+        let html = render_page(TEMPLATE, "/sub/concept/", &settings);
+        assert!(html.contains(content(Lang::En).concept.head.title));
+        for href in html.split("href=\"").skip(1) {
+            let href = href.split('"').next().unwrap_or_default();
+            assert!(
+                href.starts_with("/sub/") || href.starts_with("https://sendai.example/sub/")
+                    || href.starts_with("tel:"),
+                "{href}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_policy_allows_exactly_the_inline_blocks_of_the_template() {
+        let csp = content_security_policy(TEMPLATE);
+        let hash = |s: &str| {
+            base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()))
+        };
+        assert!(csp.contains(&format!("script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'", hash("start()"))));
+        assert!(csp.contains(&format!("style-src 'self' 'sha256-{}'", hash("body{color:red}"))));
+        assert!(!csp.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn hashed_asset_names_are_recognised() {
+        assert!(is_hashed("sendai_cluster-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(is_hashed("sendai_cluster-1a2b3c4d5e6f7a8b.js"));
+        assert!(!is_hashed("concept/index.html"));
+        assert!(!is_hashed("sitemap.xml"));
+    }
+
+    #[test]
+    fn the_sitemap_lists_every_page_with_its_alternates() {
+        let xml = sitemap(&settings());
+        assert_eq!(xml.matches("<loc>").count(), Route::all_pages().count());
+        assert!(xml.contains("<loc>https://sendai.example/ja/concept/</loc>"));
+        assert!(xml.contains("hreflang=\"ja\" href=\"https://sendai.example/ja/secretariat/\""));
+        let _ = Page::ALL;
+    }
+
+    #[test]
+    fn organisation_data_gives_the_numbers_as_printed() {
+        let json = organization_json_ld();
+        assert!(json.contains("\"telephone\":\"022-346-9237\""));
+        assert!(json.contains("\"faxNumber\":\"022-346-9238\""));
+    }
+}

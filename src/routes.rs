@@ -1,0 +1,305 @@
+//! The route table: the only place that knows the site's paths.
+//!
+//! Every page exists in both languages. Canonical paths end in a slash (`/concept/`) because the
+//! prerendered site stores each page as `concept/index.html`, which every static host serves at that
+//! address; `/concept` and `/concept/index.html` reach the same page.
+
+/// A language edition of the site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Ja,
+}
+
+/// A page of the site, in either language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Page {
+    About,
+    Concept,
+    Secretariat,
+}
+
+/// What a path resolves to: a page, or Not Found, in the language the path asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Route {
+    pub lang: Lang,
+    /// `None` is the Not Found page.
+    pub page: Option<Page>,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
+
+    /// The BCP 47 tag, for `lang` and `hreflang`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+
+    /// The language of a BCP 47 tag this site publishes.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
+    /// The Open Graph locale.
+    pub fn og_locale(self) -> &'static str {
+        match self {
+            Lang::En => "en_GB",
+            Lang::Ja => "ja_JP",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Ja,
+            Lang::Ja => Lang::En,
+        }
+    }
+
+    /// The first path segment of this edition (English lives at the root).
+    fn segment(self) -> Option<&'static str> {
+        match self {
+            Lang::En => None,
+            Lang::Ja => Some("ja"),
+        }
+    }
+}
+
+impl Page {
+    /// In navigation order.
+    pub const ALL: [Page; 3] = [Page::About, Page::Concept, Page::Secretariat];
+
+    /// The path segment after the language prefix (the home page has none).
+    fn segment(self) -> Option<&'static str> {
+        match self {
+            Page::About => None,
+            Page::Concept => Some("concept"),
+            Page::Secretariat => Some("secretariat"),
+        }
+    }
+}
+
+impl Route {
+    pub fn page(lang: Lang, page: Page) -> Route {
+        Route {
+            lang,
+            page: Some(page),
+        }
+    }
+
+    pub fn not_found(lang: Lang) -> Route {
+        Route { lang, page: None }
+    }
+
+    /// Every page in every language, in the order the prerenderer and the sitemap list them.
+    pub fn all_pages() -> impl Iterator<Item = Route> {
+        Lang::ALL
+            .into_iter()
+            .flat_map(|lang| Page::ALL.into_iter().map(move |page| Route::page(lang, page)))
+    }
+
+    /// The same page in the other language.
+    pub fn counterpart(self) -> Route {
+        Route {
+            lang: self.lang.other(),
+            page: self.page,
+        }
+    }
+
+    /// The canonical path relative to the site root, starting and ending with `/`.
+    /// Not Found has no address of its own; its path is its language's home.
+    pub fn path(self) -> String {
+        let segments = self
+            .lang
+            .segment()
+            .into_iter()
+            .chain(self.page.and_then(Page::segment));
+        let mut path = String::from("/");
+        for segment in segments {
+            path.push_str(segment);
+            path.push('/');
+        }
+        path
+    }
+
+    /// The address of this route on a site served under `base` (`""` or `/sub`).
+    pub fn href(self, base: &str) -> String {
+        format!("{base}{}", self.path())
+    }
+
+    /// Resolves a URL path (as the browser or the server sees it, percent-encoded, under `base`).
+    /// Decodes it as static file servers do, so the client shows the page the server served.
+    pub fn locate(path: &str, base: &str) -> Route {
+        let Some(path) = strip_base(path, base) else {
+            return Route::not_found(Lang::En);
+        };
+        let Some(path) = percent_decode(path) else {
+            return Route::not_found(Lang::En);
+        };
+        let path = path.strip_suffix("index.html").unwrap_or(&path);
+        let path = path.strip_suffix('/').unwrap_or(path);
+        let mut segments = path.split('/');
+        if segments.next() != Some("") {
+            return Route::not_found(Lang::En);
+        }
+        let rest: Vec<&str> = segments.collect();
+        let (lang, rest) = match rest.split_first() {
+            Some((first, rest)) if Some(*first) == Lang::Ja.segment() => (Lang::Ja, rest),
+            _ => (Lang::En, rest.as_slice()),
+        };
+        let page = match rest {
+            [] => Some(Page::About),
+            [segment] => Page::ALL
+                .into_iter()
+                .find(|page| page.segment() == Some(*segment)),
+            _ => None,
+        };
+        Route { lang, page }
+    }
+}
+
+/// The site's base path as the router wants it: `""` at the root, `/sub` under a sub-path.
+pub fn normalize_base(public_url: &str) -> String {
+    let trimmed = public_url.trim_end_matches('/');
+    if trimmed.is_empty() {
+        String::new()
+    } else if trimmed.starts_with('/') {
+        trimmed.to_owned()
+    } else {
+        format!("/{trimmed}")
+    }
+}
+
+fn strip_base<'a>(path: &'a str, base: &str) -> Option<&'a str> {
+    let rest = path.strip_prefix(base)?;
+    if rest.is_empty() {
+        Some("/")
+    } else if rest.starts_with('/') {
+        Some(rest)
+    } else {
+        None
+    }
+}
+
+/// Decodes `%XX` escapes; `None` for a malformed escape or bytes that are not UTF-8.
+fn percent_decode(path: &str) -> Option<String> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            let hex = std::str::from_utf8(hex).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_round_trips_through_its_path() {
+        for route in Route::all_pages() {
+            assert_eq!(Route::locate(&route.path(), ""), route, "{}", route.path());
+            assert_eq!(
+                Route::locate(&route.href("/sub"), "/sub"),
+                route,
+                "under /sub: {}",
+                route.path()
+            );
+        }
+    }
+
+    #[test]
+    fn canonical_paths_are_the_published_ones() {
+        let paths: Vec<String> = Route::all_pages().map(Route::path).collect();
+        assert_eq!(
+            paths,
+            [
+                "/",
+                "/concept/",
+                "/secretariat/",
+                "/ja/",
+                "/ja/concept/",
+                "/ja/secretariat/"
+            ]
+        );
+    }
+
+    #[test]
+    fn both_slash_forms_and_index_html_reach_the_same_page() {
+        let concept = Route::page(Lang::En, Page::Concept);
+        for path in ["/concept", "/concept/", "/concept/index.html"] {
+            assert_eq!(Route::locate(path, ""), concept, "{path}");
+        }
+        let ja_home = Route::page(Lang::Ja, Page::About);
+        for path in ["/ja", "/ja/", "/ja/index.html"] {
+            assert_eq!(Route::locate(path, ""), ja_home, "{path}");
+        }
+        assert_eq!(
+            Route::locate("/index.html", ""),
+            Route::page(Lang::En, Page::About)
+        );
+    }
+
+    #[test]
+    fn percent_encoded_paths_resolve_as_a_file_server_decodes_them() {
+        assert_eq!(
+            Route::locate("/%63oncept/", ""),
+            Route::page(Lang::En, Page::Concept)
+        );
+        assert_eq!(Route::locate("/%E0%A4%A/", ""), Route::not_found(Lang::En));
+        assert_eq!(Route::locate("/%C0%AE/", ""), Route::not_found(Lang::En));
+        assert_eq!(Route::locate("/%zz", ""), Route::not_found(Lang::En));
+    }
+
+    #[test]
+    fn unknown_paths_are_not_found_in_the_language_asked_for() {
+        for path in [
+            "/nope",
+            "/concept/extra",
+            "/Concept/",
+            "//concept",
+            "/concept//",
+            "/ja/ja/",
+        ] {
+            assert_eq!(Route::locate(path, "").page, None, "{path}");
+        }
+        assert_eq!(Route::locate("/ja/nope", ""), Route::not_found(Lang::Ja));
+        assert_eq!(Route::locate("/nope", ""), Route::not_found(Lang::En));
+    }
+
+    #[test]
+    fn paths_outside_the_base_are_not_found() {
+        assert_eq!(Route::locate("/concept/", "/sub").page, None);
+        assert_eq!(Route::locate("/subway/", "/sub").page, None);
+        assert_eq!(
+            Route::locate("/sub", "/sub"),
+            Route::page(Lang::En, Page::About)
+        );
+    }
+
+    #[test]
+    fn counterpart_switches_language_and_keeps_the_page() {
+        let route = Route::page(Lang::En, Page::Secretariat);
+        assert_eq!(route.counterpart().path(), "/ja/secretariat/");
+        assert_eq!(route.counterpart().counterpart(), route);
+    }
+
+    #[test]
+    fn public_url_becomes_a_router_base() {
+        assert_eq!(normalize_base("/"), "");
+        assert_eq!(normalize_base(""), "");
+        assert_eq!(normalize_base("/sub/"), "/sub");
+        assert_eq!(normalize_base("sub"), "/sub");
+    }
+}

@@ -1,0 +1,41 @@
+// Headless Debian Chromium driven by playwright-core, with the flags these machines need.
+
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+export function launch(options = {}) {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    ...options,
+  });
+}
+
+/**
+ * Collects what a page reports: console errors, uncaught page errors, and every request URL.
+ * Attach before the first navigation.
+ */
+export function watch(page) {
+  const seen = { consoleErrors: [], pageErrors: [], requests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') seen.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => seen.pageErrors.push(String(error)));
+  page.on('request', (request) => seen.requests.push(request.url()));
+  return seen;
+}
+
+/** Resolves once the wasm app has replaced the prerendered page. */
+export async function waitForApp(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'running');
+}

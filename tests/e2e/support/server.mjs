@@ -1,0 +1,115 @@
+// Loopback static servers over a built `dist/`, as the hosts the site is deployed to behave.
+//
+// - `staticHost`: files only, with `404.html` for misses and the precompressed `.br`/`.gz`
+//   copies (sirv), optionally under a sub-path and with the `_headers` rules applied.
+// - `plainHttpServer`: Python's `http.server`, the plainest host there is: no rewrites, no 404 page.
+
+import { createServer } from 'node:http';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import sirv from 'sirv';
+
+export const DIST = new URL('../../../dist/', import.meta.url).pathname;
+
+/** Parses a Netlify / Cloudflare Pages `_headers` file into [{ pattern, headers }]. */
+export function parseHeadersFile(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: {} });
+    } else {
+      const at = line.indexOf(':');
+      rules.at(-1).headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+  }
+  return rules;
+}
+
+function matches(pattern, path) {
+  if (pattern.endsWith('/*')) return path.startsWith(pattern.slice(0, -1));
+  return pattern === path;
+}
+
+/**
+ * Serves `dist` on 127.0.0.1 at a free port. Options: `base` ('' or '/sub'), `applyHeaders`.
+ * Resolves to { url, close, requests } where `url` is the site's root (with base, trailing slash).
+ */
+export async function staticHost({ dist = DIST, base = '', applyHeaders = false } = {}) {
+  const rules = applyHeaders ? parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8')) : [];
+  const notFound = readFileSync(join(dist, '404.html'));
+  const files = sirv(dist, { dev: false, etag: true, brotli: true, gzip: true, dotfiles: false });
+  const server = createServer((req, res) => {
+    const path = decodeURIComponentSafe(req.url.split('?')[0]);
+    if (applyHeaders) {
+      for (const rule of rules) {
+        if (matches(rule.pattern, path)) {
+          for (const [name, value] of Object.entries(rule.headers)) res.setHeader(name, value);
+        }
+      }
+    }
+    const fail = () => {
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(notFound);
+    };
+    if (base) {
+      if (req.url !== base && !req.url.startsWith(`${base}/`)) return fail();
+      req.url = req.url.slice(base.length) || '/';
+    }
+    files(req, res, fail);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${base}/`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+function decodeURIComponentSafe(path) {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** `python3 -m http.server` over `dist` on a free port; resolves once it answers. */
+export async function plainHttpServer({ dir = DIST } = {}) {
+  const port = await freePort();
+  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
+    stdio: 'ignore',
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  for (;;) {
+    try {
+      await fetch(origin);
+      break;
+    } catch {
+      if (child.exitCode !== null) throw new Error('python3 -m http.server exited');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  return {
+    origin,
+    url: `${origin}/`,
+    close: async () => {
+      child.kill();
+    },
+  };
+}
+
+async function freePort() {
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+export function distExists(dist = DIST) {
+  return existsSync(join(dist, 'index.html')) && existsSync(join(dist, '404.html'));
+}
