@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Meta, Title};
-use leptos_router::{components::Router, hooks::use_location};
+use leptos_router::components::{Route as RouterRoute, Router, Routes};
+use leptos_router::{hooks::use_location, path};
 
 use crate::components::{Breadcrumbs, PrimaryNav, SiteFooter, SiteHeader, SkipLink};
 use crate::content::content;
@@ -20,6 +21,8 @@ pub struct Site {
     pub route: Memo<Route>,
     /// The current path, for same-page links such as "Page top".
     pub path: Memo<String>,
+    /// What the status region last announced: the title of the page navigated to.
+    pub announcement: RwSignal<String>,
 }
 
 impl Site {
@@ -58,6 +61,7 @@ pub fn App(
     }
 }
 
+/// The parts every page shares, around the current page.
 #[component]
 fn SiteShell(base: String, origin: String) -> impl IntoView {
     let location = use_location();
@@ -71,17 +75,8 @@ fn SiteShell(base: String, origin: String) -> impl IntoView {
         origin,
         route,
         path,
+        announcement: RwSignal::new(String::new()),
     });
-
-    let page = move || {
-        let route = route.get();
-        match route.page {
-            Some(Page::About) => view! { <AboutPage lang=route.lang /> }.into_any(),
-            Some(Page::Concept) => view! { <ConceptPage lang=route.lang /> }.into_any(),
-            Some(Page::Secretariat) => view! { <SecretariatPage lang=route.lang /> }.into_any(),
-            None => view! { <NotFoundPage lang=route.lang /> }.into_any(),
-        }
-    };
 
     view! {
         <PageHead />
@@ -91,11 +86,46 @@ fn SiteShell(base: String, origin: String) -> impl IntoView {
         <div class="sc-width-container">
             <Breadcrumbs />
             <main id="main-content" class="sc-main" tabindex="-1">
-                {page}
+                // leptos_router keeps the address bar, history, link clicks and scrolling; which
+                // page an address shows is decided by the route table (`Route::locate`), shared
+                // with the prerenderer and the tests, so the router has one route for every path.
+                <Routes fallback=|| ()>
+                    <RouterRoute path=path!("/*any") view=CurrentPage />
+                </Routes>
             </main>
         </div>
         <SiteFooter />
-        <NavigationFocus />
+        <NavigationAnnouncer />
+    }
+}
+
+/// The page for the current route. After a client-side navigation (not on the first render),
+/// moves focus to the new page's heading and announces its title, as a page load would for a
+/// screen reader.
+#[component]
+fn CurrentPage() -> impl IntoView {
+    let site = use_site();
+    let route = site.route;
+    let announcement = site.announcement;
+    let first_render = StoredValue::new(true);
+    move || {
+        let route = route.get();
+        let page = match route.page {
+            Some(Page::About) => view! { <AboutPage lang=route.lang /> }.into_any(),
+            Some(Page::Concept) => view! { <ConceptPage lang=route.lang /> }.into_any(),
+            Some(Page::Secretariat) => view! { <SecretariatPage lang=route.lang /> }.into_any(),
+            None => view! { <NotFoundPage lang=route.lang /> }.into_any(),
+        };
+        if first_render.get_value() {
+            first_render.set_value(false);
+        } else {
+            // An effect made here runs once this page is in the document.
+            Effect::new(move |_| {
+                announcement.set(content(route.lang).document_title(route.page));
+                focus_heading();
+            });
+        }
+        page
     }
 }
 
@@ -158,20 +188,10 @@ fn PageHead() -> impl IntoView {
     }
 }
 
-/// After a client-side navigation, moves focus to the new page's heading and announces its
-/// title, as a full page load would for a screen reader. The first render leaves focus alone.
+/// A polite status region that announces the page navigated to.
 #[component]
-fn NavigationFocus() -> impl IntoView {
-    let site = use_site();
-    let announcement = RwSignal::new(String::new());
-    Effect::new(move |previous: Option<Route>| {
-        let route = site.route.get();
-        if previous.is_some_and(|previous| previous != route) {
-            announcement.set(content(route.lang).document_title(route.page));
-            focus_heading();
-        }
-        route
-    });
+fn NavigationAnnouncer() -> impl IntoView {
+    let announcement = use_site().announcement;
     view! {
         <div class="sc-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
             {announcement}

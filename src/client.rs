@@ -42,7 +42,10 @@ pub fn start() {
 fn remove_all(document: &web_sys::Document, selector: &str) {
     if let Ok(nodes) = document.query_selector_all(selector) {
         for i in 0..nodes.length() {
-            if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            if let Some(el) = nodes
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
                 el.remove();
             }
         }
@@ -53,7 +56,12 @@ fn remove_all(document: &web_sys::Document, selector: &str) {
 fn show_error_notice() {
     let document = document();
     let Some(body) = document.body() else { return };
-    if document.query_selector(".sc-error-notice").ok().flatten().is_some() {
+    if document
+        .query_selector(".sc-error-notice")
+        .ok()
+        .flatten()
+        .is_some()
+    {
         return;
     }
     let lang = document
@@ -63,7 +71,9 @@ fn show_error_notice() {
         .unwrap_or(Lang::En);
     let text = &content(lang).site;
     let href = window().location().href().unwrap_or_default();
-    let Ok(notice) = document.create_element("div") else { return };
+    let Ok(notice) = document.create_element("div") else {
+        return;
+    };
     notice.set_class_name("sc-error-notice");
     let _ = notice.set_attribute("role", "alert");
     let message = document.create_element("p").ok();

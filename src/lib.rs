@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The Sendai Cluster website: Leptos components rendered in the browser (`csr`) and, at build
 //! time, to static HTML by the prerenderer (`ssr`).
 

@@ -92,9 +92,14 @@ pub fn write_site(dist: &Path, settings: &Settings) -> std::io::Result<Vec<PathB
         fs::write(&file, render_page(&template, &route.path(), settings))?;
         written.push(file);
     }
-    let not_found = dist.join("404.html");
-    fs::write(&not_found, render_page(&template, "/404.html", settings))?;
-    written.push(not_found);
+    // One Not Found page per language, where hosts that look for the nearest `404.html` up the
+    // tree (Cloudflare Pages, for one) find it; others serve the root one, in English.
+    for lang in Lang::ALL {
+        let path = format!("{}404.html", Route::not_found(lang).path());
+        let file = dist.join(path.trim_start_matches('/'));
+        fs::write(&file, render_page(&template, &path, settings))?;
+        written.push(file);
+    }
 
     fs::write(dist.join("sitemap.xml"), sitemap(settings))?;
     fs::write(
@@ -166,9 +171,13 @@ fn inline_blocks<'a>(html: &'a str, tag: &str) -> Vec<(&'a str, &'a str)> {
     let mut rest = html;
     while let Some(start) = rest.find(&open) {
         let after = &rest[start + open.len()..];
-        let Some(attrs_end) = after.find('>') else { break };
+        let Some(attrs_end) = after.find('>') else {
+            break;
+        };
         let body_and_rest = &after[attrs_end + 1..];
-        let Some(end) = body_and_rest.find(&close) else { break };
+        let Some(end) = body_and_rest.find(&close) else {
+            break;
+        };
         blocks.push((&after[..attrs_end], &body_and_rest[..end]));
         rest = &body_and_rest[end + close.len()..];
     }
@@ -231,9 +240,8 @@ pub fn headers(dist: &Path, template: &str, settings: &Settings) -> std::io::Res
 fn is_hashed(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| {
-        hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit())
-    })
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 fn files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
@@ -311,7 +319,10 @@ mod tests {
                 "{}",
                 route.path()
             );
-            assert!(html.contains(&format!("<title>{}</title>", text.document_title(route.page))));
+            assert!(html.contains(&format!(
+                "<title>{}</title>",
+                text.document_title(route.page)
+            )));
             assert!(html.contains(text.head(route.page).title));
             assert!(html.contains("<main"), "{}", route.path());
             let canonical = format!(
@@ -325,8 +336,15 @@ mod tests {
     #[test]
     fn the_current_page_is_marked_in_the_navigation() {
         let html = render_page(TEMPLATE, "/secretariat/", &settings());
-        assert!(html.contains("href=\"/secretariat/\" aria-current=\"page\""), "{html}");
-        assert_eq!(html.matches("aria-current=\"page\"").count(), 2, "nav and breadcrumb");
+        assert!(
+            html.contains("href=\"/secretariat/\" aria-current=\"page\""),
+            "{html}"
+        );
+        assert_eq!(
+            html.matches("aria-current=\"page\"").count(),
+            2,
+            "nav and breadcrumb"
+        );
     }
 
     #[test]
@@ -350,7 +368,8 @@ mod tests {
         for href in html.split("href=\"").skip(1) {
             let href = href.split('"').next().unwrap_or_default();
             assert!(
-                href.starts_with("/sub/") || href.starts_with("https://sendai.example/sub/")
+                href.starts_with("/sub/")
+                    || href.starts_with("https://sendai.example/sub/")
                     || href.starts_with("tel:"),
                 "{href}"
             );
@@ -363,8 +382,14 @@ mod tests {
         let hash = |s: &str| {
             base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()))
         };
-        assert!(csp.contains(&format!("script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'", hash("start()"))));
-        assert!(csp.contains(&format!("style-src 'self' 'sha256-{}'", hash("body{color:red}"))));
+        assert!(csp.contains(&format!(
+            "script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'",
+            hash("start()")
+        )));
+        assert!(csp.contains(&format!(
+            "style-src 'self' 'sha256-{}'",
+            hash("body{color:red}")
+        )));
         assert!(!csp.contains("unsafe-inline"));
     }
 

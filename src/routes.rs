@@ -95,9 +95,11 @@ impl Route {
 
     /// Every page in every language, in the order the prerenderer and the sitemap list them.
     pub fn all_pages() -> impl Iterator<Item = Route> {
-        Lang::ALL
-            .into_iter()
-            .flat_map(|lang| Page::ALL.into_iter().map(move |page| Route::page(lang, page)))
+        Lang::ALL.into_iter().flat_map(|lang| {
+            Page::ALL
+                .into_iter()
+                .map(move |page| Route::page(lang, page))
+        })
     }
 
     /// The same page in the other language.

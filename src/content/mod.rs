@@ -153,10 +153,16 @@ mod tests {
     #[test]
     fn both_editions_have_the_same_shape() {
         let (en, ja) = (content(Lang::En), content(Lang::Ja));
-        let section_shape =
-            |c: &Content| -> Vec<usize> { c.about.sections.iter().map(|s| s.paragraphs.len()).collect() };
+        let section_shape = |c: &Content| -> Vec<usize> {
+            c.about
+                .sections
+                .iter()
+                .map(|s| s.paragraphs.len())
+                .collect()
+        };
         assert_eq!(section_shape(en), section_shape(ja), "about sections");
-        let dates = |c: &Content| -> Vec<&str> { c.about.timeline.iter().map(|e| e.datetime).collect() };
+        let dates =
+            |c: &Content| -> Vec<&str> { c.about.timeline.iter().map(|e| e.datetime).collect() };
         assert_eq!(dates(en), dates(ja), "timeline dates");
         assert_eq!(
             en.concept.description.len(),
@@ -164,7 +170,9 @@ mod tests {
             "diagram description"
         );
         assert_eq!(en.not_found.advice.len(), ja.not_found.advice.len());
-        assert!(!en.secretariat.address_lines.is_empty() && !ja.secretariat.address_lines.is_empty());
+        assert!(
+            !en.secretariat.address_lines.is_empty() && !ja.secretariat.address_lines.is_empty()
+        );
     }
 
     #[test]

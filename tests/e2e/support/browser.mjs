@@ -28,7 +28,12 @@ export function launch(options = {}) {
 export function watch(page) {
   const seen = { consoleErrors: [], pageErrors: [], requests: [] };
   page.on('console', (message) => {
-    if (message.type() === 'error') seen.consoleErrors.push(message.text());
+    if (message.type() !== 'error') return;
+    // A Not Found page is served with status 404, which Chromium reports for the document
+    // itself; that is the page working, not an error in it.
+    const { url } = message.location();
+    const isDocument404 = message.text().includes('404') && url === page.url();
+    if (!isDocument404) seen.consoleErrors.push(`${message.text()} (${url})`);
   });
   page.on('pageerror', (error) => seen.pageErrors.push(String(error)));
   page.on('request', (request) => seen.requests.push(request.url()));

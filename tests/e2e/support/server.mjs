@@ -38,7 +38,6 @@ function matches(pattern, path) {
  */
 export async function staticHost({ dist = DIST, base = '', applyHeaders = false } = {}) {
   const rules = applyHeaders ? parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8')) : [];
-  const notFound = readFileSync(join(dist, '404.html'));
   const files = sirv(dist, { dev: false, etag: true, brotli: true, gzip: true, dotfiles: false });
   const server = createServer((req, res) => {
     const path = decodeURIComponentSafe(req.url.split('?')[0]);
@@ -52,7 +51,7 @@ export async function staticHost({ dist = DIST, base = '', applyHeaders = false 
     const fail = () => {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.end(notFound);
+      res.end(nearestNotFoundPage(dist, path.slice(base.length)));
     };
     if (base) {
       if (req.url !== base && !req.url.startsWith(`${base}/`)) return fail();
@@ -67,6 +66,16 @@ export async function staticHost({ dist = DIST, base = '', applyHeaders = false 
     url: `http://127.0.0.1:${port}${base}/`,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+/** The `404.html` nearest to `path` up the tree, as Cloudflare Pages serves it. */
+function nearestNotFoundPage(dist, path) {
+  const dirs = path.split('/').slice(1, -1).filter((dir) => dir && dir !== '.' && dir !== '..');
+  for (let depth = dirs.length; depth >= 0; depth -= 1) {
+    const file = join(dist, ...dirs.slice(0, depth), '404.html');
+    if (existsSync(file)) return readFileSync(file);
+  }
+  throw new Error('dist has no 404.html');
 }
 
 function decodeURIComponentSafe(path) {

@@ -1,0 +1,212 @@
+//! The app in a real browser (headless Chromium, through wasm-bindgen-test): each test puts the
+//! window at an address, mounts the whole app into a fresh element and checks what a visitor
+//! would see or do there.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::Promise;
+use leptos::prelude::*;
+use sendai_cluster::app::App;
+use sendai_cluster::content::{content, FAX, TELEPHONE};
+use sendai_cluster::routes::{Lang, Page, Route};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Puts the window at `path`, mounts the app and waits for its page; the app stays until the
+/// handle is dropped.
+async fn mount_at(path: &str) -> (HtmlElement, impl Sized) {
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(path))
+        .unwrap();
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        view! { <App base="" origin="https://sendai.example" /> }
+    });
+    until("the page to render", || {
+        root.query_selector("main h1").ok().flatten().is_some()
+    })
+    .await;
+    (root, handle)
+}
+
+async fn next_frame() {
+    let frame = Promise::new(&mut |resolve, _| {
+        window().request_animation_frame(&resolve).unwrap();
+    });
+    JsFuture::from(frame).await.unwrap();
+}
+
+/// Waits, frame by frame, until `condition` holds; fails after about five seconds.
+async fn until(what: &str, condition: impl Fn() -> bool) {
+    for _ in 0..300 {
+        if condition() {
+            return;
+        }
+        next_frame().await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+fn find_all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+fn text(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+fn heading(root: &Element) -> String {
+    text(&find(root, "main h1"))
+}
+
+fn html_lang() -> String {
+    document()
+        .document_element()
+        .unwrap()
+        .get_attribute("lang")
+        .unwrap_or_default()
+}
+
+fn every_route() -> Vec<(String, Route)> {
+    Route::all_pages()
+        .map(|route| (route.path(), route))
+        .chain([
+            ("/no-such-page/".to_owned(), Route::not_found(Lang::En)),
+            ("/ja/no-such-page".to_owned(), Route::not_found(Lang::Ja)),
+        ])
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn each_route_shows_its_heading_title_and_language() {
+    for (path, route) in every_route() {
+        let (root, _app) = mount_at(&path).await;
+        let text = content(route.lang);
+        let title = text.document_title(route.page);
+        until(&format!("the title of {path}"), || {
+            document().title() == title
+        })
+        .await;
+        assert_eq!(heading(&root), text.head(route.page).title, "{path}");
+        assert_eq!(find_all(&root, "h1").len(), 1, "{path}: one h1");
+        assert_eq!(html_lang(), route.lang.code(), "{path}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn navigation_marks_the_current_page_and_only_it() {
+    for route in Route::all_pages() {
+        let (root, _app) = mount_at(&route.path()).await;
+        let current = find_all(&root, ".sc-nav a[aria-current='page']");
+        assert_eq!(current.len(), 1, "{}", route.path());
+        assert_eq!(current[0].get_attribute("href").unwrap(), route.path());
+        assert_eq!(
+            find_all(&root, ".sc-nav a").len(),
+            Page::ALL.len(),
+            "a link per page"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_path_shows_not_found_with_a_link_to_every_page() {
+    let (root, _app) = mount_at("/concept/extra").await;
+    let text = content(Lang::En);
+    assert_eq!(heading(&root), text.not_found.head.title);
+    let main = find(&root, "main");
+    let links: Vec<String> = find_all(&main, "a")
+        .iter()
+        .filter_map(|a| a.get_attribute("href"))
+        .collect();
+    for route in Route::all_pages().filter(|route| route.lang == Lang::En) {
+        assert!(
+            links.contains(&route.path()),
+            "{} in {links:?}",
+            route.path()
+        );
+    }
+    assert!(find_all(&root, ".sc-nav a[aria-current]").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn the_footer_holds_the_address_telephone_and_fax() {
+    for lang in Lang::ALL {
+        let (root, _app) = mount_at(&Route::page(lang, Page::Concept).path()).await;
+        let footer = find(&root, "footer address");
+        let footer_text = text(&footer);
+        for line in content(lang).secretariat.address_lines {
+            assert!(
+                footer_text.contains(line),
+                "{lang:?}: {line} in {footer_text}"
+            );
+        }
+        assert!(footer_text.contains(FAX.display));
+        let tel = find(&footer, "a[href^='tel:']");
+        assert_eq!(text(&tel), TELEPHONE.display);
+        assert_eq!(tel.get_attribute("href").unwrap(), TELEPHONE.uri);
+        assert!(text(&find(&root, "footer")).contains("SENDAI KNOWLEDGE CLUSTER INITIATIVE"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn page_top_leads_to_the_header_at_the_top_of_the_page() {
+    let (root, _app) = mount_at("/secretariat/").await;
+    let link = find(&root, "footer a.sc-footer__top");
+    assert_eq!(link.get_attribute("href").unwrap(), "/secretariat/#top");
+    let target = document()
+        .get_element_by_id("top")
+        .expect("an element with id top");
+    assert_eq!(target.tag_name(), "HEADER");
+    let before: Vec<String> = find_all(&root, "*")
+        .into_iter()
+        .take_while(|el| *el != target)
+        .map(|el| el.class_name())
+        .collect();
+    assert_eq!(
+        before,
+        ["sc-skip-link"],
+        "only the skip link comes before the header"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_skip_link_is_first_and_leads_into_main() {
+    let (root, _app) = mount_at("/concept/").await;
+    let first_link = find(&root, "a");
+    assert_eq!(
+        first_link.get_attribute("href").unwrap(),
+        "/concept/#main-content"
+    );
+    let main = find(&root, "main");
+    assert_eq!(main.id(), "main-content");
+    assert_eq!(main.get_attribute("tabindex").as_deref(), Some("-1"));
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_leads_to_the_same_page_in_the_other_language() {
+    for (path, route) in every_route() {
+        let (root, _app) = mount_at(&path).await;
+        let switch = find(&root, ".sc-header__language");
+        let expected = route.counterpart().path();
+        assert_eq!(switch.get_attribute("href").unwrap(), expected, "{path}");
+        assert_eq!(
+            switch.get_attribute("hreflang").unwrap(),
+            route.lang.other().code()
+        );
+    }
+}

@@ -1,0 +1,164 @@
+// The release build in headless Chromium: every route, its text, the app taking over the
+// prerendered page, and client-side navigation.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, watch, waitForApp } from './support/browser.mjs';
+import { staticHost, DIST } from './support/server.mjs';
+import { pagePaths, routesWithNotFound, squash } from './support/site.mjs';
+import { seedSentences, normalise } from './support/seed.mjs';
+
+let host;
+let browser;
+
+before(async () => {
+  host = await staticHost();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+const at = (path) => new URL(path.slice(1), host.url).href;
+
+/** The first match of `pattern` in the prerendered file for `path`. */
+function prerendered(path, pattern) {
+  const notFound = path.includes('no-such-page');
+  const file = notFound ? join(path.startsWith('/ja/') ? 'ja' : '', '404.html') : join(path, 'index.html');
+  const html = readFileSync(join(DIST, file), 'utf8');
+  return html.match(pattern)?.[1];
+}
+
+test('every route shows its heading and title with no console or page error', async () => {
+  const page = await browser.newPage();
+  const seen = watch(page);
+  for (const path of routesWithNotFound()) {
+    await page.goto(at(path));
+    await waitForApp(page);
+    const heading = prerendered(path, /<h1[^>]*>([^<]+)<\/h1>/);
+    assert.ok(heading, `${path}: a prerendered h1`);
+    assert.equal(await page.locator('h1').textContent(), heading, path);
+    assert.equal(await page.title(), prerendered(path, /<title>([^<]+)<\/title>/), path);
+    assert.equal(await page.locator('h1').count(), 1, `${path}: one h1`);
+  }
+  assert.deepEqual(seen.pageErrors, []);
+  assert.deepEqual(seen.consoleErrors, []);
+  await page.close();
+});
+
+test('every sentence of the source text is on an English page', async () => {
+  const page = await browser.newPage();
+  let text = '';
+  for (const path of pagePaths().filter((p) => !p.startsWith('/ja/'))) {
+    await page.goto(at(path));
+    await waitForApp(page);
+    text += ` ${await page.locator('body').innerText()}`;
+  }
+  text = normalise(text);
+  const missing = seedSentences().filter((sentence) => !text.includes(sentence));
+  assert.deepEqual(missing, []);
+  await page.close();
+});
+
+test('the text a visitor reads is the same before and after the app takes over', async () => {
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const live = await browser.newContext();
+  const before = await noScript.newPage();
+  const after = await live.newPage();
+  for (const path of routesWithNotFound()) {
+    await before.goto(at(path));
+    await after.goto(at(path));
+    await waitForApp(after);
+    assert.equal(
+      squash(await after.locator('body').innerText()),
+      squash(await before.locator('body').innerText()),
+      path,
+    );
+    assert.equal(await after.title(), await before.title(), path);
+    assert.equal(
+      await after.evaluate(() => document.documentElement.lang),
+      await before.evaluate(() => document.documentElement.lang),
+      path,
+    );
+  }
+  await noScript.close();
+  await live.close();
+});
+
+test('the takeover shifts no layout (CLS 0) at phone and desktop widths', async () => {
+  for (const width of [320, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    for (const path of routesWithNotFound()) {
+      await page.goto(at(path));
+      await waitForApp(page);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      assert.equal(await page.evaluate(() => window.__shift), 0, `${path} at ${width}px`);
+    }
+    await context.close();
+  }
+});
+
+test('navigating by link stays in the app: address, heading, focus, title and language follow', async () => {
+  const page = await browser.newPage();
+  const seen = watch(page);
+  await page.goto(at('/'));
+  await waitForApp(page);
+  await page.evaluate(() => { window.__sameDocument = true; });
+
+  const navLinks = page.locator('nav.sc-nav a');
+  const target = navLinks.nth(1);
+  const targetName = await target.textContent();
+  await target.click();
+  await page.waitForFunction((name) => document.querySelector('h1')?.textContent === name, targetName);
+  assert.equal(new URL(page.url()).pathname, '/concept/');
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page load');
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+  assert.equal(await page.locator('nav.sc-nav a[aria-current="page"]').textContent(), targetName);
+  await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent.trim().length > 0);
+  assert.match(await page.locator('[role=status]').textContent(), new RegExp(targetName));
+  assert.equal(await page.title(), prerendered('/concept/', /<title>([^<]+)<\/title>/));
+
+  await page.locator('.sc-header__language').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'ja');
+  assert.equal(new URL(page.url()).pathname, '/ja/concept/');
+  assert.equal(await page.locator('h1').textContent(), prerendered('/ja/concept/', /<h1[^>]*>([^<]+)<\/h1>/));
+  assert.equal(await page.title(), prerendered('/ja/concept/', /<title>([^<]+)<\/title>/));
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page load');
+
+  await page.goBack();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(new URL(page.url()).pathname, '/concept/');
+  assert.equal(await page.locator('h1').textContent(), targetName);
+  assert.deepEqual(seen.pageErrors, []);
+  assert.deepEqual(seen.consoleErrors, []);
+  await page.close();
+});
+
+test('the skip link moves focus into main and Page top returns to the top', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 600 } });
+  await page.goto(at('/'));
+  await waitForApp(page);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'sc-skip-link');
+  assert.ok(await page.locator('.sc-skip-link').isVisible(), 'the focused skip link is visible');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'main-content');
+
+  await page.locator('.sc-footer__top').click();
+  await page.waitForFunction(() => window.scrollY === 0 && location.hash === '#top');
+  await page.keyboard.press('Tab');
+  const next = await page.evaluate(() => document.activeElement.className);
+  assert.equal(next, 'sc-header__name', 'Tab after Page top continues from the top');
+  await page.close();
+});
