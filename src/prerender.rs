@@ -89,7 +89,10 @@ pub fn write_site(dist: &Path, settings: &Settings) -> std::io::Result<Vec<PathB
     for route in Route::all_pages() {
         let file = dist.join(file_for(route));
         fs::create_dir_all(file.parent().expect("a page file is inside dist"))?;
-        fs::write(&file, render_page(&template, &route.path(), settings))?;
+        fs::write(
+            &file,
+            render_page(&template, &route.href(&settings.base), settings),
+        )?;
         written.push(file);
     }
     // One Not Found page per language, where hosts that look for the nearest `404.html` up the
@@ -97,7 +100,8 @@ pub fn write_site(dist: &Path, settings: &Settings) -> std::io::Result<Vec<PathB
     for lang in Lang::ALL {
         let path = format!("{}404.html", Route::not_found(lang).path());
         let file = dist.join(path.trim_start_matches('/'));
-        fs::write(&file, render_page(&template, &path, settings))?;
+        let url = format!("{}{path}", settings.base);
+        fs::write(&file, render_page(&template, &url, settings))?;
         written.push(file);
     }
 

@@ -1,0 +1,193 @@
+// The prerendered `dist/` on hosts that only serve files: deep links and reloads with no
+// rewrite rules, at the root and under a sub-path; reading and navigating with JavaScript off;
+// the `_headers` policy in force; precompressed files; what crawlers read.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync, existsSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { tmpdir } from 'node:os';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { launch, watch, waitForApp } from './support/browser.mjs';
+import { staticHost, plainHttpServer, parseHeadersFile, DIST } from './support/server.mjs';
+import { pagePaths } from './support/site.mjs';
+
+const SUB_DIST = new URL('../../target/dist-sub/', import.meta.url).pathname;
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** The h1 of a prerendered page, as the build wrote it. */
+function prerenderedHeading(dist, path) {
+  const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
+  return html.match(/<h1[^>]*>([^<]+)<\/h1>/)[1];
+}
+
+function filesUnder(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+test('deep links and reloads work on a plain file server with no rewrite rules', async () => {
+  const server = await plainHttpServer();
+  const page = await browser.newPage();
+  const seen = watch(page);
+  try {
+    for (const path of pagePaths()) {
+      const expected = prerenderedHeading(DIST, path);
+      const forms = path === '/' ? ['/', '/index.html'] : [path, path.replace(/\/$/, '')];
+      for (const form of forms) {
+        const response = await page.goto(server.origin + form);
+        assert.equal(response.status(), 200, form);
+        await waitForApp(page);
+        assert.equal(await page.locator('h1').textContent(), expected, form);
+      }
+      await page.reload();
+      await waitForApp(page);
+      assert.equal(await page.locator('h1').textContent(), expected, `${path} after reload`);
+    }
+  } finally {
+    await server.close();
+  }
+  assert.deepEqual(seen.pageErrors, []);
+  assert.deepEqual(seen.consoleErrors, []);
+});
+
+test('built for a sub-path, every page, link and asset stays under it', async () => {
+  assert.ok(existsSync(join(SUB_DIST, 'index.html')), 'build with --public-url /sub/ --dist target/dist-sub first');
+  const root = mkdtempSync(join(tmpdir(), 'sendai-sub-'));
+  symlinkSync(SUB_DIST, join(root, 'sub'));
+  const server = await plainHttpServer({ dir: root });
+  const page = await browser.newPage();
+  const seen = watch(page);
+  try {
+    for (const path of pagePaths(SUB_DIST)) {
+      assert.ok(path.startsWith('/sub/'), `sitemap entry ${path}`);
+      await page.goto(server.origin + path);
+      await waitForApp(page);
+      assert.equal(await page.locator('h1').textContent(), prerenderedHeading(SUB_DIST, path.slice(4)));
+      const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => a.getAttribute('href')));
+      for (const href of hrefs.filter((h) => !h.startsWith('tel:'))) {
+        assert.ok(href.startsWith('/sub/'), `${path}: link ${href}`);
+      }
+    }
+    await page.goto(`${server.origin}/sub/`);
+    await waitForApp(page);
+    await page.locator('nav.sc-nav a').nth(2).click();
+    await page.waitForURL(`${server.origin}/sub/secretariat/`);
+    await page.locator('.sc-header__language').click();
+    await page.waitForURL(`${server.origin}/sub/ja/secretariat/`);
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.locator('h1').textContent(), prerenderedHeading(SUB_DIST, '/ja/secretariat/'));
+  } finally {
+    await server.close();
+  }
+  const outside = seen.requests.filter((url) => !url.startsWith(`${server.origin}/sub/`));
+  assert.deepEqual(outside, []);
+  assert.deepEqual(seen.pageErrors, []);
+  assert.deepEqual(seen.consoleErrors, []);
+});
+
+test('with JavaScript off every page reads in full and every navigation link works', async () => {
+  const host = await staticHost();
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  try {
+    for (const path of pagePaths()) {
+      await page.goto(new URL(path.slice(1), host.url).href);
+      assert.equal(await page.locator('h1').textContent(), prerenderedHeading(DIST, path));
+      assert.ok((await page.locator('main').innerText()).length > 100, `${path}: main has its text`);
+      assert.ok(await page.locator('footer address').isVisible(), `${path}: footer address`);
+      const links = await page.$$eval('nav.sc-nav a, .sc-header__language', (as) => as.map((a) => a.href));
+      for (const link of links) {
+        const linkPath = new URL(link).pathname;
+        await page.goto(link);
+        assert.equal(await page.locator('h1').textContent(), prerenderedHeading(DIST, linkPath), `${path} → ${linkPath}`);
+      }
+    }
+  } finally {
+    await context.close();
+    await host.close();
+  }
+});
+
+test('served with the _headers policy, the site works with no CSP violation', async () => {
+  const host = await staticHost({ applyHeaders: true });
+  const page = await browser.newPage();
+  const seen = watch(page);
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  try {
+    for (const path of [...pagePaths(), '/no-such-page/']) {
+      const response = await page.goto(new URL(path.slice(1), host.url).href);
+      await waitForApp(page);
+      const headers = response.headers();
+      assert.match(headers['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+      assert.doesNotMatch(headers['content-security-policy'], /unsafe-inline/);
+      assert.equal(headers['x-content-type-options'], 'nosniff');
+      assert.ok(headers['referrer-policy']);
+      assert.match(headers['content-security-policy'], /frame-ancestors 'none'/);
+      assert.ok(headers['permissions-policy']);
+      if (response.status() === 200) assert.equal(headers['cache-control'], 'no-cache', path);
+      assert.deepEqual(await page.evaluate(() => window.__violations), [], path);
+    }
+    await page.locator('nav.sc-nav a').nth(1).click();
+    await page.waitForFunction(() => location.pathname === '/concept/');
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    const wasm = seen.requests.find((url) => url.endsWith('.wasm'));
+    const wasmResponse = await fetch(wasm);
+    assert.equal(wasmResponse.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  } finally {
+    await host.close();
+  }
+  assert.deepEqual(seen.pageErrors, []);
+  assert.deepEqual(seen.consoleErrors, []);
+});
+
+test('every text asset has .br and .gz copies with the same content', () => {
+  const files = filesUnder(DIST);
+  const compressible = files.filter((file) => /\.(html|js|wasm|css|svg|xml|txt|json)$/.test(file));
+  assert.ok(compressible.length >= 12, `${compressible.length} compressible files`);
+  for (const file of compressible) {
+    const original = readFileSync(file);
+    assert.ok(brotliDecompressSync(readFileSync(`${file}.br`)).equals(original), `${relative(DIST, file)}.br`);
+    assert.ok(gunzipSync(readFileSync(`${file}.gz`)).equals(original), `${relative(DIST, file)}.gz`);
+  }
+  const rules = parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8'));
+  for (const file of files.filter((f) => !/\.(br|gz)$/.test(f) && !f.endsWith('_headers'))) {
+    const url = `/${relative(DIST, file)}`;
+    assert.ok(rules.some((rule) => rule.pattern === url && rule.headers['Cache-Control']), `cache rule for ${url}`);
+  }
+});
+
+test('crawlers find a sitemap, robots.txt, a favicon, Open Graph tags and the organisation', async () => {
+  const sitemap = readFileSync(join(DIST, 'sitemap.xml'), 'utf8');
+  assert.equal(pagePaths().length, 6);
+  assert.match(readFileSync(join(DIST, 'robots.txt'), 'utf8'), /^Sitemap: .*\/sitemap\.xml$/m);
+  assert.match(sitemap, /hreflang="ja"/);
+  for (const path of pagePaths()) {
+    const html = readFileSync(join(DIST, path, 'index.html'), 'utf8');
+    assert.match(html, /<link rel="icon" href="\/favicon-[0-9a-f]+\.svg"/, path);
+    for (const property of ['og:title', 'og:description', 'og:url', 'og:locale', 'og:type']) {
+      assert.match(html, new RegExp(`<meta property="${property}" content="[^"]+"`), `${path} ${property}`);
+    }
+    assert.match(html, /<link href="[^"]+" rel="canonical">/, path);
+    const json = JSON.parse(html.match(/<script type="application\/ld\+json">(.+?)<\/script>/)[1]);
+    assert.equal(json['@type'], 'Organization');
+    assert.equal(json.telephone, '022-346-9237');
+    assert.equal(json.faxNumber, '022-346-9238');
+    assert.equal(json.address.postalCode, '980-6107');
+  }
+  const favicon = filesUnder(DIST).find((f) => /favicon-[0-9a-f]+\.svg$/.test(f));
+  assert.match(readFileSync(favicon, 'utf8'), /^<svg/);
+});
