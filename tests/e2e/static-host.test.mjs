@@ -12,7 +12,9 @@ import { launch, watch, waitForApp } from './support/browser.mjs';
 import { staticHost, plainHttpServer, parseHeadersFile, DIST } from './support/server.mjs';
 import { pagePaths } from './support/site.mjs';
 
-const SUB_DIST = new URL('../../target/dist-sub/', import.meta.url).pathname;
+const SUB_DIST = process.env.SITE_SUB_DIST
+  ? new URL(`${process.env.SITE_SUB_DIST.replace(/\/?$/, '/')}`, `file://${process.cwd()}/`).pathname
+  : new URL('../../target/dist-sub/', import.meta.url).pathname;
 
 let browser;
 before(async () => {

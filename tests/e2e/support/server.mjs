@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import sirv from 'sirv';
 
-export const DIST = new URL('../../../dist/', import.meta.url).pathname;
+/** The built site under test: `dist/`, or another build folder named by SITE_DIST. */
+export const DIST = process.env.SITE_DIST
+  ? new URL(`${process.env.SITE_DIST.replace(/\/?$/, '/')}`, `file://${process.cwd()}/`).pathname
+  : new URL('../../../dist/', import.meta.url).pathname;
 
 /** Parses a Netlify / Cloudflare Pages `_headers` file into [{ pattern, headers }]. */
 export function parseHeadersFile(text) {
