@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Meta, Title};
-use leptos_router::components::{Route as RouterRoute, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route as RouterRoute, Router};
 use leptos_router::{hooks::use_location, path};
 
 use crate::components::{Breadcrumbs, PrimaryNav, SiteFooter, SiteHeader, SkipLink};
@@ -89,9 +89,9 @@ fn SiteShell(base: String, origin: String) -> impl IntoView {
                 // leptos_router keeps the address bar, history, link clicks and scrolling; which
                 // page an address shows is decided by the route table (`Route::locate`), shared
                 // with the prerenderer and the tests, so the router has one route for every path.
-                <Routes fallback=|| ()>
+                <FlatRoutes fallback=|| ()>
                     <RouterRoute path=path!("/*any") view=CurrentPage />
-                </Routes>
+                </FlatRoutes>
             </main>
         </div>
         <SiteFooter />
