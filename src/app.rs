@@ -1,4 +1,9 @@
 //! The application root: router, page head, shell and the page for the current address.
+//!
+//! Each address renders the whole page afresh from its route: components are plain views of one
+//! [`Site`] value, with no reactive state of their own. That keeps them simple, keeps the wasm
+//! small (each reactive closure would be code of its own), and costs little: a page is a few
+//! hundred nodes.
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Meta, Title};
@@ -6,23 +11,22 @@ use leptos_router::components::{FlatRoutes, Route as RouterRoute, Router};
 use leptos_router::{hooks::use_location, path};
 
 use crate::components::{Breadcrumbs, PrimaryNav, SiteFooter, SiteHeader, SkipLink};
-use crate::content::content;
+use crate::content::{content, Content};
 use crate::pages::{AboutPage, ConceptPage, NotFoundPage, SecretariatPage};
 use crate::routes::{Lang, Page, Route};
 
-/// Where the site is published; every component reads it through [`use_site`].
+/// Where the site is published and which page is being shown; every component reads it
+/// through [`use_site`].
 #[derive(Clone)]
 pub struct Site {
     /// The path the site is served under: `""` at the root, `/sub` under a sub-path.
     pub base: String,
     /// The scheme and host, for canonical and Open Graph URLs.
     pub origin: String,
-    /// The route of the current address.
-    pub route: Memo<Route>,
-    /// The current path, for same-page links such as "Page top".
-    pub path: Memo<String>,
-    /// What the status region last announced: the title of the page navigated to.
-    pub announcement: RwSignal<String>,
+    /// The current path, as the browser has it.
+    pub path: String,
+    /// What the current path shows.
+    pub route: Route,
 }
 
 impl Site {
@@ -34,7 +38,12 @@ impl Site {
     /// A link to an element of the current page. Built on the full path because the document's
     /// `<base>` would otherwise resolve a bare `#id` against the site's home.
     pub fn fragment(&self, id: &str) -> String {
-        format!("{}#{id}", self.path.get())
+        format!("{}#{id}", self.path)
+    }
+
+    /// The text of the current page's language.
+    pub fn text(&self) -> &'static Content {
+        content(self.route.lang)
     }
 }
 
@@ -61,71 +70,69 @@ pub fn App(
     }
 }
 
-/// The parts every page shares, around the current page.
 #[component]
 fn SiteShell(base: String, origin: String) -> impl IntoView {
     let location = use_location();
-    let route = {
-        let base = base.clone();
-        Memo::new(move |_| Route::locate(&location.pathname.get(), &base))
-    };
-    let path = Memo::new(move |_| location.pathname.get());
-    provide_context(Site {
-        base,
-        origin,
-        route,
-        path,
-        announcement: RwSignal::new(String::new()),
-    });
-
-    view! {
-        <PageHead />
-        <SkipLink />
-        <SiteHeader />
-        <PrimaryNav />
-        <div class="sc-width-container">
-            <Breadcrumbs />
-            <main id="main-content" class="sc-main" tabindex="-1">
-                // leptos_router keeps the address bar, history, link clicks and scrolling; which
-                // page an address shows is decided by the route table (`Route::locate`), shared
-                // with the prerenderer and the tests, so the router has one route for every path.
-                <FlatRoutes fallback=|| ()>
-                    <RouterRoute path=path!("/*any") view=CurrentPage />
-                </FlatRoutes>
-            </main>
-        </div>
-        <SiteFooter />
-        <NavigationAnnouncer />
-    }
-}
-
-/// The page for the current route. After a client-side navigation (not on the first render),
-/// moves focus to the new page's heading and announces its title, as a page load would for a
-/// screen reader.
-#[component]
-fn CurrentPage() -> impl IntoView {
-    let site = use_site();
-    let route = site.route;
-    let announcement = site.announcement;
+    let announcement = RwSignal::new(String::new());
     let first_render = StoredValue::new(true);
-    move || {
-        let route = route.get();
-        let page = match route.page {
-            Some(Page::About) => view! { <AboutPage lang=route.lang /> }.into_any(),
-            Some(Page::Concept) => view! { <ConceptPage lang=route.lang /> }.into_any(),
-            Some(Page::Secretariat) => view! { <SecretariatPage lang=route.lang /> }.into_any(),
-            None => view! { <NotFoundPage lang=route.lang /> }.into_any(),
-        };
+    let page = move || {
+        let path = location.pathname.get();
+        let route = Route::locate(&path, &base);
+        provide_context(Site {
+            base: base.clone(),
+            origin: origin.clone(),
+            path,
+            route,
+        });
         if first_render.get_value() {
             first_render.set_value(false);
         } else {
-            // An effect made here runs once this page is in the document.
+            // After a client-side navigation, move focus to the new heading and announce the
+            // page, as a page load would for a screen reader. An effect made here runs once
+            // the new page is in the document.
             Effect::new(move |_| {
                 announcement.set(content(route.lang).document_title(route.page));
                 focus_heading();
             });
         }
-        page
+        view! {
+            <PageHead />
+            <SkipLink />
+            <SiteHeader />
+            <PrimaryNav />
+            <div class="sc-width-container">
+                <Breadcrumbs />
+                <main id="main-content" class="sc-main" tabindex="-1">
+                    <CurrentPage />
+                </main>
+            </div>
+            <SiteFooter />
+        }
+    };
+    view! {
+        {page}
+        // The router keeps the address bar, history, link clicks and scrolling, and completes
+        // each navigation once its routes have rendered; what a path shows is decided by the
+        // route table (`Route::locate`), shared with the prerenderer and the tests. So the
+        // router gets one route for every path, which renders nothing itself.
+        <FlatRoutes fallback=|| ()>
+            <RouterRoute path=path!("/*any") view=|| () />
+        </FlatRoutes>
+        <div class="sc-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+            {announcement}
+        </div>
+    }
+}
+
+/// The page for the current route.
+#[component]
+fn CurrentPage() -> impl IntoView {
+    let Route { lang, page } = use_site().route;
+    match page {
+        Some(Page::About) => view! { <AboutPage lang /> }.into_any(),
+        Some(Page::Concept) => view! { <ConceptPage lang /> }.into_any(),
+        Some(Page::Secretariat) => view! { <SecretariatPage lang /> }.into_any(),
+        None => view! { <NotFoundPage lang /> }.into_any(),
     }
 }
 
@@ -134,68 +141,39 @@ fn CurrentPage() -> impl IntoView {
 fn PageHead() -> impl IntoView {
     let site = use_site();
     let route = site.route;
-    let text = move || content(route.get().lang);
-    let absolute = {
-        let site = site.clone();
-        move |route: Route| format!("{}{}", site.origin, site.href(route))
-    };
-    let alternates = {
-        let absolute = absolute.clone();
-        move || {
-            let route = route.get();
-            route.page.map(|_| {
-                Lang::ALL
-                    .into_iter()
-                    .map(|lang| {
-                        let href = absolute(Route { lang, ..route });
-                        view! { <Link rel="alternate" hreflang=lang.code() href=href /> }
-                    })
-                    .collect_view()
-            })
-        }
-    };
-    let canonical = {
-        let absolute = absolute.clone();
-        move || {
-            let route = route.get();
-            match route.page {
-                Some(_) => {
-                    let href = absolute(route);
-                    view! {
-                        <Link rel="canonical" href=href.clone() />
-                        <Meta property="og:url" content=href />
-                    }
-                    .into_any()
-                }
-                None => view! { <Meta name="robots" content="noindex" /> }.into_any(),
+    let text = site.text();
+    let head = text.head(route.page);
+    let absolute = |route: Route| format!("{}{}", site.origin, site.href(route));
+    // Not Found has no address of its own to point to, and asks not to be indexed.
+    let addresses = match route.page {
+        Some(_) => {
+            let alternates = Lang::ALL
+                .into_iter()
+                .map(|lang| {
+                    let href = absolute(Route { lang, ..route });
+                    view! { <Link rel="alternate" hreflang=lang.code() href=href /> }
+                })
+                .collect_view();
+            view! {
+                <Link rel="canonical" href=absolute(route) />
+                <Meta property="og:url" content=absolute(route) />
+                {alternates}
             }
+            .into_any()
         }
+        None => view! { <Meta name="robots" content="noindex" /> }.into_any(),
     };
     view! {
-        // Rebuilt per language rather than bound to a closure, which the server renderer would
-        // read outside any reactive scope.
-        {move || view! { <Html attr:lang=route.get().lang.code() /> }}
-        <Title text=move || text().document_title(route.get().page) />
-        <Meta name="description" content=move || text().head(route.get().page).description />
+        <Html attr:lang=route.lang.code() />
+        <Title text=text.document_title(route.page) />
+        <Meta name="description" content=head.description />
         <Meta property="og:type" content="website" />
-        <Meta property="og:site_name" content=move || text().site.name />
-        <Meta property="og:title" content=move || text().head(route.get().page).title />
-        <Meta property="og:description" content=move || text().head(route.get().page).description />
-        <Meta property="og:locale" content=move || route.get().lang.og_locale() />
-        <Meta property="og:locale:alternate" content=move || route.get().lang.other().og_locale() />
-        {canonical}
-        {alternates}
-    }
-}
-
-/// A polite status region that announces the page navigated to.
-#[component]
-fn NavigationAnnouncer() -> impl IntoView {
-    let announcement = use_site().announcement;
-    view! {
-        <div class="sc-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-            {announcement}
-        </div>
+        <Meta property="og:site_name" content=text.site.name />
+        <Meta property="og:title" content=head.title />
+        <Meta property="og:description" content=head.description />
+        <Meta property="og:locale" content=route.lang.og_locale() />
+        <Meta property="og:locale:alternate" content=route.lang.other().og_locale() />
+        {addresses}
     }
 }
 

@@ -1,34 +1,29 @@
 use leptos::prelude::*;
 
 use crate::app::use_site;
-use crate::content::content;
 use crate::routes::{Page, Route};
 
 /// Links to every page of the current language; the current one carries `aria-current="page"`.
 #[component]
 pub fn PrimaryNav() -> impl IntoView {
     let site = use_site();
-    let route = site.route;
-    let links = move || {
-        let current = route.get();
-        let text = content(current.lang);
-        Page::ALL
-            .into_iter()
-            .map(|page| {
-                let target = Route::page(current.lang, page);
-                let is_current = (current == target).then_some("page");
-                view! {
-                    <li class="sc-nav__item">
-                        <a class="sc-nav__link" href=site.href(target) aria-current=is_current>
-                            {text.head(Some(page)).title}
-                        </a>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
+    let text = site.text();
+    let links = Page::ALL
+        .into_iter()
+        .map(|page| {
+            let target = Route::page(site.route.lang, page);
+            let current = (site.route == target).then_some("page");
+            view! {
+                <li class="sc-nav__item">
+                    <a class="sc-nav__link" href=site.href(target) aria-current=current>
+                        {text.head(Some(page)).title}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
-        <nav class="sc-nav" aria-label=move || content(route.get().lang).site.nav_label>
+        <nav class="sc-nav" aria-label=text.site.nav_label>
             <ul class="sc-nav__list sc-width-container">{links}</ul>
         </nav>
     }

@@ -1,18 +1,16 @@
 use leptos::prelude::*;
 
 use crate::app::use_site;
-use crate::content::content;
 
 /// The first focusable element: jumps past the header and navigation into `<main>`.
 #[component]
 pub fn SkipLink() -> impl IntoView {
     let site = use_site();
-    let route = site.route;
     // `target="_self"` leaves this same-page link to the browser (the router skips links with a
     // target), so focus moves into `<main>` exactly as it does without JavaScript.
     view! {
-        <a class="sc-skip-link" href=move || site.fragment("main-content") target="_self">
-            {move || content(route.get().lang).site.skip_link}
+        <a class="sc-skip-link" href=site.fragment("main-content") target="_self">
+            {site.text().site.skip_link}
         </a>
     }
 }

@@ -1,0 +1,69 @@
+// The floor the site is measured against: the same build with the app taken out. Every
+// prerendered page keeps its text, inline styles and head; only the wasm loader script and the
+// hints that fetch the app early go, so what is left is what a plain static site would serve.
+
+import { readdirSync, readFileSync, writeFileSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join, dirname, relative } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+/** The parts of a page that belong to the app, each expected exactly once per page. */
+const APP_TAGS = [
+  { name: 'loader script', pattern: /<script type="module">[\s\S]*?<\/script>\s*/g },
+  { name: 'module preload', pattern: /<link rel="modulepreload"[^>]*>\s*/g },
+  { name: 'wasm preload', pattern: /<link rel="preload"[^>]*\.wasm"[^>]*>\s*/g },
+];
+
+/** Files that are the app itself, with their precompressed copies. */
+const APP_FILE = /\.(js|wasm)(\.br|\.gz)?$/;
+
+/** Precompressed copies of pages, which are compressed afresh from the rewritten page. */
+const COMPRESSED_PAGE = /\.html\.(br|gz)$/;
+
+/**
+ * Writes the baseline of `dist` into `out` (emptied first), in the same folder layout and with
+ * the same precompressed copies, and returns the number of pages rewritten.
+ */
+export function writeBaseline(dist, out) {
+  rmSync(out, { recursive: true, force: true });
+  let pages = 0;
+  for (const file of filesUnder(dist)) {
+    if (APP_FILE.test(file) || COMPRESSED_PAGE.test(file)) continue;
+    const target = join(out, file);
+    mkdirSync(dirname(target), { recursive: true });
+    if (file.endsWith('.html')) {
+      writePrecompressed(target, withoutApp(readFileSync(join(dist, file), 'utf8'), file));
+      pages += 1;
+    } else {
+      copyFileSync(join(dist, file), target);
+    }
+  }
+  return pages;
+}
+
+/** `html` without the app's tags; throws if the page does not hold each of them once. */
+function withoutApp(html, file) {
+  let result = html;
+  for (const { name, pattern } of APP_TAGS) {
+    const found = result.match(pattern)?.length ?? 0;
+    if (found !== 1) throw new Error(`${file}: expected one ${name}, found ${found}`);
+    result = result.replace(pattern, '');
+  }
+  return result;
+}
+
+/** Writes `text` to `file` with `.br` and `.gz` copies at the settings the prerenderer uses. */
+function writePrecompressed(file, text) {
+  const data = Buffer.from(text);
+  writeFileSync(file, data);
+  writeFileSync(`${file}.br`, brotliCompressSync(data, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 22 },
+  }));
+  writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+}
+
+/** Every file under `dir`, as a path relative to it. */
+function filesUnder(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+}

@@ -1,0 +1,86 @@
+// Lighthouse on every page of each site, with its default settings (mobile form factor,
+// simulated throttling), several runs each, summarised by the median of each figure.
+
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { CHROMIUM } from '../e2e/support/browser.mjs';
+import { median } from './stats.mjs';
+
+/** Headless Chromium as root on these machines, kept off the network it cannot reach. */
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** The figures taken from each report, by the audit that gives them. */
+const AUDITS = {
+  transferBytes: 'total-byte-weight',
+  fcp: 'first-contentful-paint',
+  lcp: 'largest-contentful-paint',
+  tbt: 'total-blocking-time',
+  cls: 'cumulative-layout-shift',
+};
+
+/**
+ * Audits every path of every site ({ name, url }) `runs` times. The sites take turns page by
+ * page, so that a change in the machine's load falls on both alike.
+ * Resolves to { settings, pages: [{ path, [site name]: { median, runs } }] }.
+ */
+export async function auditSites({ sites, paths, runs, log }) {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
+  try {
+    const pages = paths.map((path) => ({ path, ...Object.fromEntries(sites.map((site) => [site.name, []])) }));
+    let settings;
+    for (let run = 1; run <= runs; run += 1) {
+      for (const page of pages) {
+        for (const site of sites) {
+          const result = await audit(new URL(page.path.slice(1), site.url).href, chrome.port);
+          settings ??= result.settings;
+          page[site.name].push(result.figures);
+          log(`lighthouse ${run}/${runs} ${site.name.padEnd(8)} ${page.path}: ${describe(result.figures)}`);
+        }
+      }
+    }
+    return { settings, pages: pages.map((page) => summarise(page, sites)) };
+  } finally {
+    await chrome.kill();
+  }
+}
+
+/** One Lighthouse run: { settings, figures: { transferBytes, fcp, lcp, tbt, cls, score } }. */
+async function audit(url, port) {
+  const { lhr } = await lighthouse(url, { port, logLevel: 'error', onlyCategories: ['performance'] });
+  if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
+  const figures = {};
+  for (const [name, id] of Object.entries(AUDITS)) {
+    figures[name] = lhr.audits[id]?.numericValue;
+    if (typeof figures[name] !== 'number') throw new Error(`Lighthouse on ${url}: no value for ${id}`);
+  }
+  const { score } = lhr.categories.performance;
+  if (typeof score !== 'number') throw new Error(`Lighthouse on ${url}: no performance score`);
+  figures.score = Math.round(score * 100);
+  const { formFactor, throttlingMethod, throttling } = lhr.configSettings;
+  const settings = { lighthouseVersion: lhr.lighthouseVersion, formFactor, throttlingMethod, throttling };
+  return { settings, figures };
+}
+
+function summarise(page, sites) {
+  const summary = { path: page.path };
+  for (const { name } of sites) {
+    const runs = page[name];
+    const medians = Object.fromEntries(Object.keys(runs[0]).map((key) => [key, median(runs.map((run) => run[key]))]));
+    summary[name] = { median: medians, runs };
+  }
+  return summary;
+}
+
+function describe({ transferBytes, fcp, lcp, tbt, cls, score }) {
+  return `${transferBytes} B, FCP ${Math.round(fcp)} ms, LCP ${Math.round(lcp)} ms, ` +
+    `TBT ${Math.round(tbt)} ms, CLS ${cls.toFixed(3)}, score ${score}`;
+}

@@ -1,0 +1,101 @@
+// The benchmark (`.ci/bench`): a release build of the site against a baseline of the same pages
+// as plain static HTML, with Lighthouse on every page, then client-side navigation speed and
+// memory in headless Chromium. Writes `<out>/bench.json` and `<out>/bench.md` and prints the
+// Markdown. Budgets are reported, not enforced: the exit code is non-zero only when the
+// benchmark could not run.
+//
+//   node tests/bench/main.mjs --dist target/bench-dist --baseline target/bench-baseline --out bench-results
+//
+// BENCH_RUNS sets the number of Lighthouse runs per page (default 3).
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { launch } from '../e2e/support/browser.mjs';
+import { staticHost, distExists } from '../e2e/support/server.mjs';
+import { pagePaths } from '../e2e/support/site.mjs';
+import { writeBaseline } from './baseline.mjs';
+import { appAssets } from './assets.mjs';
+import { auditSites } from './lighthouse.mjs';
+import { measureNavigation, measureMemory } from './navigation.mjs';
+import { budgets, markdown } from './report.mjs';
+
+const NAVIGATION_CLICKS = 100;
+const MEMORY_NAVIGATIONS = 1000;
+
+const log = (message) => console.error(`bench: ${message}`);
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      dist: { type: 'string' },
+      baseline: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  for (const name of ['dist', 'baseline', 'out']) {
+    if (!values[name]) throw new Error(`--${name} is required`);
+  }
+  if (!distExists(values.dist)) throw new Error(`${values.dist} holds no built site`);
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`BENCH_RUNS must be a whole number from 1, not ${process.env.BENCH_RUNS}`);
+  return { ...values, runs };
+}
+
+/** Serves the build and its baseline side by side, runs every measurement, and closes both. */
+async function measure({ dist, baseline, runs }) {
+  const paths = pagePaths(dist);
+  log(`baseline: ${writeBaseline(dist, baseline)} pages without the app in ${baseline}`);
+  const ours = await staticHost({ dist });
+  const floor = await staticHost({ dist: baseline });
+  try {
+    const lighthouse = await auditSites({
+      sites: [{ name: 'ours', url: ours.url }, { name: 'baseline', url: floor.url }],
+      paths,
+      runs,
+      log,
+    });
+    const browser = await launch();
+    try {
+      log(`timing ${NAVIGATION_CLICKS} client-side navigations`);
+      const navigation = await measureNavigation(browser, { url: ours.url, paths, count: NAVIGATION_CLICKS });
+      log(`memory over ${MEMORY_NAVIGATIONS} client-side navigations`);
+      const memory = await measureMemory(browser, { url: ours.url, paths, count: MEMORY_NAVIGATIONS });
+      return { browser: `Chromium ${browser.version()}`, lighthouse, navigation, memory };
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await ours.close();
+    await floor.close();
+  }
+}
+
+async function main() {
+  const settings = options();
+  const assets = appAssets(settings.dist);
+  const { browser, ...measured } = await measure(settings);
+  const environment = {
+    date: new Date().toISOString(),
+    runs: settings.runs,
+    browser,
+    node: process.versions.node,
+    cpus: cpus().length,
+  };
+  const results = { environment, assets, ...measured };
+  results.budgets = budgets(results);
+  const report = markdown(results);
+  mkdirSync(settings.out, { recursive: true });
+  writeFileSync(join(settings.out, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(settings.out, 'bench.md'), report);
+  console.log(report);
+  log(`wrote ${join(settings.out, 'bench.json')} and ${join(settings.out, 'bench.md')}`);
+}
+
+try {
+  await main();
+} catch (error) {
+  log(`could not run: ${error.stack ?? error}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,203 @@
+// The budgets the site is held to, and the Markdown report of every figure.
+
+const KIB = 1024;
+const MIB = 1024 * KIB;
+
+/** The most LCP may exceed the baseline's on any page, as a ratio. */
+const LCP_RATIO_BUDGET = 1.1;
+const WASM_BROTLI_BUDGET_BYTES = 80 * KIB;
+const NAVIGATION_MEDIAN_BUDGET_MS = 16;
+const HEAP_GROWTH_BUDGET_BYTES = 1 * MIB;
+
+/** [{ budget, measured, pass }] for the results of a benchmark run. */
+export function budgets({ lighthouse, assets, navigation, memory }) {
+  const pages = lighthouse.pages;
+  const highest = (figure) => pages.reduce((a, b) => (figure(b) > figure(a) ? b : a));
+  const lcpRatio = (page) => page.ours.median.lcp / page.baseline.median.lcp;
+  const worstLcp = highest(lcpRatio);
+  const worstTbt = highest((page) => page.ours.median.tbt);
+  const worstCls = highest((page) => page.ours.median.cls);
+  const lowestScore = highest((page) => -page.ours.median.score);
+  const wasm = assets.find((asset) => asset.role === 'wasm');
+  const heapGrowth = memory.end.jsHeapBytes - memory.start.jsHeapBytes;
+  const domBack = memory.end.elements === memory.start.elements && memory.end.domNodes === memory.start.domNodes;
+  return [
+    {
+      budget: `LCP at most ${LCP_RATIO_BUDGET}× the baseline's on every page`,
+      measured: `worst ${ratio(lcpRatio(worstLcp))} on ${worstLcp.path}`,
+      pass: pages.every((page) => lcpRatio(page) <= LCP_RATIO_BUDGET),
+    },
+    {
+      budget: 'TBT 0 ms on every page',
+      measured: `worst ${ms(worstTbt.ours.median.tbt)} on ${worstTbt.path}`,
+      pass: worstTbt.ours.median.tbt === 0,
+    },
+    {
+      budget: 'CLS 0 on every page',
+      measured: `worst ${cls(worstCls.ours.median.cls)} on ${worstCls.path}`,
+      pass: worstCls.ours.median.cls === 0,
+    },
+    {
+      budget: 'Lighthouse performance 100 on every page',
+      measured: `lowest ${lowestScore.ours.median.score} on ${lowestScore.path}`,
+      pass: lowestScore.ours.median.score === 100,
+    },
+    {
+      budget: `wasm at most ${kib(WASM_BROTLI_BUDGET_BYTES)} brotli`,
+      measured: kib(wasm.brotliBytes),
+      pass: wasm.brotliBytes <= WASM_BROTLI_BUDGET_BYTES,
+    },
+    {
+      budget: `client navigation median under ${NAVIGATION_MEDIAN_BUDGET_MS} ms`,
+      measured: ms(navigation.medianMs, 1),
+      pass: navigation.medianMs < NAVIGATION_MEDIAN_BUDGET_MS,
+    },
+    {
+      budget: `JS heap grows by under ${mib(HEAP_GROWTH_BUDGET_BYTES)} over ${memory.navigations} navigations`,
+      measured: signed(heapGrowth, kib),
+      pass: heapGrowth < HEAP_GROWTH_BUDGET_BYTES,
+    },
+    {
+      budget: `DOM node count back to its start value after ${memory.navigations} navigations`,
+      measured: `${memory.start.elements} → ${memory.end.elements} elements, ` +
+        `${memory.start.domNodes} → ${memory.end.domNodes} nodes`,
+      pass: domBack,
+    },
+  ];
+}
+
+/** The whole report as Markdown. */
+export function markdown(results) {
+  return [
+    '# Benchmark: release build against a static-HTML baseline',
+    '',
+    describeRun(results),
+    '',
+    ...lighthouseSection(results.lighthouse),
+    ...assetsSection(results.assets),
+    ...navigationSection(results.navigation),
+    ...memorySection(results.memory),
+    ...budgetsSection(results.budgets),
+  ].join('\n');
+}
+
+function describeRun({ environment, lighthouse }) {
+  const { lighthouseVersion, formFactor, throttlingMethod, throttling } = lighthouse.settings;
+  return `Lighthouse ${lighthouseVersion} (${formFactor}, ${throttlingMethod} throttling: ` +
+    `${throttling.rttMs} ms RTT, ${throttling.throughputKbps} kbit/s, CPU ×${throttling.cpuSlowdownMultiplier}), ` +
+    `median of ${environment.runs} run${environment.runs === 1 ? '' : 's'} per page; ${environment.browser}; ` +
+    `Node ${environment.node}; ${environment.cpus} CPUs; ${environment.date}. ` +
+    'The baseline is each prerendered page without the wasm app (same text, same styles). ' +
+    '1 KiB = 1024 bytes.';
+}
+
+function lighthouseSection({ pages }) {
+  const cell = (page, key, format) => {
+    const ours = page.ours.median[key];
+    const baseline = page.baseline.median[key];
+    return `${format(ours)} / ${format(baseline)} (${baseline === 0 ? '—' : ratio(ours / baseline)})`;
+  };
+  return [
+    '## Lighthouse: ours / baseline (ours ÷ baseline)',
+    '',
+    table(
+      ['Page', 'Transfer', 'FCP', 'LCP', 'TBT', 'CLS', 'Performance'],
+      pages.map((page) => [
+        page.path,
+        cell(page, 'transferBytes', kib),
+        cell(page, 'fcp', ms),
+        cell(page, 'lcp', ms),
+        cell(page, 'tbt', ms),
+        cell(page, 'cls', cls),
+        cell(page, 'score', String),
+      ]),
+    ),
+    '',
+  ];
+}
+
+function assetsSection(assets) {
+  return [
+    '## App download',
+    '',
+    table(
+      ['Asset', 'File', 'Raw', 'Brotli'],
+      assets.map((asset) => [asset.role, asset.file, kib(asset.bytes), kib(asset.brotliBytes)]),
+    ),
+    '',
+  ];
+}
+
+function navigationSection(navigation) {
+  return [
+    `## Client-side navigation (${navigation.count} clicks on the main navigation, both languages)`,
+    '',
+    'From the click to the first animation frame after the new heading is in the DOM.',
+    '',
+    table(['Median', 'p95'], [[ms(navigation.medianMs, 1), ms(navigation.p95Ms, 1)]]),
+    '',
+  ];
+}
+
+function memorySection({ navigations, start, end }) {
+  const row = (label, key, format) => [label, format(start[key]), format(end[key]), signed(end[key] - start[key], format)];
+  return [
+    `## Memory over ${navigations} client-side navigations`,
+    '',
+    'Start: after the first load and one round through every page. JS heap after a forced garbage collection.',
+    '',
+    table(
+      ['Measure', 'Start', 'End', 'Change'],
+      [
+        row('JS heap', 'jsHeapBytes', kib),
+        row('wasm memory', 'wasmMemoryBytes', kib),
+        row('DOM elements in the document', 'elements', String),
+        row('DOM nodes (Chromium counter)', 'domNodes', String),
+        row('JS event listeners', 'jsEventListeners', String),
+      ],
+    ),
+    '',
+  ];
+}
+
+function budgetsSection(results) {
+  const failed = results.filter((result) => !result.pass).length;
+  return [
+    `## Budgets: ${results.length - failed} passed, ${failed} failed`,
+    '',
+    table(
+      ['Budget', 'Measured', 'Result'],
+      results.map((result) => [result.budget, result.measured, result.pass ? 'pass' : '**FAIL**']),
+    ),
+    '',
+  ];
+}
+
+function table(headings, rows) {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  return [line(headings), line(headings.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function ms(value, digits = 0) {
+  return `${value.toFixed(digits)} ms`;
+}
+
+function kib(bytes) {
+  return `${(bytes / KIB).toFixed(1)} KiB`;
+}
+
+function mib(bytes) {
+  return `${(bytes / MIB).toFixed(0)} MiB`;
+}
+
+function cls(value) {
+  return value.toFixed(3);
+}
+
+function ratio(value) {
+  return `${value.toFixed(2)}×`;
+}
+
+function signed(value, format) {
+  return value < 0 ? `−${format(-value)}` : `+${format(value)}`;
+}

@@ -1,0 +1,527 @@
+// Reliability (issue 7): bad URLs end on the right page or Not Found, on the static host and on
+// `trunk serve`; a wasm that fails to load leaves a readable site; a panic shows the notice and
+// keeps the page; nothing leaves the origin; the prerendered HTML is valid and its links resolve;
+// the app survives 1000 client navigations.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { launch, watch, waitForApp } from './support/browser.mjs';
+import { staticHost, DIST } from './support/server.mjs';
+import { pagePaths, routesWithNotFound } from './support/site.mjs';
+import { CORPUS, NOT_FOUND, NOT_FOUND_JA, REJECTED, outcomeOn, describeEntry } from './support/corpus.mjs';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+// ---------------------------------------------------------------------------------------------
+// What the build says each outcome looks like.
+
+const HEADING = /<h1[^>]*>([^<]+)<\/h1>/;
+
+/** The prerendered file a visitor gets for an outcome: a page's path, or a Not Found. */
+function fileFor(outcome) {
+  if (outcome === NOT_FOUND) return '404.html';
+  if (outcome === NOT_FOUND_JA) return 'ja/404.html';
+  return join(outcome, 'index.html');
+}
+
+function headingOf(dist, outcome) {
+  return readFileSync(join(dist, fileFor(outcome)), 'utf8').match(HEADING)[1];
+}
+
+function isPage(outcome) {
+  return outcome.startsWith('/');
+}
+
+/** Everything a page loaded or went to that is not on `origin`. */
+function offOrigin(urls, origin) {
+  return urls.filter((url) => !url.startsWith(`${origin}/`));
+}
+
+/** Links on the page a visitor could follow to another origin (telephone links excepted). */
+async function linksOffOrigin(page, origin) {
+  const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => a.href));
+  return offOrigin(hrefs.filter((href) => !href.startsWith('tel:')), origin);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Bad URLs.
+
+/**
+ * Opens `origin + path` in a fresh page and records what happened: the document's status and
+ * heading as served, every main-frame navigation, and the page's errors and requests.
+ */
+async function open(origin, path) {
+  const page = await browser.newPage();
+  const seen = watch(page);
+  const visit = { page, seen, documents: [], status: undefined, servedHeading: undefined };
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) visit.documents.push(frame.url());
+  });
+  page.on('response', async (response) => {
+    if (!response.request().isNavigationRequest()) return;
+    visit.status = response.status();
+    visit.served = response.text().then((html) => html.match(HEADING)?.[1], () => undefined);
+  });
+  // A refused request ends in the browser's own error page, which `goto` reports as a throw.
+  await page.goto(origin + path).catch((error) => {
+    visit.gotoError = error.message.split('\n')[0].slice(0, 120);
+  });
+  visit.servedHeading = await visit.served;
+  return visit;
+}
+
+/** Checks one corpus entry against a host. `strict`: the host serves real files and statuses. */
+async function checkEntry(origin, dist, entry, host, { strict }) {
+  const outcome = outcomeOn(entry, host);
+  const visit = await open(origin, entry.path);
+  const { page, seen } = visit;
+  try {
+    if (outcome === REJECTED) {
+      assert.ok(visit.status >= 400 && visit.status !== 404, `an error status, got ${visit.status}`);
+      if (strict) assert.equal(visit.status, entry.status);
+      assert.match(page.url(), /^chrome-error:/, 'the browser shows its own error page');
+      assert.equal(await page.evaluate(() => document.querySelector('h1')), null, 'no site content');
+      assert.deepEqual(seen.pageErrors, []);
+      const unexpected = seen.consoleErrors.filter((e) => !e.includes(`status of ${visit.status}`));
+      assert.deepEqual(unexpected, [], 'only the refused document is reported');
+      assert.deepEqual(offOrigin(seen.requests, origin), []);
+      return;
+    }
+    await waitForApp(page);
+    const expected = headingOf(dist, outcome);
+    const shown = await page.locator('main h1').textContent();
+    if (strict) {
+      // What the server sent is what the visitor reads without JavaScript and what crawlers
+      // index: the app must not turn it into something else.
+      assert.equal(shown, visit.servedHeading, `the app shows "${shown}" over the served "${visit.servedHeading}" (status ${visit.status})`);
+      assert.equal(visit.status, entry.status ?? (isPage(outcome) ? 200 : 404), 'status');
+    }
+    assert.equal(shown, expected, 'the page shown');
+    assert.equal(await page.locator('h1').count(), 1, 'one h1');
+    assert.deepEqual(seen.pageErrors, [], 'page errors');
+    assert.deepEqual(seen.consoleErrors, [], 'console errors');
+    assert.deepEqual(offOrigin(seen.requests, origin), [], 'requests to another origin');
+    assert.deepEqual(offOrigin(visit.documents, origin), [], 'navigations to another origin');
+    assert.deepEqual(await linksOffOrigin(page, origin), [], 'links to another origin');
+  } finally {
+    await page.close();
+  }
+}
+
+test('the corpus has at least 40 bad URLs and every group of the issue', () => {
+  assert.ok(CORPUS.length >= 40, `${CORPUS.length} URLs`);
+  const groups = new Set(CORPUS.map((entry) => entry.group));
+  for (const group of ['unknown', 'slashes', 'case', 'percent', 'long', 'query', 'other host', 'ja']) {
+    assert.ok(groups.has(group), group);
+  }
+});
+
+test('bad URLs on the static host end on the right page or Not Found, as served', async (t) => {
+  const host = await staticHost();
+  try {
+    for (const entry of CORPUS) {
+      await t.test(describeEntry(entry, 'static'), () => checkEntry(host.origin, DIST, entry, 'static', { strict: true }));
+    }
+  } finally {
+    await host.close();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// 2. Broken loads and panics.
+
+/** The first wasm-bindgen JS glue and wasm files Trunk wrote. */
+const GLUE = /\/sendai_cluster-[0-9a-f]+\.js$/;
+const WASM = /\/sendai_cluster-[0-9a-f]+_bg\.wasm$/;
+
+/**
+ * Ways to break the app's load. Each installs its routes on `page`, says which host it needs
+ * and what the browser reports once the load has failed (so the test waits for the failure
+ * itself rather than for time to pass).
+ */
+const BREAKAGES = [
+  {
+    name: 'the wasm is missing (404)',
+    install: (page) => page.route(WASM, (route) => route.fulfill({ status: 404, body: 'Not Found' })),
+    failure: { event: 'pageerror', pattern: /./ },
+  },
+  {
+    name: 'the wasm is the wrong bytes',
+    install: (page) => page.route(WASM, (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'this is not wasm' })),
+    failure: { event: 'pageerror', pattern: /CompileError|magic/i },
+  },
+  {
+    name: "the CSP does not allow wasm ('wasm-unsafe-eval' dropped)",
+    applyHeaders: true,
+    install: (page) =>
+      page.route(
+        (url) => !/\.\w+$/.test(url.pathname) || url.pathname.endsWith('.html'),
+        async (route) => {
+          const response = await route.fetch();
+          const headers = response.headers();
+          headers['content-security-policy'] = headers['content-security-policy'].replace(" 'wasm-unsafe-eval'", '');
+          await route.fulfill({ response, headers });
+        },
+      ),
+    failure: { event: 'pageerror', pattern: /wasm-unsafe-eval|CompileError/ },
+  },
+  {
+    name: 'the JS glue does not match its integrity hash (one byte changed)',
+    install: (page) =>
+      page.route(GLUE, async (route) => {
+        const response = await route.fetch();
+        const body = await response.body();
+        // The last byte is a newline; a space keeps the script valid, so only the hash can stop it.
+        body[body.length - 1] = 0x20;
+        await route.fulfill({ response, body });
+      }),
+    failure: { event: 'console', pattern: /integrity/ },
+  },
+];
+
+/** Resolves with the message of the first failure of `kind` matching `pattern`. */
+function failureOf(page, { event, pattern }) {
+  return new Promise((resolve) => {
+    const listener = (payload) => {
+      const text = event === 'console' ? payload.text() : String(payload);
+      if (event === 'console' && payload.type() !== 'error') return;
+      if (!pattern.test(text)) return;
+      page.off(event, listener);
+      resolve(text);
+    };
+    page.on(event, listener);
+  });
+}
+
+/** Asserts the prerendered page at `path` is all there and nothing pretends to be loading. */
+async function assertReadable(page, dist, path) {
+  assert.equal(await page.locator('main h1').textContent(), headingOf(dist, path), `${path}: h1`);
+  assert.ok(await page.locator('main h1').isVisible(), `${path}: h1 visible`);
+  assert.ok((await page.locator('main').innerText()).length > 100, `${path}: main has its text`);
+  assert.ok(await page.locator('footer address').isVisible(), `${path}: footer address visible`);
+  const busy = await page.evaluate(() => [
+    ...[...document.querySelectorAll('[aria-busy="true"]')].map((el) => el.outerHTML.slice(0, 80)),
+    ...[...document.querySelectorAll('body *')]
+      .filter((el) => /^loading\b/i.test(el.textContent.trim()) && el.children.length === 0)
+      .map((el) => el.outerHTML.slice(0, 80)),
+  ]);
+  assert.deepEqual(busy, [], `${path}: nothing spins`);
+}
+
+test('when the app cannot load, every page stays readable and its links work', async (t) => {
+  const pages = pagePaths();
+  for (const breakage of BREAKAGES) {
+    await t.test(breakage.name, async () => {
+      const host = await staticHost({ applyHeaders: Boolean(breakage.applyHeaders), dist: DIST });
+      const page = await browser.newPage();
+      try {
+        await breakage.install(page);
+        for (const [i, path] of pages.entries()) {
+          const failed = failureOf(page, breakage.failure);
+          await page.goto(new URL(path.slice(1), host.url).href);
+          await failed;
+          assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined, `${path}: the app did not start`);
+          await assertReadable(page, DIST, path);
+
+          // Without the app a link is an ordinary link: the next page is a full page load.
+          const next = pages[(i + 1) % pages.length];
+          const link = page.locator(`nav.sc-nav a[href="${next}"], .sc-header__language[href="${next}"]`);
+          if ((await link.count()) === 0) continue;
+          await page.evaluate(() => { window.__samePage = true; });
+          const nextFailed = failureOf(page, breakage.failure);
+          await link.click();
+          await page.waitForURL(new URL(next.slice(1), host.url).href);
+          await nextFailed;
+          assert.equal(await page.evaluate(() => window.__samePage), undefined, `${path} → ${next}: a page load`);
+          await assertReadable(page, DIST, next);
+        }
+      } finally {
+        await page.close();
+        await host.close();
+      }
+    });
+  }
+});
+
+test('a panic in the running app shows the notice with a reload link and keeps the page', async () => {
+  const host = await staticHost();
+  const page = await browser.newPage();
+  const seen = watch(page);
+  try {
+    for (const path of ['/concept/', '/ja/secretariat/']) {
+      await page.goto(new URL(path.slice(1), host.url).href);
+      await waitForApp(page);
+      // leptos_router unwraps the result of history.pushState: a throwing one panics the app.
+      await page.evaluate(() => {
+        history.pushState = () => {
+          throw new Error('pushState refused by the test');
+        };
+      });
+      const heading = headingOf(DIST, path);
+      await page.locator('nav.sc-nav a:not([aria-current])').first().click();
+      await page.locator('.sc-error-notice').waitFor();
+
+      assert.ok(seen.consoleErrors.some((e) => e.includes('panicked at')), `${path}: the panic is logged`);
+      const notice = page.locator('.sc-error-notice');
+      assert.equal(await notice.getAttribute('role'), 'alert');
+      assert.ok(await notice.isVisible(), 'the notice is visible');
+      assert.equal(await notice.locator('a').getAttribute('href'), page.url(), 'the reload link is this page');
+      assert.equal(new URL(page.url()).pathname, path, 'the address is unchanged');
+      assert.equal(await page.locator('main h1').textContent(), heading, 'the page stays');
+      assert.ok((await page.locator('main').innerText()).length > 100, 'main keeps its text');
+      assert.equal(await page.locator('.sc-error-notice').count(), 1, 'one notice');
+      seen.consoleErrors.length = 0;
+      seen.pageErrors.length = 0;
+    }
+  } finally {
+    await page.close();
+    await host.close();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// 3. Nothing leaves the origin.
+
+test('no request leaves the origin on any route, before or after client navigation', async () => {
+  const host = await staticHost({ applyHeaders: true, dist: DIST });
+  const context = await browser.newContext();
+  const requests = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  page.on('websocket', (socket) => requests.push(socket.url()));
+  let navigations = 0;
+  try {
+    for (const route of routesWithNotFound()) {
+      await page.goto(new URL(route.slice(1), host.url).href);
+      await waitForApp(page);
+      const targets = await page.$$eval('nav.sc-nav a, .sc-header__language', (links) => links.map((a) => a.getAttribute('href')));
+      for (const target of targets) {
+        await page.goto(new URL(route.slice(1), host.url).href);
+        await waitForApp(page);
+        await page.locator(`nav.sc-nav a[href="${target}"], .sc-header__language[href="${target}"]`).first().click();
+        await page.waitForFunction((path) => location.pathname === path, target);
+        navigations += 1;
+      }
+    }
+  } finally {
+    await context.close();
+    await host.close();
+  }
+  assert.ok(navigations >= routesWithNotFound().length * 4, `${navigations} client navigations`);
+  assert.ok(requests.length > 0);
+  assert.deepEqual(offOrigin(requests, host.origin), []);
+});
+
+// ---------------------------------------------------------------------------------------------
+// 4. Valid output.
+
+/** Every prerendered page of `dist`: the index.html of each page and the 404.html files. */
+function prerenderedFiles(dist) {
+  const walk = (dir) =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? walk(path) : [path];
+    });
+  return walk(dist)
+    .filter((file) => /(^|\/)(index|404)\.html$/.test(relative(dist, file)))
+    .map((file) => `/${relative(dist, file)}`);
+}
+
+test('every prerendered page is valid HTML (html-validate, recommended rules)', async (t) => {
+  // The repository's .htmlvalidate.json (the recommended rules, with the exceptions it explains).
+  const validator = new HtmlValidate(JSON.parse(readFileSync(join(ROOT, '.htmlvalidate.json'), 'utf8')));
+  const files = prerenderedFiles(DIST);
+  assert.equal(files.length, pagePaths().length + 2, 'every page and both 404 pages');
+  for (const file of files) {
+    await t.test(file, async () => {
+      const report = await validator.validateString(readFileSync(join(DIST, file), 'utf8'), file);
+      const errors = report.results.flatMap((result) => result.messages)
+        .map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+      assert.deepEqual(errors, []);
+    });
+  }
+});
+
+test('every same-site link and asset in the prerendered pages resolves, fragments included', () => {
+  const siteOrigin = new URL(readFileSync(join(DIST, 'sitemap.xml'), 'utf8').match(/<loc>([^<]+)<\/loc>/)[1]).origin;
+  const idsOf = new Map();
+  const ids = (file) => {
+    if (!idsOf.has(file)) idsOf.set(file, new Set([...readFileSync(join(DIST, file), 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])));
+    return idsOf.get(file);
+  };
+  /** The file a same-site path is served from: `/x/` → x/index.html, `/x` → x or x/index.html. */
+  const fileOf = (pathname) => {
+    const path = decodeURIComponent(pathname).slice(1);
+    const candidates = path === '' || path.endsWith('/') ? [`${path}index.html`] : [path, `${path}/index.html`];
+    return candidates.find((file) => existsSync(join(DIST, file)) && statSync(join(DIST, file)).isFile());
+  };
+  const broken = [];
+  let checked = 0;
+  for (const file of prerenderedFiles(DIST)) {
+    const html = readFileSync(join(DIST, file), 'utf8');
+    // Links resolve against the document's <base>, as the browser resolves them.
+    const pageUrl = new URL(file.replace(/index\.html$/, ''), siteOrigin);
+    const base = new URL(html.match(/<base href="([^"]*)"/)?.[1] ?? pageUrl.href, pageUrl);
+    for (const [, attribute, value] of html.matchAll(/\s(href|src)="([^"]*)"/g)) {
+      const url = new URL(value.replaceAll('&amp;', '&'), base);
+      if (url.origin !== siteOrigin) continue;
+      checked += 1;
+      const target = fileOf(url.pathname);
+      if (!target) {
+        broken.push(`${file}: ${attribute}="${value}" → no file`);
+      } else if (url.hash && !ids(target).has(decodeURIComponent(url.hash.slice(1)))) {
+        broken.push(`${file}: ${attribute}="${value}" → no id "${url.hash.slice(1)}" in ${target}`);
+      }
+    }
+  }
+  assert.ok(checked > prerenderedFiles(DIST).length * 10, `${checked} links checked`);
+  assert.deepEqual(broken, []);
+});
+
+// ---------------------------------------------------------------------------------------------
+// 6. Client stability.
+
+test('after 1000 client navigations every route still renders correctly', async () => {
+  const host = await staticHost();
+  const page = await browser.newPage();
+  const seen = watch(page);
+  const headings = Object.fromEntries(pagePaths().map((path) => [path, headingOf(DIST, path)]));
+  const at = (path) => new URL(path.slice(1), host.url).href;
+
+  /** Clicks the link and waits until the app shows the page it points to. */
+  async function follow(link) {
+    const target = await link.getAttribute('href');
+    await link.click();
+    await page.waitForFunction(
+      ([path, heading]) => location.pathname === path && document.querySelector('main h1')?.textContent === heading,
+      [target, headings[target]],
+    );
+  }
+
+  try {
+    await page.goto(at('/'));
+    await waitForApp(page);
+    await page.evaluate(() => { window.__samePage = true; });
+    // Next page in the nav, three times, then the other language: every step changes the page.
+    for (let step = 0; step < 1000; step += 1) {
+      const link = step % 4 === 3
+        ? page.locator('.sc-header__language')
+        : page.locator('nav.sc-nav a').nth((step % 4 + 1) % 3);
+      await follow(link);
+    }
+    assert.equal(await page.evaluate(() => window.__samePage), true, 'all 1000 were client navigations');
+
+    for (const path of pagePaths()) {
+      const lang = path.startsWith('/ja/') ? 'ja' : 'en';
+      if (await page.evaluate(() => document.documentElement.lang) !== lang) {
+        await follow(page.locator('.sc-header__language'));
+      }
+      const link = page.locator(`nav.sc-nav a[href="${path}"]`);
+      if (new URL(page.url()).pathname !== path) await follow(link);
+      assert.equal(await page.locator('main h1').textContent(), headings[path], path);
+      assert.equal(await page.locator('h1').count(), 1, `${path}: one h1`);
+      assert.equal(await page.locator('nav.sc-nav a[aria-current="page"]').count(), 1, `${path}: one current link`);
+      assert.equal(await link.getAttribute('aria-current'), 'page', `${path}: the current link is this page's`);
+      assert.equal(await page.locator('head title').count(), 1, `${path}: one title`);
+      assert.equal(await page.locator('head meta[name="description"]').count(), 1, `${path}: one description`);
+      assert.equal(await page.locator('head link[rel="canonical"]').getAttribute('href'), host.origin + path, `${path}: canonical`);
+    }
+    // Not Found has no link to it: going back and forward through history is how a visitor
+    // returns to it, which the router learns of from popstate.
+    for (const [path, outcome] of [['/no-such-page/', NOT_FOUND], ['/ja/no-such-page/', NOT_FOUND_JA]]) {
+      await page.evaluate((p) => {
+        history.pushState(null, '', p);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, path);
+      await page.waitForFunction((heading) => document.querySelector('main h1')?.textContent === heading, headingOf(DIST, outcome));
+      assert.equal(await page.locator('h1').count(), 1, `${path}: one h1`);
+      assert.equal(await page.locator('nav.sc-nav a[aria-current="page"]').count(), 0, `${path}: no current link`);
+      assert.equal(await page.locator('head link[rel="canonical"]').count(), 0, `${path}: no canonical`);
+    }
+    assert.equal(await page.evaluate(() => window.__samePage), true, 'still the same page');
+  } finally {
+    await page.close();
+    await host.close();
+  }
+  assert.deepEqual(seen.pageErrors, []);
+  assert.deepEqual(seen.consoleErrors, []);
+});
+
+// ---------------------------------------------------------------------------------------------
+// 1 (continued). The same corpus on `trunk serve`, last because it builds first.
+
+const TRUNK_SERVE_DIST = 'target/serve-dist';
+/** A cold debug build of the wasm and the prerenderer takes about two minutes on two cores. */
+const TRUNK_SERVE_STARTUP_MS = 5 * 60 * 1000;
+
+async function freePort() {
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Starts `trunk serve` on a free port and resolves once it answers; `close` stops it. */
+async function trunkServe() {
+  const port = await freePort();
+  const args = [
+    'serve', '--release=false', '--port', String(port), '--address', '127.0.0.1', '--no-autoreload',
+    '--dist', TRUNK_SERVE_DIST,
+    // Only Trunk.toml is watched, so that edits to the sources during the run cannot rebuild
+    // the site under the test.
+    '--watch', 'Trunk.toml',
+  ];
+  // Its own process group, so that stopping it also stops the cargo it may be running.
+  const child = spawn('trunk', args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const keep = (chunk) => { log = (log + chunk).slice(-4000); };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.once('error', (error) => keep(String(error)));
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + TRUNK_SERVE_STARTUP_MS;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`trunk serve exited:\n${log}`);
+    if (Date.now() > deadline) {
+      process.kill(-child.pid, 'SIGTERM');
+      throw new Error(`trunk serve did not answer within ${TRUNK_SERVE_STARTUP_MS / 1000} s:\n${log}`);
+    }
+    const answered = await fetch(origin).then((response) => response.ok, () => false);
+    if (answered) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return {
+    origin,
+    close: async () => {
+      if (child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+      await exited;
+    },
+  };
+}
+
+test('bad URLs on trunk serve (SPA fallback) end on the right page or Not Found', async (t) => {
+  const server = await trunkServe();
+  try {
+    for (const entry of CORPUS) {
+      await t.test(describeEntry(entry, 'trunk serve'), () =>
+        checkEntry(server.origin, join(ROOT, TRUNK_SERVE_DIST), entry, 'trunk serve', { strict: false }));
+    }
+  } finally {
+    await server.close();
+  }
+});
