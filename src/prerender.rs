@@ -9,6 +9,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
+use serde::Serialize;
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
@@ -53,27 +54,57 @@ pub fn render_page(template: &str, path: &str, settings: &Settings) -> String {
     })
 }
 
-/// The secretariat as a schema.org organization, with the address, telephone and fax exactly as
-/// the source text gives them.
+/// The secretariat as a schema.org `Organization`, with the address, telephone and fax exactly
+/// as the source text gives them.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Organization {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'static str,
+    alternate_name: &'static str,
+    address: PostalAddress,
+    telephone: &'static str,
+    fax_number: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PostalAddress {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    street_address: &'static str,
+    address_locality: &'static str,
+    postal_code: &'static str,
+    address_country: &'static str,
+}
+
 fn organization_json_ld() -> String {
-    let text = content(Lang::En);
-    let json = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "Organization",
-        "name": text.site.organisation,
-        "alternateName": text.site.name,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": "7F, 1-3-1, Chuo, Aoba-ku",
-            "addressLocality": "Sendai",
-            "postalCode": "980-6107",
-            "addressCountry": "JP"
-        },
-        "telephone": TELEPHONE.display,
-        "faxNumber": FAX.display,
-    });
-    // `</` cannot appear in the JSON (no text holds it), so the script element cannot be closed early.
+    let json = organization_json();
+    // No text holds `</`, so the JSON cannot close the script element early (tested below).
     format!(r#"<script type="application/ld+json">{json}</script>"#)
+}
+
+fn organization_json() -> String {
+    let text = content(Lang::En);
+    let organization = Organization {
+        context: "https://schema.org",
+        kind: "Organization",
+        name: text.site.organisation,
+        alternate_name: text.site.name,
+        address: PostalAddress {
+            kind: "PostalAddress",
+            street_address: "7F, 1-3-1, Chuo, Aoba-ku",
+            address_locality: "Sendai",
+            postal_code: "980-6107",
+            address_country: "JP",
+        },
+        telephone: TELEPHONE.display,
+        fax_number: FAX.display,
+    };
+    serde_json::to_string(&organization).expect("plain strings serialize")
 }
 
 /// The file a static host serves for `route`: `concept/index.html` for `/concept/`.
@@ -416,8 +447,9 @@ mod tests {
 
     #[test]
     fn organisation_data_gives_the_numbers_as_printed() {
-        let json = organization_json_ld();
+        let json = organization_json();
         assert!(json.contains("\"telephone\":\"022-346-9237\""));
         assert!(json.contains("\"faxNumber\":\"022-346-9238\""));
+        assert!(!json.contains("</"), "nothing in the JSON can end the script element");
     }
 }

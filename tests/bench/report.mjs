@@ -86,7 +86,8 @@ function describeRun({ environment, lighthouse }) {
   return `Lighthouse ${lighthouseVersion} (${formFactor}, ${throttlingMethod} throttling: ` +
     `${throttling.rttMs} ms RTT, ${throttling.throughputKbps} kbit/s, CPU ×${throttling.cpuSlowdownMultiplier}), ` +
     `median of ${environment.runs} run${environment.runs === 1 ? '' : 's'} per page; ${environment.browser}; ` +
-    `Node ${environment.node}; ${environment.cpus} CPUs; ${environment.date}. ` +
+    `Node ${environment.node}; ${environment.cpus} CPUs, load average ${environment.loadAverage.before.toFixed(1)} ` +
+    `before and ${environment.loadAverage.after.toFixed(1)} after; ${environment.date}. ` +
     'The baseline is each prerendered page without the wasm app (same text, same styles). ' +
     '1 KiB = 1024 bytes.';
 }

@@ -156,12 +156,12 @@ const BREAKAGES = [
   {
     name: 'the wasm is missing (404)',
     install: (page) => page.route(WASM, (route) => route.fulfill({ status: 404, body: 'Not Found' })),
-    failure: { event: 'pageerror', pattern: /./ },
+    failure: { event: 'pageerror', pattern: /failed to fetch Wasm: 404/ },
   },
   {
     name: 'the wasm is the wrong bytes',
     install: (page) => page.route(WASM, (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'this is not wasm' })),
-    failure: { event: 'pageerror', pattern: /CompileError|magic/i },
+    failure: { event: 'pageerror', pattern: /CompileError: .*magic word/ },
   },
   {
     name: "the CSP does not allow wasm ('wasm-unsafe-eval' dropped)",
@@ -176,7 +176,7 @@ const BREAKAGES = [
           await route.fulfill({ response, headers });
         },
       ),
-    failure: { event: 'pageerror', pattern: /wasm-unsafe-eval|CompileError/ },
+    failure: { event: 'pageerror', pattern: /CompileError: .*Content Security policy/ },
   },
   {
     name: 'the JS glue does not match its integrity hash (one byte changed)',
@@ -188,7 +188,7 @@ const BREAKAGES = [
         body[body.length - 1] = 0x20;
         await route.fulfill({ response, body });
       }),
-    failure: { event: 'console', pattern: /integrity/ },
+    failure: { event: 'console', pattern: /valid digest in the 'integrity' attribute/ },
   },
 ];
 
