@@ -56,6 +56,7 @@ async function openApp(browser, url, paths) {
     navLinks,
     languages,
     headings: await prerenderedHeadings(page, paths),
+    /** Closes the page, then fails if the app threw while it was open. */
     close: async () => {
       await context.close();
       if (seen.pageErrors.length) throw new Error(`the app failed while navigating: ${seen.pageErrors.join('; ')}`);
@@ -88,12 +89,8 @@ function* clicks(navLinks, languages) {
 }
 
 async function navigate(app, count) {
-  let done = 0;
-  for (const kind of clicks(app.navLinks, app.languages)) {
-    if (done === count) return;
-    await click(app, kind);
-    done += 1;
-  }
+  const next = clicks(app.navLinks, app.languages);
+  for (let done = 0; done < count; done += 1) await click(app, next.next().value);
 }
 
 /** Clicks the next navigation link or the language switch; resolves to the milliseconds it took. */
