@@ -23,8 +23,6 @@ pub struct Site {
     pub base: String,
     /// The scheme and host, for canonical and Open Graph URLs.
     pub origin: String,
-    /// The current path, as the browser has it.
-    pub path: String,
     /// What the current path shows.
     pub route: Route,
 }
@@ -33,12 +31,6 @@ impl Site {
     /// The address of a route on this site.
     pub fn href(&self, route: Route) -> String {
         route.href(&self.base)
-    }
-
-    /// A link to an element of the current page. Built on the full path because the document's
-    /// `<base>` would otherwise resolve a bare `#id` against the site's home.
-    pub fn fragment(&self, id: &str) -> String {
-        format!("{}#{id}", self.path)
     }
 
     /// The text of the current page's language.
@@ -76,12 +68,10 @@ fn SiteShell(base: String, origin: String) -> impl IntoView {
     let announcement = RwSignal::new(String::new());
     let first_render = StoredValue::new(true);
     let page = move || {
-        let path = location.pathname.get();
-        let route = Route::locate(&path, &base);
+        let route = Route::locate(&location.pathname.get(), &base);
         provide_context(Site {
             base: base.clone(),
             origin: origin.clone(),
-            path,
             route,
         });
         if first_render.get_value() {

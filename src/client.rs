@@ -5,15 +5,17 @@ use wasm_bindgen::JsCast;
 
 use crate::app::App;
 use crate::content::content;
-use crate::routes::{normalize_base, Lang};
+use crate::routes::{normalize_base, Lang, Route, PUBLIC_URL_META};
 
-/// Head elements that the prerenderer wrote and `leptos_meta` writes again once the app runs.
+/// Head elements that the prerenderer wrote and `leptos_meta` writes again when the app renders
+/// from scratch.
 const MANAGED_HEAD: &str = "meta[name=description], meta[name=robots], meta[property^='og:'], \
     link[rel=canonical], link[rel=alternate]";
 
-/// Installs the panic notice, then replaces the prerendered page with the live app. Both are
-/// built from the same components, so the swap, done in one task before the next paint, shows
-/// nothing to the visitor.
+/// Installs the panic notice, then brings the page to life. Where the prerendered page is the
+/// one for this address, the app hydrates it: it adopts the existing elements, so nothing is
+/// repainted. Where the host served another page (a development server's or a host's fallback
+/// file), the app replaces it, in one task before the next paint.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
@@ -22,21 +24,42 @@ pub fn start() {
 
     let document = document();
     let base = document
-        .query_selector("base[href]")
+        .query_selector(&format!("meta[name={PUBLIC_URL_META}]"))
         .ok()
         .flatten()
-        .and_then(|el| el.get_attribute("href"))
-        .map(|href| normalize_base(&href))
+        .and_then(|el| el.get_attribute("content"))
+        .map(|url| normalize_base(&url))
         .unwrap_or_default();
     let origin = window().location().origin().unwrap_or_default();
+    let route = Route::locate(&window().location().pathname().unwrap_or_default(), &base);
 
-    remove_all(&document, MANAGED_HEAD);
-    remove_all(&document, "body > :not(script)");
-    leptos::mount::mount_to_body(move || view! { <App base=base origin=origin /> });
+    let app = move || view! { <App base=base origin=origin /> };
+    if is_prerendered(&document, route) {
+        leptos::mount::hydrate_body(app);
+    } else {
+        remove_all(&document, MANAGED_HEAD);
+        remove_all(&document, "body > :not(script)");
+        leptos::mount::mount_to_body(app);
+    }
     // Lets tests and styles tell the live app from the prerendered page.
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("data-app", "running");
     }
+}
+
+/// Whether the page in the document is the prerendered page of `route`: same language, same
+/// heading (every page's heading is distinct).
+fn is_prerendered(document: &web_sys::Document, route: Route) -> bool {
+    let lang = document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"));
+    let heading = document
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .and_then(|h1| h1.text_content());
+    lang.as_deref() == Some(route.lang.code())
+        && heading.as_deref() == Some(content(route.lang).head(route.page).title)
 }
 
 fn remove_all(document: &web_sys::Document, selector: &str) {
@@ -79,6 +102,7 @@ fn show_error_notice() {
     let message = document.create_element("p").ok();
     let link = document.create_element("a").ok();
     if let (Some(message), Some(link)) = (message, link) {
+        message.set_class_name("sc-error-notice__message");
         message.set_text_content(Some(text.error_notice));
         link.set_text_content(Some(text.error_reload));
         let _ = link.set_attribute("href", &href);

@@ -1,6 +1,6 @@
 #![recursion_limit = "256"]
-//! The Sendai Cluster website: Leptos components rendered in the browser (`csr`) and, at build
-//! time, to static HTML by the prerenderer (`ssr`).
+//! The Sendai Cluster website: Leptos components rendered to static HTML at build time by the
+//! prerenderer (`ssr`), then hydrated and run in the browser (`hydrate`).
 
 pub mod app;
 pub mod components;
@@ -11,8 +11,8 @@ pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 
-#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+#[cfg(all(feature = "hydrate", target_arch = "wasm32"))]
 mod client;
 
-#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+#[cfg(all(feature = "hydrate", target_arch = "wasm32"))]
 pub use client::start;

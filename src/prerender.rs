@@ -9,15 +9,15 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
-use serde::Serialize;
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::app::App;
 use crate::content::{content, FAX, TELEPHONE};
-use crate::routes::{Lang, Route};
+use crate::routes::{Lang, Route, PUBLIC_URL_META};
 
 /// Where and how the site is published.
 pub struct Settings {
@@ -39,7 +39,7 @@ pub fn render_page(template: &str, path: &str, settings: &Settings) -> String {
         let base = settings.base.clone();
         let origin = settings.origin.clone();
         let body = view! { <App base=base origin=origin /> }.to_html();
-        let page = template
+        let page = public_url_as_meta(template)
             .replacen("<body></body>", &format!("<body>{body}</body>"), 1)
             .replacen("</head>", &format!("{}</head>", organization_json_ld()), 1);
         futures::executor::block_on(async move {
@@ -52,6 +52,27 @@ pub fn render_page(template: &str, path: &str, settings: &Settings) -> String {
                 .await
         })
     })
+}
+
+/// Replaces the `<base href>` Trunk writes with a `<meta>` holding the same public URL: the app
+/// reads it from there, and without a `<base>`, `#fragment` links stay on their own page, even on
+/// a Not Found page served at an address unknown at build time.
+fn public_url_as_meta(template: &str) -> String {
+    let Some(start) = template.find("<base ") else {
+        return template.to_owned();
+    };
+    let end = start + template[start..].find('>').expect("a closed <base> tag") + 1;
+    let tag = &template[start..end];
+    let url = tag
+        .split("href=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or("/");
+    format!(
+        "{}<meta name=\"{PUBLIC_URL_META}\" content=\"{url}\">{}",
+        &template[..start],
+        &template[end..]
+    )
 }
 
 /// The secretariat as a schema.org `Organization`, with the address, telephone and fax exactly
@@ -405,7 +426,8 @@ mod tests {
             assert!(
                 href.starts_with("/sub/")
                     || href.starts_with("https://sendai.example/sub/")
-                    || href.starts_with("tel:"),
+                    || href.starts_with("tel:")
+                    || href.starts_with('#'),
                 "{href}"
             );
         }
@@ -426,6 +448,14 @@ mod tests {
             hash("body{color:red}")
         )));
         assert!(!csp.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn trunks_base_element_becomes_the_public_url_meta() {
+        let template = TEMPLATE.replace("<head>", "<head><base href=\"/sub/\">");
+        let html = render_page(&template, "/sub/", &settings());
+        assert!(!html.contains("<base"));
+        assert!(html.contains("<meta name=\"sc-public-url\" content=\"/sub/\">"));
     }
 
     #[test]
@@ -450,6 +480,9 @@ mod tests {
         let json = organization_json();
         assert!(json.contains("\"telephone\":\"022-346-9237\""));
         assert!(json.contains("\"faxNumber\":\"022-346-9238\""));
-        assert!(!json.contains("</"), "nothing in the JSON can end the script element");
+        assert!(
+            !json.contains("</"),
+            "nothing in the JSON can end the script element"
+        );
     }
 }

@@ -162,6 +162,11 @@ impl Route {
     }
 }
 
+/// The `<meta name>` that tells the browser app the public URL the site was built for (the
+/// prerenderer writes it in place of Trunk's `<base>`, which would make `#fragment` links
+/// resolve against the home page).
+pub const PUBLIC_URL_META: &str = "sc-public-url";
+
 /// The site's base path as the router wants it: `""` at the root, `/sub` under a sub-path.
 pub fn normalize_base(public_url: &str) -> String {
     let trimmed = public_url.trim_end_matches('/');

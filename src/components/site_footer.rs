@@ -12,7 +12,7 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="sc-footer">
             <div class="sc-footer__inner sc-width-container">
                 // Same-page link left to the browser, as in `SkipLink`.
-                <a class="sc-footer__top" href=site.fragment("top") target="_self">
+                <a class="sc-footer__top" href="#top" target="_self">
                     {text.site.page_top}
                 </a>
                 <h2 class="sc-footer__heading">{text.site.footer_label}</h2>

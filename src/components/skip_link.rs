@@ -9,7 +9,7 @@ pub fn SkipLink() -> impl IntoView {
     // `target="_self"` leaves this same-page link to the browser (the router skips links with a
     // target), so focus moves into `<main>` exactly as it does without JavaScript.
     view! {
-        <a class="sc-skip-link" href=site.fragment("main-content") target="_self">
+        <a class="sc-skip-link" href="#main-content" target="_self">
             {site.text().site.skip_link}
         </a>
     }

@@ -238,6 +238,21 @@ mod tests {
     }
 
     #[test]
+    fn every_page_heading_is_distinct() {
+        // The browser app tells which page was prerendered by its language and heading.
+        let mut headings = Vec::new();
+        for lang in Lang::ALL {
+            for page in Page::ALL.map(Some).into_iter().chain([None]) {
+                headings.push(content(lang).head(page).title);
+            }
+        }
+        let count = headings.len();
+        headings.sort_unstable();
+        headings.dedup();
+        assert_eq!(headings.len(), count, "{headings:?}");
+    }
+
+    #[test]
     fn titles_name_the_page_then_the_site() {
         assert_eq!(
             content(Lang::En).document_title(Some(Page::Concept)),

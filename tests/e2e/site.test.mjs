@@ -89,6 +89,41 @@ test('the text a visitor reads is the same before and after the app takes over',
   await live.close();
 });
 
+test('the app adopts the prerendered elements instead of drawing them again', async () => {
+  const page = await browser.newPage();
+  // Marks the prerendered elements once parsing ends, before any module script runs.
+  await page.addInitScript(() => {
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState !== 'interactive') return;
+      for (const el of document.querySelectorAll('main h1, main p, footer address')) el.dataset.prerendered = '';
+    });
+  });
+  for (const path of routesWithNotFound()) {
+    await page.goto(at(path));
+    await waitForApp(page);
+    const marked = await page.$$eval('main h1, main p, footer address', (els) => els.every((el) => 'prerendered' in el.dataset));
+    assert.ok(marked, `${path}: every heading, paragraph and address is the prerendered element`);
+  }
+  await page.close();
+});
+
+test('where the host serves another page for an address, the app shows the right one', async () => {
+  const page = await browser.newPage();
+  const seen = watch(page);
+  const home = readFileSync(join(DIST, 'index.html'), 'utf8');
+  // As a development server or a fallback rule would: the home page's file at another address.
+  await page.route('**/concept/', (route) => route.fulfill({ body: home, contentType: 'text/html' }));
+  await page.goto(at('/concept/'));
+  await waitForApp(page);
+  assert.equal(await page.locator('h1').textContent(), prerendered('/concept/', /<h1[^>]*>([^<]+)<\/h1>/));
+  assert.equal(await page.locator('h1').count(), 1);
+  assert.equal(await page.locator('meta[name=description]').count(), 1, 'one description in the head');
+  assert.equal(await page.title(), prerendered('/concept/', /<title>([^<]+)<\/title>/));
+  assert.deepEqual(seen.pageErrors, []);
+  assert.deepEqual(seen.consoleErrors, []);
+  await page.close();
+});
+
 test('the takeover shifts no layout (CLS 0) at phone and desktop widths', async () => {
   for (const width of [320, 1280]) {
     const context = await browser.newContext({ viewport: { width, height: 800 } });
