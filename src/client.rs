@@ -112,4 +112,17 @@ fn show_error_notice() {
         let _ = notice.append_child(&message);
     }
     let _ = body.prepend_with_node_1(&notice);
+    // The app cannot run after a panic, so links must not be left to its router: `external`
+    // makes the router let the browser follow them as ordinary links.
+    if let Ok(links) = document.query_selector_all("a[href]") {
+        for i in 0..links.length() {
+            if let Some(link) = links
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let rel = link.get_attribute("rel").unwrap_or_default();
+                let _ = link.set_attribute("rel", format!("{rel} external").trim());
+            }
+        }
+    }
 }

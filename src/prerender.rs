@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
+use sha2::{Digest, Sha256, Sha384};
 
 use crate::app::App;
 use crate::content::{content, FAX, TELEPHONE};
@@ -28,7 +28,8 @@ pub struct Settings {
 }
 
 /// Renders the page a visitor gets at `path` (a path under the site's base), into `template`:
-/// Trunk's `index.html`, which holds the stylesheets and the script that starts the app.
+/// Trunk's `index.html` as [`prepare_template`] leaves it, which holds the stylesheets and the
+/// script that starts the app.
 pub fn render_page(template: &str, path: &str, settings: &Settings) -> String {
     any_spawner::Executor::init_futures_executor().ok();
     let owner = Owner::new();
@@ -38,8 +39,12 @@ pub fn render_page(template: &str, path: &str, settings: &Settings) -> String {
         provide_context(RequestUrl::new(path));
         let base = settings.base.clone();
         let origin = settings.origin.clone();
-        let body = view! { <App base=base origin=origin /> }.to_html();
-        let page = public_url_as_meta(template)
+        // Leptos marks places in the markup with `<!>`, which HTML parses as an empty comment but
+        // validators reject; `<!---->` is the same node, written validly.
+        let body = view! { <App base=base origin=origin /> }
+            .to_html()
+            .replace("<!>", "<!---->");
+        let page = template
             .replacen("<body></body>", &format!("<body>{body}</body>"), 1)
             .replacen("</head>", &format!("{}</head>", organization_json_ld()), 1);
         futures::executor::block_on(async move {
@@ -53,6 +58,54 @@ pub fn render_page(template: &str, path: &str, settings: &Settings) -> String {
         })
     })
 }
+
+/// Trunk's `index.html`, ready to hold each page: the public URL as a meta tag, and the app's
+/// files pinned by their hashes.
+pub fn prepare_template(trunk_html: &str, dist: &Path) -> std::io::Result<String> {
+    with_integrity(&public_url_as_meta(trunk_html), dist)
+}
+
+/// Pins the app's files by their SHA-384 (subresource integrity): the JS glue through an import
+/// map, which covers the loader's `import()`, and the wasm through the loader's
+/// `fetch(…, { integrity })`, whose placeholder is filled here. Trunk's own integrity attributes
+/// come with preload links, which this site leaves out (see `Trunk.toml`).
+fn with_integrity(html: &str, dist: &Path) -> std::io::Result<String> {
+    let quoted_after = |marker: &str| {
+        html.split(marker)
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .map(str::to_owned)
+    };
+    let (Some(js), Some(wasm)) = (quoted_after("import('"), quoted_after("fetch('")) else {
+        return Ok(html.to_owned());
+    };
+    let digest = |url: &str| -> std::io::Result<String> {
+        let file = dist.join(url.rsplit('/').next().unwrap_or_default());
+        let hash = Sha384::digest(fs::read(file)?);
+        Ok(format!(
+            "sha384-{}",
+            base64::engine::general_purpose::STANDARD.encode(hash)
+        ))
+    };
+    let import_map = format!(
+        r#"<script type="importmap">{{"integrity":{{"{js}":"{}"}}}}</script>"#,
+        digest(&js)?
+    );
+    Ok(html
+        .replacen(
+            WASM_INTEGRITY_PLACEHOLDER,
+            &format!("'{}'", digest(&wasm)?),
+            1,
+        )
+        .replacen(
+            r#"<script type="module">"#,
+            &format!(r#"{import_map}<script type="module">"#),
+            1,
+        ))
+}
+
+/// What the loader in `Trunk.toml` passes as the wasm's integrity until the build fills it in.
+const WASM_INTEGRITY_PLACEHOLDER: &str = "'WASM_INTEGRITY'";
 
 /// Replaces the `<base href>` Trunk writes with a `<meta>` holding the same public URL: the app
 /// reads it from there, and without a `<base>`, `#fragment` links stay on their own page, even on
@@ -136,7 +189,7 @@ pub fn file_for(route: Route) -> PathBuf {
 /// Writes every page, `404.html`, the sitemap, robots.txt and `_headers` into `dist`, whose
 /// `index.html` is Trunk's output and serves as the template; then precompresses every text file.
 pub fn write_site(dist: &Path, settings: &Settings) -> std::io::Result<Vec<PathBuf>> {
-    let template = fs::read_to_string(dist.join("index.html"))?;
+    let template = prepare_template(&fs::read_to_string(dist.join("index.html"))?, dist)?;
     let mut written = Vec::new();
     for route in Route::all_pages() {
         let file = dist.join(file_for(route));
@@ -453,9 +506,33 @@ mod tests {
     #[test]
     fn trunks_base_element_becomes_the_public_url_meta() {
         let template = TEMPLATE.replace("<head>", "<head><base href=\"/sub/\">");
-        let html = render_page(&template, "/sub/", &settings());
+        let html = public_url_as_meta(&template);
         assert!(!html.contains("<base"));
         assert!(html.contains("<meta name=\"sc-public-url\" content=\"/sub/\">"));
+    }
+
+    #[test]
+    fn the_app_files_are_pinned_by_their_hashes() {
+        let dist = std::env::temp_dir().join(format!("sendai-integrity-{}", std::process::id()));
+        fs::create_dir_all(&dist).unwrap();
+        fs::write(dist.join("app.js"), "glue").unwrap();
+        fs::write(dist.join("app_bg.wasm"), "wasm").unwrap();
+        let loader = r#"<script type="module">import('/sub/app.js');
+            fetch('/sub/app_bg.wasm', { integrity: 'WASM_INTEGRITY' });</script>"#;
+        let html = with_integrity(loader, &dist).unwrap();
+        let sri = |s: &str| {
+            let hash = Sha384::digest(s.as_bytes());
+            format!(
+                "sha384-{}",
+                base64::engine::general_purpose::STANDARD.encode(hash)
+            )
+        };
+        assert!(html.starts_with(&format!(
+            r#"<script type="importmap">{{"integrity":{{"/sub/app.js":"{}"}}}}</script>"#,
+            sri("glue")
+        )));
+        assert!(html.contains(&format!("{{ integrity: '{}' }}", sri("wasm"))));
+        fs::remove_dir_all(&dist).unwrap();
     }
 
     #[test]

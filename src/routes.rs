@@ -131,31 +131,33 @@ impl Route {
         format!("{base}{}", self.path())
     }
 
-    /// Resolves a URL path (as the browser or the server sees it, percent-encoded, under `base`).
-    /// Decodes it as static file servers do, so the client shows the page the server served.
+    /// Resolves a URL path (as the browser or the server sees it, percent-encoded, under `base`)
+    /// as a static file server would: each segment is percent-decoded on its own (so an encoded
+    /// `/` never splits a segment), and a final `index.html` or `index` names the folder's page.
     pub fn locate(path: &str, base: &str) -> Route {
         let Some(path) = strip_base(path, base) else {
             return Route::not_found(Lang::En);
         };
-        let Some(path) = percent_decode(path) else {
-            return Route::not_found(Lang::En);
+        // `None` for a segment that is not valid percent-encoded UTF-8: it names nothing.
+        let mut segments: Vec<Option<String>> =
+            path.split('/').skip(1).map(percent_decode).collect();
+        let lang = match segments.first() {
+            Some(Some(first)) if Some(first.as_str()) == Lang::Ja.segment() => {
+                segments.remove(0);
+                Lang::Ja
+            }
+            _ => Lang::En,
         };
-        let path = path.strip_suffix("index.html").unwrap_or(&path);
-        let path = path.strip_suffix('/').unwrap_or(path);
-        let mut segments = path.split('/');
-        if segments.next() != Some("") {
-            return Route::not_found(Lang::En);
+        if let Some(Some(last)) = segments.last() {
+            if ["", "index.html", "index"].contains(&last.as_str()) {
+                segments.pop();
+            }
         }
-        let rest: Vec<&str> = segments.collect();
-        let (lang, rest) = match rest.split_first() {
-            Some((first, rest)) if Some(*first) == Lang::Ja.segment() => (Lang::Ja, rest),
-            _ => (Lang::En, rest.as_slice()),
-        };
-        let page = match rest {
+        let page = match segments.as_slice() {
             [] => Some(Page::About),
-            [segment] => Page::ALL
+            [Some(segment)] => Page::ALL
                 .into_iter()
-                .find(|page| page.segment() == Some(*segment)),
+                .find(|page| page.segment() == Some(segment.as_str())),
             _ => None,
         };
         Route { lang, page }
@@ -283,6 +285,35 @@ mod tests {
         }
         assert_eq!(Route::locate("/ja/nope", ""), Route::not_found(Lang::Ja));
         assert_eq!(Route::locate("/nope", ""), Route::not_found(Lang::En));
+    }
+
+    #[test]
+    fn a_final_index_names_the_folder_page() {
+        assert_eq!(
+            Route::locate("/concept/index", ""),
+            Route::page(Lang::En, Page::Concept)
+        );
+        assert_eq!(
+            Route::locate("/ja/concept/index", ""),
+            Route::page(Lang::Ja, Page::Concept)
+        );
+        assert_eq!(
+            Route::locate("/index", ""),
+            Route::page(Lang::En, Page::About)
+        );
+    }
+
+    #[test]
+    fn an_encoded_slash_does_not_split_a_segment() {
+        // Static hosts answer 404 here; the app must agree.
+        assert_eq!(Route::locate("/ja%2Fconcept/", "").page, None);
+        assert_eq!(Route::locate("/concept%2F", "").page, None);
+    }
+
+    #[test]
+    fn bad_encoding_under_ja_is_japanese_not_found() {
+        assert_eq!(Route::locate("/ja/%zz", ""), Route::not_found(Lang::Ja));
+        assert_eq!(Route::locate("/ja/%C0%AE/", ""), Route::not_found(Lang::Ja));
     }
 
     #[test]

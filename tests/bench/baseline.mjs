@@ -1,6 +1,6 @@
 // The floor the site is measured against: the same build with the app taken out. Every
 // prerendered page keeps its text, inline styles and head; only the wasm loader script and the
-// hints that fetch the app early go, so what is left is what a plain static site would serve.
+// import map that pins the app's files go, so what is left is what a plain static site would serve.
 
 import { readdirSync, readFileSync, writeFileSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
@@ -9,8 +9,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 /** The parts of a page that belong to the app, each expected exactly once per page. */
 const APP_TAGS = [
   { name: 'loader script', pattern: /<script type="module">[\s\S]*?<\/script>\s*/g },
-  { name: 'module preload', pattern: /<link rel="modulepreload"[^>]*>\s*/g },
-  { name: 'wasm preload', pattern: /<link rel="preload"[^>]*\.wasm"[^>]*>\s*/g },
+  { name: 'import map', pattern: /<script type="importmap">[\s\S]*?<\/script>\s*/g },
 ];
 
 /** Files that are the app itself, with their precompressed copies. */

@@ -6,21 +6,12 @@
 // static host (files, nearest 404.html): a page's canonical path, NOT_FOUND / NOT_FOUND_JA (the
 // Not Found page in English / Japanese), or REJECTED (the server refuses the request before any
 // page is served). `trunkServe` is given where `trunk serve` serves something else: it answers
-// every unknown path with index.html (the SPA fallback), decodes `%2F` itself and fails on a
-// 16 KB path with 500. `bug` names an app defect this URL exposes (see the report of issue 7):
-// such a case fails until the defect is fixed. Where an entry also has `trunkServe`, the defect
-// shows on the static host only (see `bugOn`).
+// every unknown path with index.html (the SPA fallback), decodes `%2F` itself, and answers 500
+// with no page when the path cannot be a file name (NUL, a name over 255 bytes).
 
 export const NOT_FOUND = 'not found';
 export const NOT_FOUND_JA = 'not found (ja)';
 export const REJECTED = 'rejected by the server';
-
-const BUG = {
-  index: 'APP BUG 1: a path ending in "/index" is served as that page (200) but the app shows Not Found',
-  language: 'APP BUG 2: an undecodable path under /ja/ is served the Japanese 404 but the app shows the English one',
-  encodedSlash: 'APP BUG 3: the app decodes %2F into a path separator; the static host does not',
-  otherHost: 'APP BUG 4: on a path starting "//", the skip link and "Page top" point to another host',
-};
 
 /** A path of `bytes` characters: one long segment, or many short ones under `prefix`. */
 function longPath(bytes, { prefix = '/', segment = '' } = {}) {
@@ -51,8 +42,9 @@ export const CORPUS = [
   { group: 'slashes', path: '/concept/index.html', shows: '/concept/' },
   { group: 'slashes', path: '/concept/index.htm', shows: NOT_FOUND },
   // The static host (sirv) tries `<path>.html`, so these are real pages there.
-  { group: 'slashes', path: '/index', shows: '/', trunkServe: NOT_FOUND, bug: BUG.index },
-  { group: 'slashes', path: '/concept/index', shows: '/concept/', trunkServe: NOT_FOUND, bug: BUG.index },
+  // A final `index` names the folder's page, as hosts that try `<path>.html` serve it.
+  { group: 'slashes', path: '/index', shows: '/' },
+  { group: 'slashes', path: '/concept/index', shows: '/concept/' },
 
   // Upper case: paths are case-sensitive.
   { group: 'case', path: '/CONCEPT/', shows: NOT_FOUND },
@@ -70,21 +62,23 @@ export const CORPUS = [
   { group: 'percent', path: '/%E0%A4%A', shows: NOT_FOUND },
   { group: 'percent', path: '/%C0%AE%C0%AE/', shows: NOT_FOUND },
   { group: 'percent', path: '/%FF%FE/', shows: NOT_FOUND },
-  { group: 'percent', path: '/%00', shows: NOT_FOUND },
+  { group: 'percent', path: '/%00', shows: NOT_FOUND, trunkServe: REJECTED },
   { group: 'percent', path: '/concept/%20', shows: NOT_FOUND },
   // The browser itself treats %2e%2e as "..", so these never leave the site's root.
   { group: 'percent', path: '/%2e%2e/', shows: '/' },
   { group: 'percent', path: '/%2e%2e/%2e%2e/etc/passwd', shows: NOT_FOUND },
   { group: 'percent', path: '/%2Fconcept/', shows: NOT_FOUND },
-  { group: 'percent', path: '/concept%2F', shows: NOT_FOUND, trunkServe: '/concept/', bug: BUG.encodedSlash },
-  { group: 'percent', path: '/ja%2Fconcept/', shows: NOT_FOUND_JA, trunkServe: '/ja/concept/', bug: BUG.encodedSlash },
+  // An encoded slash stays inside its segment, as static hosts read it; trunk serve decodes it
+  // and serves a page, which the app replaces with Not Found.
+  { group: 'percent', path: '/concept%2F', shows: NOT_FOUND },
+  { group: 'percent', path: '/ja%2Fconcept/', shows: NOT_FOUND },
   { group: 'percent', path: '/ja/%E3%83%9A%E3%83%BC%E3%82%B8/', shows: NOT_FOUND_JA },
-  { group: 'percent', path: '/ja/%zz', shows: NOT_FOUND_JA, bug: BUG.language },
-  { group: 'percent', path: '/ja/%C0%AE/', shows: NOT_FOUND_JA, bug: BUG.language },
+  { group: 'percent', path: '/ja/%zz', shows: NOT_FOUND_JA },
+  { group: 'percent', path: '/ja/%C0%AE/', shows: NOT_FOUND_JA },
 
   // Very long paths. Node's HTTP server refuses a request head over 16 KB (431).
-  { group: 'long', path: longPath(8 * 1024), shows: NOT_FOUND },
-  { group: 'long', path: longPath(8 * 1024, { prefix: '/ja/', segment: 'x/' }), shows: NOT_FOUND_JA },
+  { group: 'long', path: longPath(8 * 1024), shows: NOT_FOUND, trunkServe: REJECTED },
+  { group: 'long', path: longPath(8 * 1024, { prefix: '/ja/', segment: 'x/' }), shows: NOT_FOUND_JA, trunkServe: REJECTED },
   { group: 'long', path: longPath(16 * 1024), shows: REJECTED, status: 431, trunkServe: REJECTED },
 
   // Query strings and fragments change nothing.
@@ -97,10 +91,11 @@ export const CORPUS = [
   { group: 'query', path: '/#%zz', shows: '/' },
   { group: 'query', path: '/ja/?#', shows: '/ja/' },
 
-  // Paths that look like another host.
-  { group: 'other host', path: '//example.com/', shows: NOT_FOUND, bug: BUG.otherHost },
-  { group: 'other host', path: '/\\example.com', shows: NOT_FOUND, bug: BUG.otherHost },
-  { group: 'other host', path: '///example.com', shows: NOT_FOUND, bug: BUG.otherHost },
+  // Paths that look like another host. On these, a link built from the current path (such as
+  // `${path}#top`) would point to that host: the check of every link on the page catches it.
+  { group: 'other host', path: '//example.com/', shows: NOT_FOUND },
+  { group: 'other host', path: '/\\example.com', shows: NOT_FOUND },
+  { group: 'other host', path: '///example.com', shows: NOT_FOUND },
   { group: 'other host', path: '/%2F%2Fexample.com', shows: NOT_FOUND },
   { group: 'other host', path: '/%5Cexample.com', shows: NOT_FOUND },
   { group: 'other host', path: '/https://example.com/', shows: NOT_FOUND },
@@ -112,7 +107,7 @@ export const CORPUS = [
   { group: 'ja', path: '/ja/nope', shows: NOT_FOUND_JA },
   { group: 'ja', path: '/ja/ja/', shows: NOT_FOUND_JA },
   { group: 'ja', path: '/ja/concept/extra', shows: NOT_FOUND_JA },
-  { group: 'ja', path: '/ja/concept/index', shows: '/ja/concept/', trunkServe: NOT_FOUND_JA, bug: BUG.index },
+  { group: 'ja', path: '/ja/concept/index', shows: '/ja/concept/' },
   { group: 'ja', path: '/jap/', shows: NOT_FOUND },
 ];
 
@@ -121,15 +116,9 @@ export function outcomeOn(entry, host) {
   return host === 'trunk serve' ? entry.trunkServe ?? entry.shows : entry.shows;
 }
 
-/** The defect an entry exposes on a host, if any. */
-export function bugOn(entry, host) {
-  return host === 'trunk serve' && entry.trunkServe !== undefined ? undefined : entry.bug;
-}
-
-/** A short name for an entry in test output (long paths abbreviated, defects flagged). */
+/** A short name for an entry in test output (long paths abbreviated). */
 export function describeEntry(entry, host) {
   const { path } = entry;
   const shown = path.length > 60 ? `${path.slice(0, 24)}… (${path.length} bytes)` : path;
-  const bug = bugOn(entry, host);
-  return `${shown} → ${outcomeOn(entry, host)}${bug ? ` [${bug}]` : ''}`;
+  return `${shown} → ${outcomeOn(entry, host)}`;
 }

@@ -43,7 +43,8 @@ export async function staticHost({ dist = DIST, base = '', applyHeaders = false 
   const rules = applyHeaders ? parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8')) : [];
   const files = sirv(dist, { dev: false, etag: true, brotli: true, gzip: true, dotfiles: false });
   const server = createServer((req, res) => {
-    const path = decodeURIComponentSafe(req.url.split('?')[0]);
+    const rawPath = req.url.split('?')[0];
+    const path = decodeURIComponentSafe(rawPath);
     if (applyHeaders) {
       for (const rule of rules) {
         if (matches(rule.pattern, path)) {
@@ -54,7 +55,7 @@ export async function staticHost({ dist = DIST, base = '', applyHeaders = false 
     const fail = () => {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.end(nearestNotFoundPage(dist, path.slice(base.length)));
+      res.end(nearestNotFoundPage(dist, rawPath.slice(base.length)));
     };
     if (base) {
       if (req.url !== base && !req.url.startsWith(`${base}/`)) return fail();
@@ -71,7 +72,7 @@ export async function staticHost({ dist = DIST, base = '', applyHeaders = false 
   };
 }
 
-/** The `404.html` nearest to `path` up the tree, as Cloudflare Pages serves it. */
+/** The `404.html` nearest to `path` (as requested, not decoded) up the tree, as Cloudflare Pages serves it. */
 function nearestNotFoundPage(dist, path) {
   const dirs = path.split('/').slice(1, -1).filter((dir) => dir && dir !== '.' && dir !== '..');
   for (let depth = dirs.length; depth >= 0; depth -= 1) {
