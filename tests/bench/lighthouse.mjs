@@ -53,9 +53,9 @@ export async function auditSites({ sites, paths, runs, log }) {
   }
 }
 
-/** One Lighthouse run: { settings, figures: { transferBytes, fcp, lcp, tbt, cls, score } }. */
+/** One Lighthouse run: { settings, figures: { transferBytes, fcp, lcp, tbt, cls, score, accessibility } }. */
 async function audit(url, port) {
-  const { lhr } = await lighthouse(url, { port, logLevel: 'error', onlyCategories: ['performance'] });
+  const { lhr } = await lighthouse(url, { port, logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
   const figures = {};
   for (const [name, id] of Object.entries(AUDITS)) {
@@ -65,6 +65,9 @@ async function audit(url, port) {
   const { score } = lhr.categories.performance;
   if (typeof score !== 'number') throw new Error(`Lighthouse on ${url}: no performance score`);
   figures.score = Math.round(score * 100);
+  const accessibility = lhr.categories.accessibility.score;
+  if (typeof accessibility !== 'number') throw new Error(`Lighthouse on ${url}: no accessibility score`);
+  figures.accessibility = Math.round(accessibility * 100);
   const { formFactor, throttlingMethod, throttling } = lhr.configSettings;
   const settings = { lighthouseVersion: lhr.lighthouseVersion, formFactor, throttlingMethod, throttling };
   return { settings, figures };
@@ -80,7 +83,7 @@ function summarise(page, sites) {
   return summary;
 }
 
-function describe({ transferBytes, fcp, lcp, tbt, cls, score }) {
+function describe({ transferBytes, fcp, lcp, tbt, cls, score, accessibility }) {
   return `${transferBytes} B, FCP ${Math.round(fcp)} ms, LCP ${Math.round(lcp)} ms, ` +
-    `TBT ${Math.round(tbt)} ms, CLS ${cls.toFixed(3)}, score ${score}`;
+    `TBT ${Math.round(tbt)} ms, CLS ${cls.toFixed(3)}, score ${score}, accessibility ${accessibility}`;
 }

@@ -18,6 +18,7 @@ export function budgets({ lighthouse, assets, navigation, memory }) {
   const worstTbt = highest((page) => page.ours.median.tbt);
   const worstCls = highest((page) => page.ours.median.cls);
   const lowestScore = highest((page) => -page.ours.median.score);
+  const lowestAccessibility = highest((page) => -page.ours.median.accessibility);
   const wasm = assets.find((asset) => asset.role === 'wasm');
   const heapGrowth = memory.end.jsHeapBytes - memory.start.jsHeapBytes;
   const domBack = memory.end.elements === memory.start.elements && memory.end.domNodes === memory.start.domNodes;
@@ -41,6 +42,11 @@ export function budgets({ lighthouse, assets, navigation, memory }) {
       budget: 'Lighthouse performance 100 on every page',
       measured: `lowest ${lowestScore.ours.median.score} on ${lowestScore.path}`,
       pass: lowestScore.ours.median.score === 100,
+    },
+    {
+      budget: 'Lighthouse accessibility 100 on every page',
+      measured: `lowest ${lowestAccessibility.ours.median.accessibility} on ${lowestAccessibility.path}`,
+      pass: lowestAccessibility.ours.median.accessibility === 100,
     },
     {
       budget: `wasm at most ${kib(WASM_BROTLI_BUDGET_BYTES)} brotli`,
@@ -102,7 +108,7 @@ function lighthouseSection({ pages }) {
     '## Lighthouse: ours / baseline (ours ÷ baseline)',
     '',
     table(
-      ['Page', 'Transfer', 'FCP', 'LCP', 'TBT', 'CLS', 'Performance'],
+      ['Page', 'Transfer', 'FCP', 'LCP', 'TBT', 'CLS', 'Performance', 'Accessibility'],
       pages.map((page) => [
         page.path,
         cell(page, 'transferBytes', kib),
@@ -111,6 +117,7 @@ function lighthouseSection({ pages }) {
         cell(page, 'tbt', ms),
         cell(page, 'cls', cls),
         cell(page, 'score', String),
+        cell(page, 'accessibility', String),
       ]),
     ),
     '',
