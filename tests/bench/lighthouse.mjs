@@ -3,20 +3,10 @@
 
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { CHROMIUM } from '../e2e/support/browser.mjs';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../e2e/support/browser.mjs';
 import { median } from './stats.mjs';
 
-/** Headless Chromium as root on these machines, kept off the network it cannot reach. */
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 
 /** The figures taken from each report, by the audit that gives them. */
 const AUDITS = {

@@ -2,30 +2,21 @@
 // widths, contrast of text and focus indicators, keyboard order, headings, text alternatives,
 // reflow from 320 to 1920 px, and the print, forced-colours and reduced-motion styles.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, waitForApp } from './support/browser.mjs';
+import { waitForApp } from './support/browser.mjs';
+import { useSiteInBrowser } from './support/session.mjs';
 import { staticHost } from './support/server.mjs';
 import { pagePaths, routesWithNotFound } from './support/site.mjs';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-let host;
-let browser;
-before(async () => {
-  host = await staticHost();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
-
-const at = (path) => new URL(path.slice(1), host.url).href;
+const site = useSiteInBrowser(() => staticHost());
+const { at } = site;
 
 async function openPage({ width = 1280, colorScheme = 'light', reducedMotion, forcedColors } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme, reducedMotion, forcedColors });
+  const context = await site.browser.newContext({ viewport: { width, height: 800 }, colorScheme, reducedMotion, forcedColors });
   return { context, page: await context.newPage() };
 }
 

@@ -1,26 +1,17 @@
 // The two editions: the same pages with the same structure, each page linked to its
 // counterpart, the language declared in markup, and Japanese pages that read without script.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, waitForApp } from './support/browser.mjs';
+import { waitForApp } from './support/browser.mjs';
+import { useSiteInBrowser } from './support/session.mjs';
 import { staticHost, DIST } from './support/server.mjs';
 import { pagePaths } from './support/site.mjs';
 
-let host;
-let browser;
-before(async () => {
-  host = await staticHost();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
-
-const at = (path) => new URL(path.slice(1), host.url).href;
+const site = useSiteInBrowser(() => staticHost());
+const { at } = site;
 const english = () => pagePaths().filter((path) => !path.startsWith('/ja/'));
 const japaneseOf = (path) => `/ja${path}`;
 
@@ -43,7 +34,7 @@ function structure(page) {
 }
 
 test('every English page has a Japanese counterpart with the same structure', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   for (const path of english()) {
     assert.ok(pagePaths().includes(japaneseOf(path)), `${japaneseOf(path)} exists`);
     await page.goto(at(path));
@@ -59,7 +50,7 @@ test('every English page has a Japanese counterpart with the same structure', as
 
 test('the language switch leads to the same page in the other language, with JavaScript off too', async () => {
   for (const javaScriptEnabled of [true, false]) {
-    const context = await browser.newContext({ javaScriptEnabled });
+    const context = await site.browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     for (const path of english()) {
       await page.goto(at(path));
@@ -87,7 +78,7 @@ test('every page declares its language, its alternates and its Open Graph locale
 });
 
 test('text in the other language carries its own lang', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   for (const path of pagePaths()) {
     await page.goto(at(path));
     await waitForApp(page);
@@ -104,7 +95,7 @@ test('text in the other language carries its own lang', async () => {
 });
 
 test('Japanese pages are prerendered in Japanese and read with JavaScript off', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await site.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   for (const path of pagePaths().filter((p) => p.startsWith('/ja/'))) {
     await page.goto(at(path));

@@ -6,12 +6,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { launch, watch, waitForApp } from './support/browser.mjs';
-import { staticHost, DIST } from './support/server.mjs';
+import { staticHost, freePort, DIST } from './support/server.mjs';
 import { pagePaths, routesWithNotFound } from './support/site.mjs';
 import { CORPUS, NOT_FOUND, NOT_FOUND_JA, REJECTED, outcomeOn, describeEntry } from './support/corpus.mjs';
 
@@ -516,14 +515,6 @@ test('after 1000 client navigations every route still renders correctly', async 
 const TRUNK_SERVE_DIST = 'target/serve-dist';
 /** A cold debug build of the wasm and the prerenderer takes about two minutes on two cores. */
 const TRUNK_SERVE_STARTUP_MS = 5 * 60 * 1000;
-
-async function freePort() {
-  const probe = createServer();
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** Starts `trunk serve` on a free port and resolves once it answers; `close` stops it. */
 async function trunkServe() {

@@ -1,29 +1,18 @@
 // The release build in headless Chromium: every route, its text, the app taking over the
 // prerendered page, and client-side navigation.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, watch, waitForApp } from './support/browser.mjs';
+import { watch, waitForApp } from './support/browser.mjs';
+import { useSiteInBrowser } from './support/session.mjs';
 import { staticHost, DIST } from './support/server.mjs';
 import { pagePaths, routesWithNotFound, squash } from './support/site.mjs';
 import { seedSentences, normalise } from './support/seed.mjs';
 
-let host;
-let browser;
-
-before(async () => {
-  host = await staticHost();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
-
-const at = (path) => new URL(path.slice(1), host.url).href;
+const site = useSiteInBrowser(() => staticHost());
+const { at } = site;
 
 /** The first match of `pattern` in the prerendered file for `path`. */
 function prerendered(path, pattern) {
@@ -34,7 +23,7 @@ function prerendered(path, pattern) {
 }
 
 test('every route shows its heading and title with no console or page error', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const seen = watch(page);
   for (const path of routesWithNotFound()) {
     await page.goto(at(path));
@@ -51,7 +40,7 @@ test('every route shows its heading and title with no console or page error', as
 });
 
 test('every sentence of the source text is on an English page', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   let text = '';
   for (const path of pagePaths().filter((p) => !p.startsWith('/ja/'))) {
     await page.goto(at(path));
@@ -65,8 +54,8 @@ test('every sentence of the source text is on an English page', async () => {
 });
 
 test('the text a visitor reads is the same before and after the app takes over', async () => {
-  const noScript = await browser.newContext({ javaScriptEnabled: false });
-  const live = await browser.newContext();
+  const noScript = await site.browser.newContext({ javaScriptEnabled: false });
+  const live = await site.browser.newContext();
   const before = await noScript.newPage();
   const after = await live.newPage();
   for (const path of routesWithNotFound()) {
@@ -90,7 +79,7 @@ test('the text a visitor reads is the same before and after the app takes over',
 });
 
 test('the app adopts the prerendered elements instead of drawing them again', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   // Marks the prerendered elements once parsing ends, before any module script runs.
   await page.addInitScript(() => {
     document.addEventListener('readystatechange', () => {
@@ -108,7 +97,7 @@ test('the app adopts the prerendered elements instead of drawing them again', as
 });
 
 test('where the host serves another page for an address, the app shows the right one', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const seen = watch(page);
   const home = readFileSync(join(DIST, 'index.html'), 'utf8');
   // As a development server or a fallback rule would: the home page's file at another address.
@@ -126,7 +115,7 @@ test('where the host serves another page for an address, the app shows the right
 
 test('the takeover shifts no layout (CLS 0) at phone and desktop widths', async () => {
   for (const width of [320, 1280]) {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const context = await site.browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
     await page.addInitScript(() => {
       window.__shift = 0;
@@ -145,7 +134,7 @@ test('the takeover shifts no layout (CLS 0) at phone and desktop widths', async 
 });
 
 test('navigating by link stays in the app: address, heading, focus, title and language follow', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const seen = watch(page);
   await page.goto(at('/'));
   await waitForApp(page);
@@ -181,7 +170,7 @@ test('navigating by link stays in the app: address, heading, focus, title and la
 });
 
 test('the skip link moves focus into main and Page top returns to the top', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 600 } });
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 600 } });
   await page.goto(at('/'));
   await waitForApp(page);
   await page.keyboard.press('Tab');

@@ -4,22 +4,21 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
 
+/** Flags Chromium needs as root on these machines, kept off the network it cannot reach. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export function launch(options = {}) {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-    ...options,
-  });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, ...options });
 }
+
 
 /**
  * Collects what a page reports: console errors, uncaught page errors, and every request URL.
@@ -40,7 +39,7 @@ export function watch(page) {
   return seen;
 }
 
-/** Resolves once the wasm app has replaced the prerendered page. */
+/** Resolves once the wasm app has taken over the prerendered page. */
 export async function waitForApp(page) {
   await page.waitForFunction(() => document.documentElement.dataset.app === 'running');
 }

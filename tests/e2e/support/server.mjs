@@ -115,7 +115,8 @@ export async function plainHttpServer({ dir = DIST } = {}) {
   };
 }
 
-async function freePort() {
+/** A TCP port on 127.0.0.1 that nothing listens on. */
+export async function freePort() {
   const probe = createServer();
   await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const { port } = probe.address();
