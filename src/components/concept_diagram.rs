@@ -47,8 +47,8 @@ pub fn ConceptDiagram(
                     viewBox="0 0 10 10"
                     refX="9"
                     refY="5"
-                    markerWidth="7"
-                    markerHeight="7"
+                    markerWidth="4.5"
+                    markerHeight="4.5"
                     orient="auto-start-reverse"
                 >
                     <path class="sc-diagram__arrowhead" d="M0 0 10 5 0 10z" />
