@@ -1,7 +1,7 @@
 //! Starting the app in the browser, on top of the prerendered page.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{closure::Closure, JsCast};
 
 use crate::app::App;
 use crate::content::content;
@@ -22,8 +22,7 @@ pub fn start() {
         show_error_notice();
     }));
 
-    let document = document();
-    let base = document
+    let base = document()
         .query_selector(&format!("meta[name={PUBLIC_URL_META}]"))
         .ok()
         .flatten()
@@ -33,18 +32,24 @@ pub fn start() {
     let origin = window().location().origin().unwrap_or_default();
     let route = Route::locate(&window().location().pathname().unwrap_or_default(), &base);
 
-    let app = move || view! { <App base=base origin=origin /> };
-    if is_prerendered(&document, route) {
-        leptos::mount::hydrate_body(app);
-    } else {
-        remove_all(&document, MANAGED_HEAD);
-        remove_all(&document, "body > :not(script)");
-        leptos::mount::mount_to_body(app);
-    }
-    // Lets tests and styles tell the live app from the prerendered page.
-    if let Some(html) = document.document_element() {
-        let _ = html.set_attribute("data-app", "running");
-    }
+    // Hydration runs in a task of its own, after the one that instantiated the wasm, so that
+    // neither blocks the main thread for long on a slow phone.
+    let take_over = Closure::once_into_js(move || {
+        let app = move || view! { <App base=base origin=origin /> };
+        let document = document();
+        if is_prerendered(&document, route) {
+            leptos::mount::hydrate_body(app);
+        } else {
+            remove_all(&document, MANAGED_HEAD);
+            remove_all(&document, "body > :not(script)");
+            leptos::mount::mount_to_body(app);
+        }
+        // Lets tests and styles tell the live app from the prerendered page.
+        if let Some(html) = document.document_element() {
+            let _ = html.set_attribute("data-app", "running");
+        }
+    });
+    let _ = window().set_timeout_with_callback(take_over.unchecked_ref());
 }
 
 /// Whether the page in the document is the prerendered page of `route`: same language, same
