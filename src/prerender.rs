@@ -16,7 +16,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256, Sha384};
 
 use crate::app::App;
-use crate::content::{content, FAX, TELEPHONE};
+use crate::content::{content, FAX, POSTAL_ADDRESS, TELEPHONE};
 use crate::routes::{Lang, Route, PUBLIC_URL_META};
 
 /// Where and how the site is published.
@@ -170,10 +170,10 @@ fn organization_json() -> String {
         alternate_name: text.site.name,
         address: PostalAddress {
             kind: "PostalAddress",
-            street_address: "7F, 1-3-1, Chuo, Aoba-ku",
-            address_locality: "Sendai",
-            postal_code: "980-6107",
-            address_country: "JP",
+            street_address: POSTAL_ADDRESS.street,
+            address_locality: POSTAL_ADDRESS.locality,
+            postal_code: POSTAL_ADDRESS.postal_code,
+            address_country: POSTAL_ADDRESS.country,
         },
         telephone: TELEPHONE.display,
         fax_number: FAX.display,

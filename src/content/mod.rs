@@ -121,6 +121,23 @@ pub const FAX: PhoneNumber = PhoneNumber {
     uri: "tel:+81-22-346-9238",
 };
 
+/// The secretariat's postal address in parts, for structured data (schema.org `PostalAddress`);
+/// each edition prints it in its own order in `SecretariatText::address_lines`.
+pub struct PostalAddress {
+    pub street: &'static str,
+    pub locality: &'static str,
+    pub postal_code: &'static str,
+    /// ISO 3166-1 alpha-2.
+    pub country: &'static str,
+}
+
+pub const POSTAL_ADDRESS: PostalAddress = PostalAddress {
+    street: "7F, 1-3-1, Chuo, Aoba-ku",
+    locality: "Sendai",
+    postal_code: "980-6107",
+    country: "JP",
+};
+
 /// The text of one language edition.
 pub fn content(lang: Lang) -> &'static Content {
     match lang {
@@ -250,6 +267,20 @@ mod tests {
         headings.sort_unstable();
         headings.dedup();
         assert_eq!(headings.len(), count, "{headings:?}");
+    }
+
+    #[test]
+    fn the_structured_address_matches_the_printed_one() {
+        let printed = content(Lang::En).secretariat.address_lines.join(" ");
+        for part in [
+            POSTAL_ADDRESS.street,
+            POSTAL_ADDRESS.locality,
+            POSTAL_ADDRESS.postal_code,
+        ] {
+            assert!(printed.contains(part), "{part} in {printed}");
+        }
+        let japanese = content(Lang::Ja).secretariat.address_lines.join("");
+        assert!(japanese.contains(POSTAL_ADDRESS.postal_code), "{japanese}");
     }
 
     #[test]
