@@ -121,7 +121,7 @@ test('with JavaScript off every page reads in full and every navigation link wor
   }
 });
 
-test('served with the _headers policy, the site works with no CSP violation', async () => {
+test('served with the _headers policy, the site works with no CSP violation and the policy is enforced', async () => {
   const host = await staticHost({ applyHeaders: true });
   const page = await browser.newPage();
   const seen = watch(page);
@@ -140,12 +140,28 @@ test('served with the _headers policy, the site works with no CSP violation', as
       assert.ok(headers['referrer-policy']);
       assert.match(headers['content-security-policy'], /frame-ancestors 'none'/);
       assert.ok(headers['permissions-policy']);
+      assert.equal(headers['x-frame-options'], 'DENY');
+      assert.equal(headers['cross-origin-opener-policy'], 'same-origin');
       if (response.status() === 200) assert.equal(headers['cache-control'], 'no-cache', path);
       assert.deepEqual(await page.evaluate(() => window.__violations), [], path);
     }
     await page.locator('nav.sc-nav a').nth(1).click();
     await page.waitForFunction(() => location.pathname === '/concept/');
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
+
+    assert.deepEqual(seen.consoleErrors, [], 'no console error while browsing');
+
+    // The policy is enforced, not only sent: an injected inline script does not run.
+    const ran = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true';
+      document.head.append(script);
+      return window.__injected === true;
+    });
+    assert.equal(ran, false, 'an inline script without a listed hash is blocked');
+    await page.waitForFunction(() => window.__violations.some((v) => v.startsWith('script-src')));
+    assert.equal(seen.consoleErrors.length, 1);
+    assert.match(seen.consoleErrors[0], /violates the following Content Security Policy directive 'script-src/);
     const wasm = seen.requests.find((url) => url.endsWith('.wasm'));
     const wasmResponse = await fetch(wasm);
     assert.equal(wasmResponse.headers.get('cache-control'), 'public, max-age=31536000, immutable');
@@ -153,7 +169,6 @@ test('served with the _headers policy, the site works with no CSP violation', as
     await host.close();
   }
   assert.deepEqual(seen.pageErrors, []);
-  assert.deepEqual(seen.consoleErrors, []);
 });
 
 test('every text asset has .br and .gz copies with the same content', () => {
