@@ -1,10 +1,12 @@
 //! The application root: router, page head, shell and the page for the current address.
 //!
 //! Each address renders the whole page afresh from its route: components are plain views of one
-//! [`Site`] value, with no reactive state of their own. That keeps them simple, keeps the wasm
-//! small (each reactive closure would be code of its own), and costs little: a page is a few
-//! hundred nodes.
+//! [`Site`] value, with no reactive state of their own, and a navigation swaps the old page for
+//! the new one ([`Fresh`]) rather than patching it. That keeps them simple, keeps the wasm small
+//! (each reactive closure, and each patching path, would be code of its own), and costs little:
+//! a page is a few hundred nodes.
 
+use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Meta, Title};
 use leptos_router::components::{FlatRoutes, Route as RouterRoute, Router};
@@ -12,6 +14,7 @@ use leptos_router::{hooks::use_location, path};
 
 use crate::components::{Breadcrumbs, PrimaryNav, SiteFooter, SiteHeader, SkipLink};
 use crate::content::{content, Content};
+use crate::fresh::Fresh;
 use crate::pages::{AboutPage, ConceptPage, NotFoundPage, SecretariatPage};
 use crate::routes::{Lang, Page, Route};
 
@@ -85,7 +88,7 @@ fn SiteShell(base: String, origin: String) -> impl IntoView {
                 focus_heading();
             });
         }
-        view! {
+        Fresh(view! {
             <PageHead />
             <SkipLink />
             <SiteHeader />
@@ -97,7 +100,7 @@ fn SiteShell(base: String, origin: String) -> impl IntoView {
                 </main>
             </div>
             <SiteFooter />
-        }
+        })
     };
     view! {
         {page}
@@ -119,10 +122,10 @@ fn SiteShell(base: String, origin: String) -> impl IntoView {
 fn CurrentPage() -> impl IntoView {
     let Route { lang, page } = use_site().route;
     match page {
-        Some(Page::About) => view! { <AboutPage lang /> }.into_any(),
-        Some(Page::Concept) => view! { <ConceptPage lang /> }.into_any(),
-        Some(Page::Secretariat) => view! { <SecretariatPage lang /> }.into_any(),
-        None => view! { <NotFoundPage lang /> }.into_any(),
+        Some(Page::About) => EitherOf4::A(view! { <AboutPage lang /> }),
+        Some(Page::Concept) => EitherOf4::B(view! { <ConceptPage lang /> }),
+        Some(Page::Secretariat) => EitherOf4::C(view! { <SecretariatPage lang /> }),
+        None => EitherOf4::D(view! { <NotFoundPage lang /> }),
     }
 }
 
@@ -144,14 +147,13 @@ fn PageHead() -> impl IntoView {
                     view! { <Link rel="alternate" hreflang=lang.code() href=href /> }
                 })
                 .collect_view();
-            view! {
+            Either::Left(view! {
                 <Link rel="canonical" href=absolute(route) />
                 <Meta property="og:url" content=absolute(route) />
                 {alternates}
-            }
-            .into_any()
+            })
         }
-        None => view! { <Meta name="robots" content="noindex" /> }.into_any(),
+        None => Either::Right(view! { <Meta name="robots" content="noindex" /> }),
     };
     view! {
         <Html attr:lang=route.lang.code() />

@@ -1,3 +1,4 @@
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::app::use_site;
@@ -10,14 +11,13 @@ pub fn Breadcrumbs() -> impl IntoView {
     let text = site.text();
     let home = Route::page(site.route.lang, Page::About);
     let crumbs = if site.route == home {
-        view! {
+        Either::Left(view! {
             <li class="sc-breadcrumbs__item" aria-current="page">
                 {text.site.home_crumb}
             </li>
-        }
-        .into_any()
+        })
     } else {
-        view! {
+        Either::Right(view! {
             <li class="sc-breadcrumbs__item">
                 <a class="sc-breadcrumbs__link" href=site.href(home)>
                     {text.site.home_crumb}
@@ -26,8 +26,7 @@ pub fn Breadcrumbs() -> impl IntoView {
             <li class="sc-breadcrumbs__item" aria-current="page">
                 {text.head(site.route.page).title}
             </li>
-        }
-        .into_any()
+        })
     };
     view! {
         <nav class="sc-breadcrumbs" aria-label=text.site.breadcrumbs_label>
