@@ -2,7 +2,8 @@
 //!
 //! Each address renders the whole page afresh from its route: components are plain views of one
 //! [`Site`] value, with no reactive state of their own, and a navigation swaps the old page for
-//! the new one ([`Fresh`]) rather than patching it. That keeps them simple, keeps the wasm small
+//! the new one ([`Fresh`]) rather than patching it. In the browser, the first page is the
+//! prerendered one, left untouched (`adopt`) until the first navigation. That keeps them simple, keeps the wasm small
 //! (each reactive closure, and each patching path, would be code of its own), and costs little:
 //! a page is a few hundred nodes.
 
@@ -56,20 +57,25 @@ pub fn App(
     /// The scheme and host the site is published at.
     #[prop(into)]
     origin: String,
+    /// The document already shows this address's prerendered page: the app leaves it as it is
+    /// and draws nothing until the first navigation, which replaces it.
+    #[prop(optional)]
+    adopt: bool,
 ) -> impl IntoView {
     provide_meta_context();
     view! {
         <Router base=base.clone()>
-            <SiteShell base=base origin=origin />
+            <SiteShell base=base origin=origin adopt=adopt />
         </Router>
     }
 }
 
 #[component]
-fn SiteShell(base: String, origin: String) -> impl IntoView {
+fn SiteShell(base: String, origin: String, adopt: bool) -> impl IntoView {
     let location = use_location();
     let announcement = RwSignal::new(String::new());
     let first_render = StoredValue::new(true);
+    let showing_prerendered = StoredValue::new(adopt);
     let page = move || {
         let route = Route::locate(&location.pathname.get(), &base);
         provide_context(Site {
@@ -79,6 +85,9 @@ fn SiteShell(base: String, origin: String) -> impl IntoView {
         });
         if first_render.get_value() {
             first_render.set_value(false);
+            if adopt {
+                return Fresh(Either::Left(()));
+            }
         } else {
             // After a client-side navigation, move focus to the new heading and announce the
             // page, as a page load would for a screen reader. An effect made here runs once
@@ -88,7 +97,11 @@ fn SiteShell(base: String, origin: String) -> impl IntoView {
                 focus_heading();
             });
         }
-        Fresh(view! {
+        if showing_prerendered.get_value() {
+            showing_prerendered.set_value(false);
+            discard_prerendered_page();
+        }
+        Fresh(Either::Right(view! {
             <PageHead />
             <SkipLink />
             <SiteHeader />
@@ -100,7 +113,7 @@ fn SiteShell(base: String, origin: String) -> impl IntoView {
                 </main>
             </div>
             <SiteFooter />
-        })
+        }))
     };
     view! {
         {page}
@@ -167,6 +180,12 @@ fn PageHead() -> impl IntoView {
         <Meta property="og:locale:alternate" content=route.lang.other().og_locale() />
         {addresses}
     }
+}
+
+/// Removes the adopted prerendered page, just before the app draws its first page in its place.
+fn discard_prerendered_page() {
+    #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+    crate::client::discard_prerendered_page(&document());
 }
 
 fn focus_heading() {

@@ -7,15 +7,18 @@ use crate::app::App;
 use crate::content::content;
 use crate::routes::{normalize_base, Lang, Route, PUBLIC_URL_META};
 
-/// Head elements that the prerenderer wrote and `leptos_meta` writes again when the app renders
-/// from scratch.
+/// Head elements that the prerenderer wrote and `leptos_meta` writes again when the app draws a
+/// page. (`<title>` and `<html lang>` it updates in place.)
 const MANAGED_HEAD: &str = "meta[name=description], meta[name=robots], meta[property^='og:'], \
     link[rel=canonical], link[rel=alternate]";
 
-/// Installs the panic notice, then brings the page to life. Where the prerendered page is the
-/// one for this address, the app hydrates it: it adopts the existing elements, so nothing is
-/// repainted. Where the host served another page (a development server's or a host's fallback
-/// file), the app replaces it, in one task before the next paint.
+/// The live region that announces client-side navigations; the app renders its own.
+const ANNOUNCER: &str = "body > [role=status]";
+
+/// Installs the panic notice, then starts the app. Where the prerendered page is the one for this
+/// address, the app adopts it as it is: nothing is drawn again, so nothing is repainted, and the
+/// first navigation replaces it. Where the host served another page (a development server's or a
+/// host's fallback file), the app replaces it at once, in one task before the next paint.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
@@ -32,24 +35,31 @@ pub fn start() {
     let origin = window().location().origin().unwrap_or_default();
     let route = Route::locate(&window().location().pathname().unwrap_or_default(), &base);
 
-    // Hydration runs in a task of its own, after the one that instantiated the wasm, so that
+    // The app starts in a task of its own, after the one that instantiated the wasm, so that
     // neither blocks the main thread for long on a slow phone.
     let take_over = Closure::once_into_js(move || {
-        let app = move || view! { <App base=base origin=origin /> };
         let document = document();
-        if is_prerendered(&document, route) {
-            leptos::mount::hydrate_body(app);
+        let adopt = is_prerendered(&document, route);
+        if adopt {
+            // The prerendered live region has announced nothing and shows nothing.
+            remove_all(&document, ANNOUNCER);
         } else {
-            remove_all(&document, MANAGED_HEAD);
-            remove_all(&document, "body > :not(script)");
-            leptos::mount::mount_to_body(app);
+            discard_prerendered_page(&document);
         }
+        leptos::mount::mount_to_body(move || view! { <App base=base origin=origin adopt /> });
         // Lets tests and styles tell the live app from the prerendered page.
         if let Some(html) = document.document_element() {
             let _ = html.set_attribute("data-app", "running");
         }
     });
     let _ = window().set_timeout_with_callback(take_over.unchecked_ref());
+}
+
+/// Removes the prerendered page's content and managed head tags, but not the scripts, nor the
+/// app's own live region.
+pub(crate) fn discard_prerendered_page(document: &web_sys::Document) {
+    remove_all(document, MANAGED_HEAD);
+    remove_all(document, "body > :not(script, [role=status])");
 }
 
 /// Whether the page in the document is the prerendered page of `route`: same language, same

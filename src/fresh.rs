@@ -5,29 +5,35 @@
 //! navigation changes the whole page, and the patching code for the page's tree cost about a
 //! quarter of the wasm (25 KiB before compression). Building the new page and swapping it for the
 //! old one needs only the building code the first visit to a page needs anyway.
+//!
+//! The view is followed by an empty marker (a comment node, `<!>` in HTML), where the new view
+//! is mounted: placing it by the marker rather than by the old view keeps the old view's type
+//! out of Leptos's dynamic placement code, which would otherwise hold another copy of its tree.
 
 use leptos::tachys::html::attribute::{any_attribute::AnyAttribute, Attribute};
 use leptos::tachys::hydration::Cursor;
 use leptos::tachys::view::{
     add_attr::AddAnyAttr, Mountable, Position, PositionState, Render, RenderHtml,
 };
-use std::future::Future;
 
 /// Wraps a view so that a re-render replaces it instead of patching it.
 pub struct Fresh<V>(pub V);
 
 impl<V: Render> Render for Fresh<V> {
-    type State = V::State;
+    type State = <(V, ()) as Render>::State;
 
     fn build(self) -> Self::State {
-        self.0.build()
+        (self.0, ()).build()
     }
 
     fn rebuild(self, state: &mut Self::State) {
+        let (old, marker) = state;
         let mut new = self.0.build();
-        state.insert_before_this(&mut new);
-        state.unmount();
-        *state = new;
+        if let Some(parent) = marker.parent_element() {
+            new.mount(&parent, Some(marker));
+        }
+        old.unmount();
+        *old = new;
     }
 }
 
@@ -42,24 +48,23 @@ impl<V: AddAnyAttr> AddAnyAttr for Fresh<V> {
     }
 }
 
-// Everything else (server rendering, hydration) is the wrapped view's.
+// Server rendering and hydration are the wrapped view's, followed by the marker's.
 impl<V: RenderHtml> RenderHtml for Fresh<V> {
     type AsyncOutput = Fresh<V::AsyncOutput>;
     type Owned = Fresh<V::Owned>;
 
-    const MIN_LENGTH: usize = V::MIN_LENGTH;
-    const EXISTS: bool = V::EXISTS;
+    const MIN_LENGTH: usize = <(V, ())>::MIN_LENGTH;
 
     fn dry_resolve(&mut self) {
         self.0.dry_resolve();
     }
 
-    fn resolve(self) -> impl Future<Output = Self::AsyncOutput> + Send {
-        async move { Fresh(self.0.resolve().await) }
+    async fn resolve(self) -> Self::AsyncOutput {
+        Fresh(self.0.resolve().await)
     }
 
     fn html_len(&self) -> usize {
-        self.0.html_len()
+        self.0.html_len() + RenderHtml::html_len(&())
     }
 
     fn to_html_with_buf(
@@ -70,8 +75,7 @@ impl<V: RenderHtml> RenderHtml for Fresh<V> {
         mark_branches: bool,
         extra_attrs: Vec<AnyAttribute>,
     ) {
-        self.0
-            .to_html_with_buf(buf, position, escape, mark_branches, extra_attrs);
+        (self.0, ()).to_html_with_buf(buf, position, escape, mark_branches, extra_attrs);
     }
 
     fn hydrate<const FROM_SERVER: bool>(
@@ -79,7 +83,7 @@ impl<V: RenderHtml> RenderHtml for Fresh<V> {
         cursor: &Cursor,
         position: &PositionState,
     ) -> Self::State {
-        self.0.hydrate::<FROM_SERVER>(cursor, position)
+        (self.0, ()).hydrate::<FROM_SERVER>(cursor, position)
     }
 
     fn into_owned(self) -> Self::Owned {

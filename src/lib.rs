@@ -1,6 +1,6 @@
 #![recursion_limit = "256"]
 //! The Sendai Cluster website: Leptos components rendered to static HTML at build time by the
-//! prerenderer (`ssr`), then hydrated and run in the browser (`hydrate`).
+//! prerenderer (`ssr`), then adopted and run in the browser (`csr`).
 
 pub mod app;
 pub mod components;
@@ -12,8 +12,8 @@ pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 
-#[cfg(all(feature = "hydrate", target_arch = "wasm32"))]
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
 mod client;
 
-#[cfg(all(feature = "hydrate", target_arch = "wasm32"))]
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
 pub use client::start;

@@ -24,7 +24,7 @@ function structure(page) {
       paragraphs: count('main p'),
       timelineEntries: count('.sc-timeline__item'),
       timelineDates: [...document.querySelectorAll('.sc-timeline time')].map((t) => t.dateTime),
-      diagramNodes: [...document.querySelectorAll('.sc-diagram__node')].map((n) => n.getAttribute('class')),
+      diagramLabels: [...document.querySelectorAll('.sc-diagram__label')].map((l) => [l.getAttribute('class'), l.children.length > 0]),
       listItems: count('main li'),
       navLinks: count('nav.sc-nav a'),
       links: count('a[href]'),

@@ -78,6 +78,78 @@ test('the text a visitor reads is the same before and after the app takes over',
   await live.close();
 });
 
+test('a page the app draws after a navigation is its prerendered page, head included', async () => {
+  const noScript = await site.browser.newContext({ javaScriptEnabled: false });
+  const live = await site.browser.newContext();
+  const before = await noScript.newPage();
+  const after = await live.newPage();
+  const seen = watch(after);
+  /** What a visitor, a screen reader, a browser's share sheet and a crawler read on the page. */
+  const reading = (page) => page.evaluate(() => {
+    const status = document.querySelector('body > [role=status]');
+    if (status) status.hidden = true;
+    const attr = (selector, name) => [...document.querySelectorAll(selector)].map((el) => el.getAttribute(name));
+    const reading = {
+      text: document.body.innerText.replace(/\s+/g, ' ').trim(),
+      title: document.title,
+      lang: document.documentElement.lang,
+      description: attr('head meta[name=description]', 'content'),
+      robots: attr('head meta[name=robots]', 'content'),
+      canonical: attr('head link[rel=canonical]', 'href'),
+      alternates: attr('head link[rel=alternate]', 'href'),
+      openGraph: attr('head meta[property^="og:"]', 'content'),
+      landmarks: ['header', 'nav', 'main', 'footer'].map((tag) => document.querySelectorAll(tag).length),
+    };
+    if (status) status.hidden = false;
+    return reading;
+  });
+  // The prerenderer writes the published origin (SITE_ORIGIN) into canonical and Open Graph URLs,
+  // the app the one it runs at: here they differ, so both read as ORIGIN.
+  const published = new URL(prerendered('/', /<link href="([^"]+)" rel="canonical">/)).origin;
+  const unorigin = (reading, origin) => JSON.parse(JSON.stringify(reading).replaceAll(origin, 'ORIGIN'));
+  for (const path of pagePaths()) {
+    await before.goto(at(path));
+    // Open the page in the other language, then switch back: the app draws this page itself.
+    const other = path.startsWith('/ja/') ? path.slice(3) : `/ja${path}`;
+    await after.goto(at(other));
+    await waitForApp(after);
+    await after.evaluate(() => { window.__sameDocument = true; });
+    await after.locator('.sc-header__language').click();
+    await after.waitForURL(at(path));
+    await after.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    assert.equal(await after.evaluate(() => window.__sameDocument), true, `${path}: no page load`);
+    assert.deepEqual(unorigin(await reading(after), new URL(at('/')).origin), unorigin(await reading(before), published), path);
+    assert.equal(await after.locator('[role=status]').count(), 1, `${path}: one live region`);
+  }
+  assert.deepEqual(seen.pageErrors, []);
+  assert.deepEqual(seen.consoleErrors, []);
+  await noScript.close();
+  await live.close();
+});
+
+test('focus and scrolling survive the app starting, since it redraws nothing', async () => {
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 600 }, reducedMotion: 'reduce' });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(at('/'));
+  // A keyboard user has reached the footer's telephone link before the app starts.
+  const tel = page.locator('footer a[href^="tel:"]');
+  await tel.focus();
+  await tel.evaluate((el) => { el.dataset.focusedBefore = ''; });
+  const scrollY = await page.evaluate(() => window.scrollY);
+  assert.ok(scrollY > 0, 'the page scrolled to the focused link');
+  release();
+  await waitForApp(page);
+  assert.equal(await page.evaluate(() => 'focusedBefore' in (document.activeElement?.dataset ?? {})), true,
+    'focus stays on the same link');
+  assert.equal(await page.evaluate(() => window.scrollY), scrollY, 'the page stays where it was');
+  await page.close();
+});
+
 test('the app adopts the prerendered elements instead of drawing them again', async () => {
   const page = await site.browser.newPage();
   // Marks the prerendered elements once parsing ends, before any module script runs.
