@@ -10,8 +10,9 @@
 use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Meta, Title};
-use leptos_router::components::{FlatRoutes, Route as RouterRoute, Router};
-use leptos_router::{hooks::use_location, path};
+use leptos_router::components::Router;
+use leptos_router::hooks::use_location;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use crate::components::{Breadcrumbs, PrimaryNav, SiteFooter, SiteHeader, SkipLink};
 use crate::content::{content, Content};
@@ -70,6 +71,12 @@ pub fn App(
     }
 }
 
+/// The page for the current address, and the live region that announces navigations.
+///
+/// Leptos's `<Router>` keeps the address bar, history, link clicks and scrolling. What a path shows
+/// is decided by the route table (`Route::locate`), shared with the prerenderer and the tests, so
+/// the shell draws the page itself rather than through `<Routes>`, and tells the router when a
+/// new page is drawn (`LocationProvider::ready_to_complete`), as `<Routes>` does.
 #[component]
 fn SiteShell(base: String, origin: String, adopt: bool) -> impl IntoView {
     let location = use_location();
@@ -95,6 +102,10 @@ fn SiteShell(base: String, origin: String, adopt: bool) -> impl IntoView {
             Effect::new(move |_| {
                 announcement.set(content(route.lang).document_title(route.page));
                 focus_heading();
+                // The page is drawn: the router may now update the address bar and scroll.
+                if let Some(browser) = use_context::<BrowserUrl>() {
+                    browser.ready_to_complete();
+                }
             });
         }
         if showing_prerendered.get_value() {
@@ -117,13 +128,6 @@ fn SiteShell(base: String, origin: String, adopt: bool) -> impl IntoView {
     };
     view! {
         {page}
-        // The router keeps the address bar, history, link clicks and scrolling, and completes
-        // each navigation once its routes have rendered; what a path shows is decided by the
-        // route table (`Route::locate`), shared with the prerenderer and the tests. So the
-        // router gets one route for every path, which renders nothing itself.
-        <FlatRoutes fallback=|| ()>
-            <RouterRoute path=path!("/*any") view=|| () />
-        </FlatRoutes>
         <div class="sc-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
             {announcement}
         </div>
