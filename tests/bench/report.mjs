@@ -5,7 +5,8 @@ const MIB = 1024 * KIB;
 
 /** The most LCP may exceed the baseline's on any page, as a ratio. */
 const LCP_RATIO_BUDGET = 1.1;
-const WASM_BROTLI_BUDGET_BYTES = 80 * KIB;
+/** The issue's "80 KB", read strictly: 80,000 bytes (78.1 KiB). */
+const WASM_BROTLI_BUDGET_BYTES = 80_000;
 const NAVIGATION_MEDIAN_BUDGET_MS = 16;
 const HEAP_GROWTH_BUDGET_BYTES = 1 * MIB;
 
@@ -49,8 +50,8 @@ export function budgets({ lighthouse, assets, navigation, memory }) {
       pass: lowestAccessibility.ours.median.accessibility === 100,
     },
     {
-      budget: `wasm at most ${kib(WASM_BROTLI_BUDGET_BYTES)} brotli`,
-      measured: kib(wasm.brotliBytes),
+      budget: `wasm at most ${kb(WASM_BROTLI_BUDGET_BYTES)} brotli`,
+      measured: kb(wasm.brotliBytes),
       pass: wasm.brotliBytes <= WASM_BROTLI_BUDGET_BYTES,
     },
     {
@@ -192,6 +193,11 @@ function ms(value, digits = 0) {
 
 function kib(bytes) {
   return `${(bytes / KIB).toFixed(1)} KiB`;
+}
+
+/** Bytes as decimal kilobytes, with KiB beside them. */
+function kb(bytes) {
+  return `${(bytes / 1000).toFixed(1)} KB (${kib(bytes)})`;
 }
 
 function mib(bytes) {

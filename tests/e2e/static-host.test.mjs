@@ -194,7 +194,9 @@ test('crawlers find a sitemap, robots.txt, a favicon, Open Graph tags and the or
   assert.match(sitemap, /hreflang="ja"/);
   for (const path of pagePaths()) {
     const html = readFileSync(join(DIST, path, 'index.html'), 'utf8');
-    assert.match(html, /<link rel="icon" href="\/favicon-[0-9a-f]+\.svg"/, path);
+    const icon = html.match(/<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml,([^"]+)">/)?.[1];
+    assert.ok(icon, `${path}: an inline SVG favicon, which costs no request`);
+    assert.match(decodeURIComponent(icon), /^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg' viewBox='0 0 32 32'>.*<\/svg>$/, path);
     for (const property of ['og:title', 'og:description', 'og:url', 'og:locale', 'og:type']) {
       assert.match(html, new RegExp(`<meta property="${property}" content="[^"]+"`), `${path} ${property}`);
     }
@@ -205,6 +207,4 @@ test('crawlers find a sitemap, robots.txt, a favicon, Open Graph tags and the or
     assert.equal(json.faxNumber, '022-346-9238');
     assert.equal(json.address.postalCode, '980-6107');
   }
-  const favicon = filesUnder(DIST).find((f) => /favicon-[0-9a-f]+\.svg$/.test(f));
-  assert.match(readFileSync(favicon, 'utf8'), /^<svg/);
 });
