@@ -2,10 +2,10 @@
 //!
 //! Each address renders the whole page afresh from its route: components are plain views of one
 //! [`Site`] value, with no reactive state of their own, and a navigation swaps the old page for
-//! the new one ([`Fresh`]) rather than patching it. In the browser, the first page is the
-//! prerendered one, left untouched (`adopt`) until the first navigation. That keeps them simple, keeps the wasm small
+//! the new one ([`Fresh`]) rather than patching it. That keeps them simple, keeps the wasm small
 //! (each reactive closure, and each patching path, would be code of its own), and costs little:
-//! a page is a few hundred nodes.
+//! a page is a few hundred nodes. In the browser, the first page is the prerendered one, left
+//! untouched (`adopt`) until the first navigation.
 
 use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;

@@ -40,10 +40,9 @@ pub fn start() {
     let take_over = Closure::once_into_js(move || {
         let document = document();
         let adopt = is_prerendered(&document, route);
-        if adopt {
-            // The prerendered live region has announced nothing and shows nothing.
-            remove_all(&document, ANNOUNCER);
-        } else {
+        // The app renders its own live region; the prerendered one has announced nothing.
+        remove_all(&document, ANNOUNCER);
+        if !adopt {
             discard_prerendered_page(&document);
         }
         leptos::mount::mount_to_body(move || view! { <App base=base origin=origin adopt /> });

@@ -5,7 +5,7 @@
 pub mod app;
 pub mod components;
 pub mod content;
-mod fresh;
+pub mod fresh;
 pub mod pages;
 pub mod routes;
 

@@ -7,6 +7,7 @@ use js_sys::Promise;
 use leptos::prelude::*;
 use sendai_cluster::app::App;
 use sendai_cluster::content::{content, FAX, TELEPHONE};
+use sendai_cluster::fresh::Fresh;
 use sendai_cluster::routes::{Lang, Page, Route};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -206,4 +207,32 @@ async fn the_language_switch_leads_to_the_same_page_in_the_other_language() {
             route.lang.other().code()
         );
     }
+}
+
+/// `Fresh` swaps in a newly built view where the old one was, between its siblings, and drops the
+/// old elements rather than patching them.
+#[wasm_bindgen_test]
+async fn fresh_replaces_the_view_in_place() {
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let word = RwSignal::new("first");
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <p>"before"</p>
+            {move || Fresh(view! { <p class="fresh">{word.get()}</p> })}
+            <p>"after"</p>
+        }
+    });
+    let first = find(&root, ".fresh");
+    word.set("second");
+    until("the new view", || {
+        find(&root, ".fresh").text_content().as_deref() == Some("second")
+    })
+    .await;
+    let texts: Vec<String> = (0..root.children().length())
+        .filter_map(|i| root.children().item(i)?.text_content())
+        .collect();
+    assert_eq!(texts, ["before", "second", "after"]);
+    assert!(!first.is_connected(), "the old element is gone, not reused");
+    assert_eq!(root.query_selector_all(".fresh").unwrap().length(), 1);
 }

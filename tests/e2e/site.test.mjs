@@ -179,6 +179,7 @@ test('where the host serves another page for an address, the app shows the right
   assert.equal(await page.locator('h1').textContent(), prerendered('/concept/', /<h1[^>]*>([^<]+)<\/h1>/));
   assert.equal(await page.locator('h1').count(), 1);
   assert.equal(await page.locator('meta[name=description]').count(), 1, 'one description in the head');
+  assert.equal(await page.locator('[role=status]').count(), 1, 'one live region');
   assert.equal(await page.title(), prerendered('/concept/', /<title>([^<]+)<\/title>/));
   assert.deepEqual(seen.pageErrors, []);
   assert.deepEqual(seen.consoleErrors, []);
