@@ -81,8 +81,7 @@ pub fn App(
 fn SiteShell(base: String, origin: String, adopt: bool) -> impl IntoView {
     let location = use_location();
     let announcement = RwSignal::new(String::new());
-    let first_render = StoredValue::new(true);
-    let showing_prerendered = StoredValue::new(adopt);
+    let renders = StoredValue::new(0_u32);
     let page = move || {
         let route = Route::locate(&location.pathname.get(), &base);
         provide_context(Site {
@@ -90,12 +89,13 @@ fn SiteShell(base: String, origin: String, adopt: bool) -> impl IntoView {
             origin: origin.clone(),
             route,
         });
-        if first_render.get_value() {
-            first_render.set_value(false);
-            if adopt {
-                return Fresh(Either::Left(()));
-            }
-        } else {
+        let render = renders.get_value();
+        renders.set_value(render.saturating_add(1));
+        // Over a prerendered page, the first render leaves it in place and the second replaces it.
+        if render == 0 && adopt {
+            return Fresh(Either::Left(()));
+        }
+        if render > 0 {
             // After a client-side navigation, move focus to the new heading and announce the
             // page, as a page load would for a screen reader. An effect made here runs once
             // the new page is in the document.
@@ -108,8 +108,7 @@ fn SiteShell(base: String, origin: String, adopt: bool) -> impl IntoView {
                 }
             });
         }
-        if showing_prerendered.get_value() {
-            showing_prerendered.set_value(false);
+        if render == 1 && adopt {
             discard_prerendered_page();
         }
         Fresh(Either::Right(view! {
@@ -153,7 +152,7 @@ fn PageHead() -> impl IntoView {
     let route = site.route;
     let text = site.text();
     let head = text.head(route.page);
-    let absolute = |route: Route| format!("{}{}", site.origin, site.href(route));
+    let absolute = |route: Route| route.url(&site.origin, &site.base);
     // Not Found has no address of its own to point to, and asks not to be indexed.
     let addresses = match route.page {
         Some(_) => {

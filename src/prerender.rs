@@ -225,7 +225,7 @@ pub fn write_site(dist: &Path, settings: &Settings) -> std::io::Result<Vec<PathB
 
 /// Every page with its language alternates.
 pub fn sitemap(settings: &Settings) -> String {
-    let url = |route: Route| format!("{}{}", settings.origin, route.href(&settings.base));
+    let url = |route: Route| route.url(&settings.origin, &settings.base);
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \

@@ -131,6 +131,12 @@ impl Route {
         format!("{base}{}", self.path())
     }
 
+    /// The absolute URL of this route on a site published at `origin` under `base`, for
+    /// canonical links, Open Graph and the sitemap.
+    pub fn url(self, origin: &str, base: &str) -> String {
+        format!("{origin}{}", self.href(base))
+    }
+
     /// Resolves a URL path (as the browser or the server sees it, percent-encoded, under `base`)
     /// as a static file server would: each segment is percent-decoded on its own (so an encoded
     /// `/` never splits a segment), and a final `index.html` or `index` names the folder's page.
@@ -226,6 +232,19 @@ mod tests {
                 route.path()
             );
         }
+    }
+
+    #[test]
+    fn urls_join_origin_base_and_path() {
+        let concept = Route::page(Lang::Ja, Page::Concept);
+        assert_eq!(
+            concept.url("https://a.example", ""),
+            "https://a.example/ja/concept/"
+        );
+        assert_eq!(
+            concept.url("https://a.example", "/sub"),
+            "https://a.example/sub/ja/concept/"
+        );
     }
 
     #[test]
