@@ -7,7 +7,7 @@
 //! a page is a few hundred nodes. In the browser, the first page is the prerendered one, left
 //! untouched (`adopt`) until the first navigation.
 
-use leptos::either::{Either, EitherOf4};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Meta, Title};
 use leptos_router::components::Router;
@@ -15,10 +15,10 @@ use leptos_router::hooks::use_location;
 use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use crate::components::{Breadcrumbs, PrimaryNav, SiteFooter, SiteHeader, SkipLink};
-use crate::content::{content, Content};
+use crate::content::{strings, Strings};
 use crate::fresh::Fresh;
-use crate::pages::{AboutPage, ConceptPage, NotFoundPage, SecretariatPage};
-use crate::routes::{Lang, Page, Route};
+use crate::pages::{ContentPage, NotFoundPage};
+use crate::routes::{Lang, Route};
 
 /// Where the site is published and which page is being shown; every component reads it
 /// through [`use_site`].
@@ -38,9 +38,9 @@ impl Site {
         route.href(&self.base)
     }
 
-    /// The text of the current page's language.
-    pub fn text(&self) -> &'static Content {
-        content(self.route.lang)
+    /// The interface text of the current page's language.
+    pub fn strings(&self) -> &'static Strings {
+        strings(self.route.lang)
     }
 }
 
@@ -100,7 +100,7 @@ fn SiteShell(base: String, origin: String, adopt: bool) -> impl IntoView {
             // page, as a page load would for a screen reader. An effect made here runs once
             // the new page is in the document.
             Effect::new(move |_| {
-                announcement.set(content(route.lang).document_title(route.page));
+                announcement.set(route.document_title());
                 focus_heading();
                 // The page is drawn: the router may now update the address bar and scroll.
                 if let Some(browser) = use_context::<BrowserUrl>() {
@@ -138,10 +138,8 @@ fn SiteShell(base: String, origin: String, adopt: bool) -> impl IntoView {
 fn CurrentPage() -> impl IntoView {
     let Route { lang, page } = use_site().route;
     match page {
-        Some(Page::About) => EitherOf4::A(view! { <AboutPage lang /> }),
-        Some(Page::Concept) => EitherOf4::B(view! { <ConceptPage lang /> }),
-        Some(Page::Secretariat) => EitherOf4::C(view! { <SecretariatPage lang /> }),
-        None => EitherOf4::D(view! { <NotFoundPage lang /> }),
+        Some(page) => Either::Left(view! { <ContentPage lang page /> }),
+        None => Either::Right(view! { <NotFoundPage lang /> }),
     }
 }
 
@@ -150,8 +148,6 @@ fn CurrentPage() -> impl IntoView {
 fn PageHead() -> impl IntoView {
     let site = use_site();
     let route = site.route;
-    let text = site.text();
-    let head = text.head(route.page);
     let absolute = |route: Route| route.url(&site.origin, &site.base);
     // Not Found has no address of its own to point to, and asks not to be indexed.
     let addresses = match route.page {
@@ -173,12 +169,12 @@ fn PageHead() -> impl IntoView {
     };
     view! {
         <Html attr:lang=route.lang.code() />
-        <Title text=text.document_title(route.page) />
-        <Meta name="description" content=head.description />
+        <Title text=route.document_title() />
+        <Meta name="description" content=route.description() />
         <Meta property="og:type" content="website" />
-        <Meta property="og:site_name" content=text.site.name />
-        <Meta property="og:title" content=head.title />
-        <Meta property="og:description" content=head.description />
+        <Meta property="og:site_name" content=site.strings().name />
+        <Meta property="og:title" content=route.title() />
+        <Meta property="og:description" content=route.description() />
         <Meta property="og:locale" content=route.lang.og_locale() />
         <Meta property="og:locale:alternate" content=route.lang.other().og_locale() />
         {addresses}
@@ -188,7 +184,7 @@ fn PageHead() -> impl IntoView {
 /// Removes the adopted prerendered page, just before the app draws its first page in its place.
 fn discard_prerendered_page() {
     #[cfg(all(feature = "csr", target_arch = "wasm32"))]
-    crate::client::discard_prerendered_page(&document());
+    crate::takeover::discard_prerendered_page(&document());
 }
 
 fn focus_heading() {

@@ -4,16 +4,9 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 use crate::app::App;
-use crate::content::content;
+use crate::content::strings;
 use crate::routes::{normalize_base, Lang, Route, PUBLIC_URL_META};
-
-/// Head elements that the prerenderer wrote and `leptos_meta` writes again when the app draws a
-/// page. (`<title>` and `<html lang>` it updates in place.)
-const MANAGED_HEAD: &str = "meta[name=description], meta[name=robots], meta[property^='og:'], \
-    link[rel=canonical], link[rel=alternate]";
-
-/// The live region that announces client-side navigations; the app renders its own.
-const ANNOUNCER: &str = "body > [role=status]";
+use crate::takeover::{discard_prerendered_page, is_prerendered, remove_announcer};
 
 /// Installs the panic notice, then starts the app. Where the prerendered page is the one for this
 /// address, the app adopts it as it is: nothing is drawn again, so nothing is repainted, and the
@@ -40,8 +33,7 @@ pub fn start() {
     let take_over = Closure::once_into_js(move || {
         let document = document();
         let adopt = is_prerendered(&document, route);
-        // The app renders its own live region; the prerendered one has announced nothing.
-        remove_all(&document, ANNOUNCER);
+        remove_announcer(&document);
         if !adopt {
             discard_prerendered_page(&document);
         }
@@ -52,41 +44,6 @@ pub fn start() {
         }
     });
     let _ = window().set_timeout_with_callback(take_over.unchecked_ref());
-}
-
-/// Removes the prerendered page's content and managed head tags, but not the scripts, nor the
-/// app's own live region.
-pub(crate) fn discard_prerendered_page(document: &web_sys::Document) {
-    remove_all(document, MANAGED_HEAD);
-    remove_all(document, "body > :not(script, [role=status])");
-}
-
-/// Whether the page in the document is the prerendered page of `route`: same language, same
-/// heading (every page's heading is distinct).
-fn is_prerendered(document: &web_sys::Document, route: Route) -> bool {
-    let lang = document
-        .document_element()
-        .and_then(|html| html.get_attribute("lang"));
-    let heading = document
-        .query_selector("main h1")
-        .ok()
-        .flatten()
-        .and_then(|h1| h1.text_content());
-    lang.as_deref() == Some(route.lang.code())
-        && heading.as_deref() == Some(content(route.lang).head(route.page).title)
-}
-
-fn remove_all(document: &web_sys::Document, selector: &str) {
-    if let Ok(nodes) = document.query_selector_all(selector) {
-        for i in 0..nodes.length() {
-            if let Some(el) = nodes
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                el.remove();
-            }
-        }
-    }
 }
 
 /// A short, polite notice at the top of the page with a reload link; the content stays.
@@ -106,7 +63,7 @@ fn show_error_notice() {
         .and_then(|html| html.get_attribute("lang"))
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or(Lang::En);
-    let text = &content(lang).site;
+    let text = strings(lang);
     let href = window().location().href().unwrap_or_default();
     let Ok(notice) = document.create_element("div") else {
         return;

@@ -14,6 +14,8 @@ pub mod prerender;
 
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 mod client;
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+mod takeover;
 
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 pub use client::start;

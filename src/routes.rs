@@ -4,20 +4,13 @@
 //! prerendered site stores each page as `concept/index.html`, which every static host serves at that
 //! address; `/concept` and `/concept/index.html` reach the same page.
 
-/// A language edition of the site.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Lang {
-    En,
-    Ja,
-}
+pub use crate::content::Lang;
+use crate::content::{PageText, SITE};
 
-/// A page of the site, in either language.
+/// A page of the site, in either language: its place in the site's list of pages
+/// (`content/`, in navigation order).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Page {
-    About,
-    Concept,
-    Secretariat,
-}
+pub struct Page(usize);
 
 /// What a path resolves to: a page, or Not Found, in the language the path asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -27,57 +20,42 @@ pub struct Route {
     pub page: Option<Page>,
 }
 
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
-
-    /// The BCP 47 tag, for `lang` and `hreflang`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ja => "ja",
-        }
-    }
-
-    /// The language of a BCP 47 tag this site publishes.
-    pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|lang| lang.code() == code)
-    }
-
-    /// The Open Graph locale.
-    pub fn og_locale(self) -> &'static str {
-        match self {
-            Lang::En => "en_GB",
-            Lang::Ja => "ja_JP",
-        }
-    }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::En => Lang::Ja,
-            Lang::Ja => Lang::En,
-        }
-    }
-
-    /// The first path segment of this edition (English lives at the root).
-    fn segment(self) -> Option<&'static str> {
-        match self {
-            Lang::En => None,
-            Lang::Ja => Some("ja"),
-        }
+/// The first path segment of an edition (English lives at the root).
+fn lang_segment(lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::En => None,
+        Lang::Ja => Some("ja"),
     }
 }
 
 impl Page {
-    /// In navigation order.
-    pub const ALL: [Page; 3] = [Page::About, Page::Concept, Page::Secretariat];
+    /// Every page, in navigation order.
+    pub fn all() -> impl Iterator<Item = Page> {
+        (0..SITE.pages.len()).map(Page)
+    }
+
+    /// The home page (`content/_index.md`), which the content compiler requires.
+    pub fn home() -> Page {
+        Page::find("").expect("the content has a home page")
+    }
+
+    /// The page whose file is `content/<slug>.md` (`""` for the home page).
+    pub fn find(slug: &str) -> Option<Page> {
+        Page::all().find(|page| page.slug() == slug)
+    }
+
+    /// The page's text in one language.
+    pub fn text(self, lang: Lang) -> &'static PageText {
+        SITE.pages[self.0].text.of(lang)
+    }
+
+    fn slug(self) -> &'static str {
+        SITE.pages[self.0].slug
+    }
 
     /// The path segment after the language prefix (the home page has none).
     fn segment(self) -> Option<&'static str> {
-        match self {
-            Page::About => None,
-            Page::Concept => Some("concept"),
-            Page::Secretariat => Some("secretariat"),
-        }
+        Some(self.slug()).filter(|slug| !slug.is_empty())
     }
 }
 
@@ -93,13 +71,16 @@ impl Route {
         Route { lang, page: None }
     }
 
+    /// The home page of an edition.
+    pub fn home(lang: Lang) -> Route {
+        Route::page(lang, Page::home())
+    }
+
     /// Every page in every language, in the order the prerenderer and the sitemap list them.
     pub fn all_pages() -> impl Iterator<Item = Route> {
-        Lang::ALL.into_iter().flat_map(|lang| {
-            Page::ALL
-                .into_iter()
-                .map(move |page| Route::page(lang, page))
-        })
+        Lang::ALL
+            .into_iter()
+            .flat_map(|lang| Page::all().map(move |page| Route::page(lang, page)))
     }
 
     /// The same page in the other language.
@@ -113,9 +94,7 @@ impl Route {
     /// The canonical path relative to the site root, starting and ending with `/`.
     /// Not Found has no address of its own; its path is its language's home.
     pub fn path(self) -> String {
-        let segments = self
-            .lang
-            .segment()
+        let segments = lang_segment(self.lang)
             .into_iter()
             .chain(self.page.and_then(Page::segment));
         let mut path = String::from("/");
@@ -148,7 +127,7 @@ impl Route {
         let mut segments: Vec<Option<String>> =
             path.split('/').skip(1).map(percent_decode).collect();
         let lang = match segments.first() {
-            Some(Some(first)) if Some(first.as_str()) == Lang::Ja.segment() => {
+            Some(Some(first)) if Some(first.as_str()) == lang_segment(Lang::Ja) => {
                 segments.remove(0);
                 Lang::Ja
             }
@@ -160,10 +139,8 @@ impl Route {
             }
         }
         let page = match segments.as_slice() {
-            [] => Some(Page::About),
-            [Some(segment)] => Page::ALL
-                .into_iter()
-                .find(|page| page.segment() == Some(segment.as_str())),
+            [] => Some(Page::home()),
+            [Some(segment)] if !segment.is_empty() => Page::find(segment),
             _ => None,
         };
         Route { lang, page }
@@ -221,6 +198,10 @@ fn percent_decode(path: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn concept() -> Page {
+        Page::find("concept").expect("content/concept.md")
+    }
+
     #[test]
     fn every_page_round_trips_through_its_path() {
         for route in Route::all_pages() {
@@ -236,7 +217,7 @@ mod tests {
 
     #[test]
     fn urls_join_origin_base_and_path() {
-        let concept = Route::page(Lang::Ja, Page::Concept);
+        let concept = Route::page(Lang::Ja, concept());
         assert_eq!(
             concept.url("https://a.example", ""),
             "https://a.example/ja/concept/"
@@ -250,32 +231,29 @@ mod tests {
     #[test]
     fn canonical_paths_are_the_published_ones() {
         let paths: Vec<String> = Route::all_pages().map(Route::path).collect();
-        assert_eq!(
-            paths,
-            [
-                "/",
-                "/concept/",
-                "/secretariat/",
-                "/ja/",
-                "/ja/concept/",
-                "/ja/secretariat/"
-            ]
-        );
+        assert_eq!(paths.len(), 2 * Page::all().count());
+        assert_eq!(paths[0], "/", "the English home page first");
+        assert!(paths.contains(&"/concept/".to_owned()));
+        assert!(paths.contains(&"/ja/".to_owned()));
+        assert!(paths.contains(&"/ja/secretariat/".to_owned()));
+        for path in &paths {
+            assert!(path.starts_with('/') && path.ends_with('/'), "{path}");
+        }
     }
 
     #[test]
     fn both_slash_forms_and_index_html_reach_the_same_page() {
-        let concept = Route::page(Lang::En, Page::Concept);
+        let concept = Route::page(Lang::En, concept());
         for path in ["/concept", "/concept/", "/concept/index.html"] {
             assert_eq!(Route::locate(path, ""), concept, "{path}");
         }
-        let ja_home = Route::page(Lang::Ja, Page::About);
+        let ja_home = Route::page(Lang::Ja, Page::home());
         for path in ["/ja", "/ja/", "/ja/index.html"] {
             assert_eq!(Route::locate(path, ""), ja_home, "{path}");
         }
         assert_eq!(
             Route::locate("/index.html", ""),
-            Route::page(Lang::En, Page::About)
+            Route::page(Lang::En, Page::home())
         );
     }
 
@@ -283,7 +261,7 @@ mod tests {
     fn percent_encoded_paths_resolve_as_a_file_server_decodes_them() {
         assert_eq!(
             Route::locate("/%63oncept/", ""),
-            Route::page(Lang::En, Page::Concept)
+            Route::page(Lang::En, concept())
         );
         assert_eq!(Route::locate("/%E0%A4%A/", ""), Route::not_found(Lang::En));
         assert_eq!(Route::locate("/%C0%AE/", ""), Route::not_found(Lang::En));
@@ -299,6 +277,8 @@ mod tests {
             "//concept",
             "/concept//",
             "/ja/ja/",
+            "//",
+            "/_index/",
         ] {
             assert_eq!(Route::locate(path, "").page, None, "{path}");
         }
@@ -310,15 +290,15 @@ mod tests {
     fn a_final_index_names_the_folder_page() {
         assert_eq!(
             Route::locate("/concept/index", ""),
-            Route::page(Lang::En, Page::Concept)
+            Route::page(Lang::En, concept())
         );
         assert_eq!(
             Route::locate("/ja/concept/index", ""),
-            Route::page(Lang::Ja, Page::Concept)
+            Route::page(Lang::Ja, concept())
         );
         assert_eq!(
             Route::locate("/index", ""),
-            Route::page(Lang::En, Page::About)
+            Route::page(Lang::En, Page::home())
         );
     }
 
@@ -341,13 +321,13 @@ mod tests {
         assert_eq!(Route::locate("/subway/", "/sub").page, None);
         assert_eq!(
             Route::locate("/sub", "/sub"),
-            Route::page(Lang::En, Page::About)
+            Route::page(Lang::En, Page::home())
         );
     }
 
     #[test]
     fn counterpart_switches_language_and_keeps_the_page() {
-        let route = Route::page(Lang::En, Page::Secretariat);
+        let route = Route::page(Lang::En, Page::find("secretariat").unwrap());
         assert_eq!(route.counterpart().path(), "/ja/secretariat/");
         assert_eq!(route.counterpart().counterpart(), route);
     }

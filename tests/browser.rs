@@ -6,7 +6,7 @@
 use js_sys::Promise;
 use leptos::prelude::*;
 use sendai_cluster::app::App;
-use sendai_cluster::content::{content, FAX, TELEPHONE};
+use sendai_cluster::content::{strings, SITE};
 use sendai_cluster::fresh::Fresh;
 use sendai_cluster::routes::{Lang, Page, Route};
 use wasm_bindgen::{JsCast, JsValue};
@@ -97,13 +97,12 @@ fn every_route() -> Vec<(String, Route)> {
 async fn each_route_shows_its_heading_title_and_language() {
     for (path, route) in every_route() {
         let (root, _app) = mount_at(&path).await;
-        let text = content(route.lang);
-        let title = text.document_title(route.page);
+        let title = route.document_title();
         until(&format!("the title of {path}"), || {
             document().title() == title
         })
         .await;
-        assert_eq!(heading(&root), text.head(route.page).title, "{path}");
+        assert_eq!(heading(&root), route.title(), "{path}");
         assert_eq!(find_all(&root, "h1").len(), 1, "{path}: one h1");
         assert_eq!(html_lang(), route.lang.code(), "{path}");
     }
@@ -118,7 +117,7 @@ async fn navigation_marks_the_current_page_and_only_it() {
         assert_eq!(current[0].get_attribute("href").unwrap(), route.path());
         assert_eq!(
             find_all(&root, ".sc-nav a").len(),
-            Page::ALL.len(),
+            Page::all().count(),
             "a link per page"
         );
     }
@@ -127,8 +126,7 @@ async fn navigation_marks_the_current_page_and_only_it() {
 #[wasm_bindgen_test]
 async fn an_unknown_path_shows_not_found_with_a_link_to_every_page() {
     let (root, _app) = mount_at("/concept/extra").await;
-    let text = content(Lang::En);
-    assert_eq!(heading(&root), text.not_found.head.title);
+    assert_eq!(heading(&root), strings(Lang::En).not_found.title);
     let main = find(&root, "main");
     let links: Vec<String> = find_all(&main, "a")
         .iter()
@@ -147,19 +145,20 @@ async fn an_unknown_path_shows_not_found_with_a_link_to_every_page() {
 #[wasm_bindgen_test]
 async fn the_footer_holds_the_address_telephone_and_fax() {
     for lang in Lang::ALL {
-        let (root, _app) = mount_at(&Route::page(lang, Page::Concept).path()).await;
+        let (root, _app) = mount_at(&Route::home(lang).path()).await;
         let footer = find(&root, "footer address");
         let footer_text = text(&footer);
-        for line in content(lang).secretariat.address_lines {
+        for line in strings(lang).address {
             assert!(
                 footer_text.contains(line),
                 "{lang:?}: {line} in {footer_text}"
             );
         }
-        assert!(footer_text.contains(FAX.display));
+        let contact = &SITE.contact;
+        assert!(footer_text.contains(contact.fax.display));
         let tel = find(&footer, "a[href^='tel:']");
-        assert_eq!(text(&tel), TELEPHONE.display);
-        assert_eq!(tel.get_attribute("href").unwrap(), TELEPHONE.uri);
+        assert_eq!(text(&tel), contact.telephone.display);
+        assert_eq!(tel.get_attribute("href").unwrap(), contact.telephone.uri);
         assert!(text(&find(&root, "footer")).contains("SENDAI KNOWLEDGE CLUSTER INITIATIVE"));
     }
 }

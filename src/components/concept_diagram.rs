@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::content::DiagramText;
+use crate::content::Diagram;
 
 /// Distance between the baselines of a label's lines, in diagram units.
 const LINE_HEIGHT: i32 = 17;
@@ -13,42 +13,60 @@ const CORE_LABEL: &str = "sc-diagram__label sc-diagram__label--core";
 /// industry and government; the region's companies and those from outside around the core
 /// universities and public research institutions; their "seeds" meeting business needs; innovation.
 ///
-/// The drawing is one image to assistive technology, named by `title` and described by the
-/// element `described_by` (the page's list of what the diagram shows).
+/// The drawing is one image to assistive technology, named by its title and described by the
+/// list of what it shows, which follows it.
 #[component]
 pub fn ConceptDiagram(
-    /// The labels, in the page's language.
-    text: &'static DiagramText,
-    /// The id of the element that describes the diagram in words.
-    described_by: &'static str,
+    /// The labels and the description, in the page's language.
+    diagram: &'static Diagram,
 ) -> impl IntoView {
     // The shapes below are fixed markup, which Leptos keeps as one string of HTML; the labels,
     // the only part that changes with the language, are drawn over them from this list.
-    let [academia, industry, government] = &text.sectors;
     let labels = [
-        (text.network, 160, 30, LABEL),
-        (std::slice::from_ref(academia), 58, 69, SECTOR_LABEL),
-        (std::slice::from_ref(industry), 160, 69, SECTOR_LABEL),
-        (std::slice::from_ref(government), 262, 69, SECTOR_LABEL),
-        (text.outside_companies, 160, 150, LABEL),
-        (text.region_companies, 160, 186, LABEL),
-        (text.core, 160, 268, CORE_LABEL),
-        (text.seeds, 72, 420, LABEL),
-        (text.needs, 248, 420, LABEL),
-        (text.innovation, 160, 520, LABEL),
+        (diagram.network, 160, 30, LABEL),
+        (
+            std::slice::from_ref(&diagram.academia),
+            58,
+            69,
+            SECTOR_LABEL,
+        ),
+        (
+            std::slice::from_ref(&diagram.industry),
+            160,
+            69,
+            SECTOR_LABEL,
+        ),
+        (
+            std::slice::from_ref(&diagram.government),
+            262,
+            69,
+            SECTOR_LABEL,
+        ),
+        (diagram.outside_companies, 160, 150, LABEL),
+        (diagram.region_companies, 160, 186, LABEL),
+        (diagram.core, 160, 268, CORE_LABEL),
+        (diagram.seeds, 72, 420, LABEL),
+        (diagram.needs, 248, 420, LABEL),
+        (diagram.innovation, 160, 520, LABEL),
     ]
     .into_iter()
     .map(|(lines, x, y, class)| view! { <Label lines x y class /> })
     .collect_view();
+    let description = diagram
+        .description
+        .iter()
+        .map(|item| view! { <li>{*item}</li> })
+        .collect_view();
     view! {
+        <figure class="sc-figure">
         <svg
             class="sc-diagram"
             viewBox="0 0 320 556"
             role="img"
             aria-labelledby="concept-diagram-title"
-            aria-describedby=described_by
+            aria-describedby="concept-diagram-description"
         >
-            <title id="concept-diagram-title">{text.title}</title>
+            <title id="concept-diagram-title">{diagram.title}</title>
             <defs>
                 <marker
                     id="sc-diagram-arrow"
@@ -82,6 +100,13 @@ pub fn ConceptDiagram(
             </g>
             {labels}
         </svg>
+        </figure>
+        <section class="sc-section">
+            <h2 class="sc-heading-m">{diagram.description_heading}</h2>
+            <ul id="concept-diagram-description" class="sc-list sc-list--bullet">
+                {description}
+            </ul>
+        </section>
     }
 }
 

@@ -3,27 +3,26 @@ use leptos::prelude::*;
 use crate::app::use_site;
 use crate::routes::{Page, Route};
 
-/// Links to every page of the current language; the current one carries `aria-current="page"`.
+/// Links to every page of the current language, in the order of their `weight`; the current
+/// one carries `aria-current="page"`.
 #[component]
 pub fn PrimaryNav() -> impl IntoView {
     let site = use_site();
-    let text = site.text();
-    let links = Page::ALL
-        .into_iter()
+    let links = Page::all()
         .map(|page| {
             let target = Route::page(site.route.lang, page);
             let current = (site.route == target).then_some("page");
             view! {
                 <li class="sc-nav__item">
                     <a class="sc-nav__link" href=site.href(target) aria-current=current>
-                        {text.head(Some(page)).title}
+                        {target.title()}
                     </a>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <nav class="sc-nav" aria-label=text.site.nav_label>
+        <nav class="sc-nav" aria-label=site.strings().navigation_label>
             <ul class="sc-nav__list sc-width-container">{links}</ul>
         </nav>
     }

@@ -1,28 +1,28 @@
 use leptos::prelude::*;
 
 use crate::app::use_site;
-use crate::content::content;
-use crate::routes::{Page, Route};
+use crate::content::strings;
+use crate::routes::Route;
 
 /// The site name, linking home, and the switch to the same page in the other language.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let site = use_site();
-    let text = site.text();
+    let own = site.strings();
     let other = site.route.lang.other();
     view! {
         <header class="sc-header" id="top">
             <div class="sc-header__inner sc-width-container">
-                <a class="sc-header__name" href=site.href(Route::page(site.route.lang, Page::About))>
-                    {text.site.name}
+                <a class="sc-header__name" href=site.href(Route::home(site.route.lang))>
+                    {own.name}
                 </a>
                 <a
                     class="sc-header__language"
                     href=site.href(site.route.counterpart())
                     hreflang=other.code()
                 >
-                    <span class="sc-visually-hidden">{text.site.language_switch_label}": "</span>
-                    <span lang=other.code()>{content(other).site.language_name}</span>
+                    <span class="sc-visually-hidden">{own.language_switch_label}": "</span>
+                    <span lang=other.code()>{strings(other).language_name}</span>
                 </a>
             </div>
         </header>

@@ -10,7 +10,7 @@ pub fn SkipLink() -> impl IntoView {
     // target), so focus moves into `<main>` exactly as it does without JavaScript.
     view! {
         <a class="sc-skip-link" href="#main-content" target="_self">
-            {site.text().site.skip_link}
+            {site.strings().skip_link}
         </a>
     }
 }

@@ -1,16 +1,13 @@
 use leptos::prelude::*;
 
-use crate::content::TimelineEntry;
-
 /// The dated facts of the text as an ordered list, drawn as a vertical timeline.
 #[component]
 pub fn Timeline(
-    /// The heading above the list, which also names it.
-    heading: &'static str,
-    /// The entries, oldest first.
-    entries: &'static [TimelineEntry],
+    /// The heading and the entries, oldest first.
+    timeline: &'static crate::content::Timeline,
 ) -> impl IntoView {
-    let items = entries
+    let items = timeline
+        .entries
         .iter()
         .map(|entry| {
             view! {
@@ -25,7 +22,7 @@ pub fn Timeline(
         .collect_view();
     view! {
         <section class="sc-timeline" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading" class="sc-timeline__heading">{heading}</h2>
+            <h2 id="timeline-heading" class="sc-timeline__heading">{timeline.heading}</h2>
             <ol class="sc-timeline__list">{items}</ol>
         </section>
     }

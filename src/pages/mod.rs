@@ -1,11 +1,7 @@
-//! One component per page; each takes its words from `content` in the language it is given.
+//! The two kinds of page: a page of the site's content, and Not Found.
 
-mod about;
-mod concept;
+mod content_page;
 mod not_found;
-mod secretariat;
 
-pub use about::AboutPage;
-pub use concept::ConceptPage;
+pub use content_page::ContentPage;
 pub use not_found::NotFoundPage;
-pub use secretariat::SecretariatPage;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_site;
-use crate::content::content;
+use crate::content::strings;
 use crate::routes::{Lang, Page, Route};
 
 /// Any unknown address: says so plainly and links to every page of the site.
@@ -11,35 +11,32 @@ pub fn NotFoundPage(
     lang: Lang,
 ) -> impl IntoView {
     let site = use_site();
-    let text = content(lang);
+    let text = &strings(lang).not_found;
     let advice = text
-        .not_found
         .advice
         .iter()
         .map(|line| view! { <p class="sc-body">{*line}</p> })
         .collect_view();
-    let links = Page::ALL
-        .into_iter()
+    let links = Page::all()
         .map(|page| {
             let href = site.href(Route::page(lang, page));
             view! {
                 <li>
-                    <a href=href>{text.head(Some(page)).title}</a>
+                    <a href=href>{page.text(lang).title}</a>
                 </li>
             }
         })
         .collect_view();
-    let other = lang.other();
-    let other_home = site.href(Route::page(other, Page::About));
+    let other = Route::home(lang.other());
     view! {
-        <h1 class="sc-heading-xl" tabindex="-1">{text.not_found.head.title}</h1>
+        <h1 class="sc-heading-xl" tabindex="-1">{text.title}</h1>
         {advice}
-        <h2 class="sc-heading-m">{text.not_found.pages_heading}</h2>
+        <h2 class="sc-heading-m">{text.pages_heading}</h2>
         <ul class="sc-list sc-list--bullet">
             {links}
             <li>
-                <a href=other_home hreflang=other.code() lang=other.code()>
-                    {content(other).about.head.title}
+                <a href=site.href(other) hreflang=other.lang.code() lang=other.lang.code()>
+                    {other.title()}
                 </a>
             </li>
         </ul>

@@ -1,0 +1,35 @@
+//! `content check [FOLDER]`: checks the site's content (default `content/`) as the build does,
+//! without building the site, and says what is wrong and what to do. `cargo content check` runs it.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use sendai_content::compile::compile;
+
+const USAGE: &str = "usage: content check [FOLDER]   (checks content/ if no folder is given)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = match args.as_slice() {
+        [command] if command == "check" => PathBuf::from("content"),
+        [command, dir] if command == "check" => PathBuf::from(dir),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match compile(&dir) {
+        Ok(site) => {
+            println!(
+                "{}: {} pages, each in English and Japanese; no problems found",
+                dir.display(),
+                site.pages.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(report) => {
+            eprint!("{report}");
+            ExitCode::FAILURE
+        }
+    }
+}

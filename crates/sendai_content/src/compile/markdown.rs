@@ -1,0 +1,457 @@
+//! A page's Markdown body to HTML, at build time: the CommonMark that prose needs (headings,
+//! paragraphs, lists, links, emphasis), with the site's classes; everything else, raw HTML first,
+//! is refused with a message that says what to write instead.
+
+use std::ops::Range;
+use std::path::Path;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
+use pulldown_cmark_escape::{escape_href, escape_html, escape_html_body_text};
+use unicode_width::UnicodeWidthChar;
+
+use super::diagnostic::{shift, Diagnostic, Report};
+
+/// A part of a body: prose, or the place where the page's template draws its structured part.
+#[derive(Debug, PartialEq)]
+pub enum Part {
+    /// HTML in pieces between which the site's base path goes (see `Html`).
+    Prose(Vec<String>),
+    /// `{{ name() }}` on a line of its own, with its byte offset in the file.
+    Shortcode(String, usize),
+}
+
+/// The body of one file, and what the rendering needs to know about the site.
+pub struct Body<'a> {
+    pub file: &'a Path,
+    /// The whole file, for line and column numbers.
+    pub source: &'a str,
+    /// Where the body starts in the file.
+    pub offset: usize,
+    /// Whether a path (`/concept/`) is the address of a page of this site.
+    pub is_page: &'a dyn Fn(&str) -> bool,
+    /// Every page's address, for the message about a link that leads nowhere.
+    pub page_list: &'a str,
+}
+
+impl Body<'_> {
+    fn error(
+        &self,
+        span: &Range<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::at(
+            self.file,
+            self.source,
+            shift(span.clone(), self.offset).start,
+            message,
+            help,
+        )
+    }
+
+    /// Renders the body, collecting every problem in `report`.
+    pub fn render(&self, report: &mut Report) -> Vec<Part> {
+        let text = &self.source[self.offset..];
+        let events: Vec<(Event, Range<usize>)> =
+            TextMergeWithOffset::new(Parser::new_ext(text, Options::empty()).into_offset_iter())
+                .collect();
+        let mut parts = Vec::new();
+        let mut pieces = vec![String::new()];
+        let mut heading = 1;
+        let mut list_depth = 0;
+        let mut i = 0;
+        while i < events.len() {
+            let (event, span) = &events[i];
+            if let Some(name) = shortcode_at(&events[i..]) {
+                if pieces.iter().any(|p| !p.is_empty()) {
+                    parts.push(Part::Prose(std::mem::replace(
+                        &mut pieces,
+                        vec![String::new()],
+                    )));
+                }
+                parts.push(Part::Shortcode(
+                    name,
+                    shift(span.clone(), self.offset).start,
+                ));
+                i += 3;
+                continue;
+            }
+            let html = pieces.last_mut().expect("one piece at least");
+            match event {
+                Event::Start(Tag::Paragraph) if list_depth > 0 => html.push_str("<p>"),
+                Event::Start(Tag::Paragraph) => html.push_str(r#"<p class="sc-body">"#),
+                Event::End(TagEnd::Paragraph) => html.push_str("</p>"),
+                Event::Start(Tag::Heading { level, .. }) => {
+                    let level = *level as usize;
+                    if let Err(problem) = check_heading(level, heading) {
+                        report.push(self.error(span, problem.0, problem.1));
+                    }
+                    heading = level;
+                    let class = if level <= 2 { "sc-heading-m" } else { "sc-heading-s" };
+                    html.push_str(&format!(r#"<h{level} class="{class}">"#));
+                }
+                Event::End(TagEnd::Heading(level)) => html.push_str(&format!("</h{}>", *level as usize)),
+                Event::Start(Tag::List(first)) => {
+                    list_depth += 1;
+                    match first {
+                        None => html.push_str(r#"<ul class="sc-list sc-list--bullet">"#),
+                        Some(1) => html.push_str(r#"<ol class="sc-list sc-list--number">"#),
+                        Some(n) => html.push_str(&format!(r#"<ol class="sc-list sc-list--number" start="{n}">"#)),
+                    }
+                }
+                Event::End(TagEnd::List(ordered)) => {
+                    list_depth -= 1;
+                    html.push_str(if *ordered { "</ol>" } else { "</ul>" });
+                }
+                Event::Start(Tag::Item) => html.push_str("<li>"),
+                Event::End(TagEnd::Item) => html.push_str("</li>"),
+                Event::Start(Tag::Emphasis) => html.push_str("<em>"),
+                Event::End(TagEnd::Emphasis) => html.push_str("</em>"),
+                Event::Start(Tag::Strong) => html.push_str("<strong>"),
+                Event::End(TagEnd::Strong) => html.push_str("</strong>"),
+                Event::Start(Tag::Link { dest_url, title, .. }) => {
+                    html.push_str("<a href=\"");
+                    match self.link(dest_url, span) {
+                        Ok(Link::Site(path)) => {
+                            pieces.push(String::new());
+                            let _ = escape_href(pieces.last_mut().expect("just pushed"), &path);
+                        }
+                        Ok(Link::Elsewhere(url)) => {
+                            let _ = escape_href(&mut *html, &url);
+                        }
+                        Err(problem) => report.push(problem),
+                    }
+                    let html = pieces.last_mut().expect("one piece at least");
+                    html.push('"');
+                    if !title.is_empty() {
+                        html.push_str(" title=\"");
+                        let _ = escape_html(&mut *html, title);
+                        html.push('"');
+                    }
+                    html.push('>');
+                }
+                Event::End(TagEnd::Link) => html.push_str("</a>"),
+                Event::Text(text) => {
+                    if text.contains("{{") {
+                        report.push(self.error(
+                            span,
+                            "`{{ … }}` marks where a template draws its part, and must stand alone",
+                            "put it on a line of its own, with an empty line before and after it",
+                        ));
+                    }
+                    let _ = escape_html_body_text(&mut *html, text);
+                }
+                Event::Code(code) => {
+                    html.push_str("<code>");
+                    let _ = escape_html_body_text(&mut *html, code);
+                    html.push_str("</code>");
+                }
+                Event::SoftBreak => {
+                    if !joins_wide_characters(&events, i) {
+                        html.push('\n');
+                    }
+                }
+                Event::HardBreak => html.push_str("<br>"),
+                Event::Html(_) | Event::InlineHtml(_) => report.push(self.error(
+                    span,
+                    "this is HTML; the site's pages are written in Markdown only",
+                    "remove the HTML tag and write it in Markdown: ## for a heading, - for a list item, \
+                     [text](/address/) for a link, *text* for emphasis",
+                )),
+                Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
+                Event::Start(tag) => report.push(self.unsupported(span, describe_tag(tag))),
+                Event::End(_) => {}
+                Event::Rule => report.push(self.unsupported(span, "a horizontal line")),
+                other => report.push(self.unsupported(span, &format!("{other:?}"))),
+            }
+            i += 1;
+        }
+        if pieces.iter().any(|p| !p.is_empty()) {
+            parts.push(Part::Prose(pieces));
+        }
+        if parts.is_empty() {
+            report.push(self.error(
+                &(0..0),
+                "the page has no text",
+                "write the page's text below the second +++ line",
+            ));
+        }
+        parts
+    }
+
+    fn unsupported(&self, span: &Range<usize>, what: &str) -> Diagnostic {
+        self.error(
+            span,
+            format!("{what} is not something the site's pages can show yet"),
+            "use headings (## or ###), paragraphs, lists (- or 1.), links ([text](/address/)) \
+             and emphasis (*text* or **text**); ask a developer if the page needs more",
+        )
+    }
+
+    fn link(&self, url: &str, span: &Range<usize>) -> Result<Link, Diagnostic> {
+        let lower = url.to_ascii_lowercase();
+        if ["https://", "http://", "mailto:", "tel:"]
+            .iter()
+            .any(|scheme| lower.starts_with(scheme))
+        {
+            return Ok(Link::Elsewhere(url.to_owned()));
+        }
+        let how = "link to a page of this site by its address from the site's root, such as /concept/ \
+                   or /ja/concept/, and to other sites by their full address, starting with https://";
+        if url.starts_with("//") || !url.starts_with('/') {
+            return Err(self.error(
+                span,
+                format!("the link to \"{url}\" does not say where it leads"),
+                how,
+            ));
+        }
+        if url.contains(['#', '?']) {
+            return Err(self.error(
+                span,
+                format!("the link to \"{url}\" points into a page; the site's links lead to whole pages"),
+                "remove the part from # or ? on",
+            ));
+        }
+        if (self.is_page)(url) {
+            return Ok(Link::Site(url.to_owned()));
+        }
+        let help = if (self.is_page)(&format!("{url}/")) {
+            format!("write the address with its final slash: {url}/")
+        } else {
+            format!(
+                "the site's pages are at {}; correct the address, or add the page it should lead to",
+                self.page_list
+            )
+        };
+        Err(self.error(
+            span,
+            format!("the link leads to {url}, but there is no page at that address"),
+            help,
+        ))
+    }
+}
+
+enum Link {
+    /// A path on this site, which gets the site's base path in front.
+    Site(String),
+    Elsewhere(String),
+}
+
+/// `Some(name)` if the events start with a paragraph that holds only `{{ name() }}`.
+fn shortcode_at(events: &[(Event, Range<usize>)]) -> Option<String> {
+    let [(Event::Start(Tag::Paragraph), _), (Event::Text(text), _), (Event::End(TagEnd::Paragraph), _), ..] =
+        events
+    else {
+        return None;
+    };
+    let inner = text.trim().strip_prefix("{{")?.strip_suffix("}}")?.trim();
+    let name = inner.strip_suffix("()")?.trim();
+    (!name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+    .then(|| name.to_owned())
+}
+
+/// `Err((message, help))` if a heading of `level` may not follow one of `previous`.
+fn check_heading(level: usize, previous: usize) -> Result<(), (String, String)> {
+    if level == 1 {
+        return Err((
+            "a # heading here would be a second title: the page's title is its only top-level heading".into(),
+            "start the headings in the text with ##, and give the page's title in `title`".into(),
+        ));
+    }
+    if level > 3 {
+        return Err((
+            format!("a heading of level {level} is deeper than the site's pages go"),
+            "use ## for a section and ### for a part of a section".into(),
+        ));
+    }
+    if level > previous + 1 {
+        return Err((
+            "a ### heading must come after a ## heading: headings cannot skip a level".into(),
+            "make this heading ##, or put a ## heading before it".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Whether the soft line break at `events[i]` stands between two East Asian wide characters, as
+/// in a Japanese paragraph wrapped in the file: there it is dropped rather than shown as a space,
+/// as pandoc's `east_asian_line_breaks` does.
+fn joins_wide_characters(events: &[(Event, Range<usize>)], i: usize) -> bool {
+    let text_of = |event: &Event| match event {
+        Event::Text(text) | Event::Code(text) => Some(text.to_string()),
+        _ => None,
+    };
+    let inline_markup = |event: &Event| {
+        matches!(
+            event,
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. })
+                | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link)
+        )
+    };
+    let before = events[..i]
+        .iter()
+        .rev()
+        .find(|(event, _)| !inline_markup(event))
+        .and_then(|(event, _)| text_of(event))
+        .and_then(|text| text.chars().last());
+    let after = events[i + 1..]
+        .iter()
+        .find(|(event, _)| !inline_markup(event))
+        .and_then(|(event, _)| text_of(event))
+        .and_then(|text| text.chars().next());
+    let wide = |c: Option<char>| c.and_then(|c| c.width()) == Some(2);
+    wide(before) && wide(after)
+}
+
+fn describe_tag(tag: &Tag) -> &'static str {
+    match tag {
+        Tag::BlockQuote(_) => "a quotation block (>)",
+        Tag::CodeBlock(_) => "a code block",
+        Tag::Image { .. } => "a picture",
+        Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell => "a table",
+        Tag::FootnoteDefinition(_) => "a footnote",
+        _ => "this kind of Markdown",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(markdown: &str) -> (Vec<Part>, Report) {
+        let mut report = Report::default();
+        let body = Body {
+            file: Path::new("content/test.md"),
+            source: markdown,
+            offset: 0,
+            is_page: &|path| ["/", "/concept/", "/ja/"].contains(&path),
+            page_list: "/, /concept/, /ja/",
+        };
+        let parts = body.render(&mut report);
+        (parts, report)
+    }
+
+    fn html(markdown: &str) -> String {
+        let (parts, report) = render(markdown);
+        assert!(report.is_empty(), "{report}");
+        match &parts[..] {
+            [Part::Prose(pieces)] => pieces.join("{BASE}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn problems(markdown: &str) -> Vec<String> {
+        render(markdown)
+            .1
+             .0
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn prose_gets_the_site_classes() {
+        assert_eq!(
+            html("## Heading\n\nA *b* **c** `d`.\n\n- one\n- two\n\n1. first\n"),
+            "<h2 class=\"sc-heading-m\">Heading</h2><p class=\"sc-body\">A <em>b</em> <strong>c</strong> \
+             <code>d</code>.</p><ul class=\"sc-list sc-list--bullet\"><li>one</li><li>two</li></ul>\
+             <ol class=\"sc-list sc-list--number\"><li>first</li></ol>"
+        );
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(
+            html("R&D 1 < 2 \"q\""),
+            "<p class=\"sc-body\">R&amp;D 1 &lt; 2 \"q\"</p>"
+        );
+    }
+
+    #[test]
+    fn links_on_this_site_take_the_base_path() {
+        assert_eq!(
+            html("See [the concept](/concept/) and [MEXT](https://www.mext.go.jp/)."),
+            "<p class=\"sc-body\">See <a href=\"{BASE}/concept/\">the concept</a> and \
+             <a href=\"https://www.mext.go.jp/\">MEXT</a>.</p>"
+        );
+    }
+
+    #[test]
+    fn a_line_break_between_japanese_characters_is_dropped() {
+        assert_eq!(
+            html("知的クラスターの\n創成を求めました。"),
+            "<p class=\"sc-body\">知的クラスターの創成を求めました。</p>"
+        );
+        assert_eq!(
+            html("句読点、\n「かぎ括弧」"),
+            "<p class=\"sc-body\">句読点、「かぎ括弧」</p>"
+        );
+        assert_eq!(
+            html("*強調*\nの後"),
+            "<p class=\"sc-body\"><em>強調</em>の後</p>"
+        );
+    }
+
+    #[test]
+    fn a_line_break_next_to_latin_text_stays_a_space() {
+        assert_eq!(
+            html("Knowledge\nCluster"),
+            "<p class=\"sc-body\">Knowledge\nCluster</p>"
+        );
+        assert_eq!(
+            html("2001年3月に\nMEXT"),
+            "<p class=\"sc-body\">2001年3月に\nMEXT</p>"
+        );
+        assert_eq!(html("MEXT\nは"), "<p class=\"sc-body\">MEXT\nは</p>");
+    }
+
+    #[test]
+    fn a_shortcode_splits_the_prose() {
+        let (parts, report) = render("Intro.\n\n{{ diagram() }}\n\n## After\n");
+        assert!(report.is_empty(), "{report}");
+        assert_eq!(parts.len(), 3);
+        assert_eq!(parts[1], Part::Shortcode("diagram".into(), 8));
+    }
+
+    #[test]
+    fn raw_html_is_refused_with_its_place() {
+        let found = problems("Text\n\n<div>x</div>\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("content/test.md:3:1: this is HTML"),
+            "{}",
+            found[0]
+        );
+        assert!(problems("A <span>b</span>")[0].starts_with("content/test.md:1:3: this is HTML"));
+    }
+
+    #[test]
+    fn a_link_to_no_page_of_the_site_is_refused() {
+        let found = problems("See [x](/nowhere/).");
+        assert!(
+            found[0].contains("1:5: the link leads to /nowhere/, but there is no page"),
+            "{found:?}"
+        );
+        assert!(problems("[x](/concept)")[0]
+            .contains("write the address with its final slash: /concept/"));
+        assert!(problems("[x](concept/)")[0].contains("does not say where it leads"));
+        assert!(problems("[x](/concept/#a)")[0].contains("points into a page"));
+    }
+
+    #[test]
+    fn headings_start_at_two_and_never_skip() {
+        assert!(problems("# Title")[0].contains("second title"));
+        assert!(problems("### Deep")[0].contains("cannot skip a level"));
+        assert!(problems("## A\n\n### B\n\n## C\n").is_empty());
+    }
+
+    #[test]
+    fn other_markdown_is_named_in_the_message() {
+        assert!(problems("![a picture](/a.png)")[0].contains("a picture is not something"));
+        assert!(problems("> quoted")[0].contains("a quotation block"));
+        assert!(problems("{{ diagram() }} inline")[0].contains("must stand alone"));
+    }
+}

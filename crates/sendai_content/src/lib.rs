@@ -1,0 +1,247 @@
+//! The site's content as typed data: every page and every interface string, in both languages.
+//!
+//! The browser app and the prerenderer hold one value of [`Site`], which the site's build script
+//! makes from the Markdown and TOML files in `content/` (feature `compile`, module [`compile`]),
+//! so both are compiled from the same generated data and cannot disagree. Nothing here parses
+//! anything: Markdown is already HTML, and every check has run at build time.
+
+#[cfg(feature = "compile")]
+pub mod compile;
+
+/// Derives `databake::Bake` (the code that writes a value out as Rust source) when compiling.
+macro_rules! content_type {
+    ($item:item) => {
+        #[cfg_attr(feature = "compile", derive(databake::Bake), databake(path = sendai_content))]
+        #[derive(Debug)]
+        $item
+    };
+}
+
+/// A language edition of the site.
+#[cfg_attr(feature = "compile", derive(databake::Bake), databake(path = sendai_content))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Ja,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
+
+    /// The BCP 47 tag, for `lang` and `hreflang`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+
+    /// The language of a BCP 47 tag this site publishes.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
+    /// The Open Graph locale.
+    pub fn og_locale(self) -> &'static str {
+        match self {
+            Lang::En => "en_GB",
+            Lang::Ja => "ja_JP",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Ja,
+            Lang::Ja => Lang::En,
+        }
+    }
+}
+
+content_type! {
+    /// One value in each language.
+    pub struct Localized<T> {
+        pub en: T,
+        pub ja: T,
+    }
+}
+
+impl<T: Copy> Localized<T> {
+    /// The value in `lang`, for values that are copied (texts, lists of texts).
+    pub fn get(&self, lang: Lang) -> T {
+        *self.of(lang)
+    }
+}
+
+impl<T> Localized<T> {
+    pub fn of(&self, lang: Lang) -> &T {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ja => &self.ja,
+        }
+    }
+}
+
+content_type! {
+    /// Everything the site says.
+    pub struct Site {
+        /// Every page, in navigation order (by `weight`).
+        pub pages: &'static [Page],
+        /// The words around each page's own text: header, navigation, footer, Not Found, notices.
+        pub strings: Localized<Strings>,
+        /// The secretariat's details, shown in every footer.
+        pub contact: Contact,
+    }
+}
+
+content_type! {
+    /// A page, in both languages.
+    pub struct Page {
+        /// The path segment after the language prefix: `concept` for `/concept/`; `""` for the
+        /// home page.
+        pub slug: &'static str,
+        pub text: Localized<PageText>,
+    }
+}
+
+content_type! {
+    /// A page in one language.
+    pub struct PageText {
+        /// The page's heading, navigation label and the first part of its `<title>`.
+        pub title: &'static str,
+        /// The meta description.
+        pub description: &'static str,
+        /// The page's body, in order.
+        pub body: &'static [Block],
+    }
+}
+
+content_type! {
+    /// A part of a page's body: prose from Markdown, or the structured part its template draws.
+    pub enum Block {
+        Prose(Html),
+        Timeline(Timeline),
+        Diagram(Diagram),
+        Contact,
+    }
+}
+
+content_type! {
+    /// HTML made from Markdown at build time, in pieces between which the site's base path goes
+    /// (each piece after the first starts with a link's path on this site).
+    pub struct Html(pub &'static [&'static str]);
+}
+
+impl Html {
+    /// The HTML for a site served under `base` (`""` at the root, `/sub` under a sub-path).
+    pub fn with_base(&self, base: &str) -> String {
+        self.0.join(base)
+    }
+}
+
+content_type! {
+    /// Dated facts of the text, oldest first.
+    pub struct Timeline {
+        pub heading: &'static str,
+        pub entries: &'static [TimelineEntry],
+    }
+}
+
+content_type! {
+    pub struct TimelineEntry {
+        /// The machine-readable date for `<time datetime>`: `2001`, `2001-03` or `2001-03-31`.
+        pub datetime: &'static str,
+        /// The date as the page shows it.
+        pub date: &'static str,
+        pub event: &'static str,
+    }
+}
+
+content_type! {
+    /// The Knowledge Cluster concept diagram: its labels, each split into the lines it is drawn
+    /// on, and its description in words, which follows it on the page and is its long text
+    /// alternative.
+    pub struct Diagram {
+        /// The diagram's accessible name.
+        pub title: &'static str,
+        pub description_heading: &'static str,
+        pub description: &'static [&'static str],
+        pub network: &'static [&'static str],
+        pub academia: &'static str,
+        pub industry: &'static str,
+        pub government: &'static str,
+        pub outside_companies: &'static [&'static str],
+        pub region_companies: &'static [&'static str],
+        pub core: &'static [&'static str],
+        pub seeds: &'static [&'static str],
+        pub needs: &'static [&'static str],
+        pub innovation: &'static [&'static str],
+    }
+}
+
+content_type! {
+    /// Interface text of one language.
+    pub struct Strings {
+        /// The short name in the header and in every title.
+        pub name: &'static str,
+        /// The full name of the organisation, for the footer and structured data.
+        pub organisation: &'static str,
+        pub skip_link: &'static str,
+        pub navigation_label: &'static str,
+        pub breadcrumbs_label: &'static str,
+        pub home_crumb: &'static str,
+        pub page_top: &'static str,
+        pub footer_heading: &'static str,
+        /// The name of this language, in itself, as the switch in the other edition shows it.
+        pub language_name: &'static str,
+        /// The switch's accessible name, said in this edition's language.
+        pub language_switch_label: &'static str,
+        /// Shown when the app fails after it has started; the page's content stays.
+        pub error_notice: &'static str,
+        pub error_reload: &'static str,
+        pub telephone_label: &'static str,
+        pub fax_label: &'static str,
+        /// The secretariat's postal address as this edition prints it, line by line.
+        pub address: &'static [&'static str],
+        pub not_found: NotFound,
+    }
+}
+
+content_type! {
+    /// The Not Found page, which lists every page after its advice.
+    pub struct NotFound {
+        pub title: &'static str,
+        pub description: &'static str,
+        pub advice: &'static [&'static str],
+        pub pages_heading: &'static str,
+    }
+}
+
+content_type! {
+    /// The secretariat's details that are the same in both editions.
+    pub struct Contact {
+        pub telephone: PhoneNumber,
+        pub fax: PhoneNumber,
+        /// Printed in English in both editions.
+        pub copyright: &'static str,
+        /// The address in parts, for structured data (schema.org `PostalAddress`).
+        pub postal_address: PostalAddress,
+    }
+}
+
+content_type! {
+    /// A telephone or fax number: as printed, and as a `tel:` URI in international form.
+    pub struct PhoneNumber {
+        pub display: &'static str,
+        pub uri: &'static str,
+    }
+}
+
+content_type! {
+    pub struct PostalAddress {
+        pub street: &'static str,
+        pub locality: &'static str,
+        pub postal_code: &'static str,
+        /// ISO 3166-1 alpha-2.
+        pub country: &'static str,
+    }
+}

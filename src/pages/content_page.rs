@@ -1,0 +1,40 @@
+use leptos::either::EitherOf4;
+use leptos::prelude::*;
+
+use crate::app::use_site;
+use crate::components::{ConceptDiagram, ContactDetails, Timeline};
+use crate::content::Block;
+use crate::routes::{Lang, Page};
+
+/// A page from `content/`: its title as the heading, then its body: prose (HTML made from
+/// Markdown at build time) and the structured part its template draws.
+#[component]
+pub fn ContentPage(
+    /// The language of the page.
+    lang: Lang,
+    /// Which page.
+    page: Page,
+) -> impl IntoView {
+    let base = use_site().base;
+    let text = page.text(lang);
+    let blocks = text
+        .body
+        .iter()
+        .map(|block| match block {
+            Block::Prose(html) => EitherOf4::A(view! {
+                <div class="sc-prose" inner_html=html.with_base(&base)></div>
+            }),
+            Block::Timeline(timeline) => EitherOf4::B(view! { <Timeline timeline /> }),
+            Block::Diagram(diagram) => EitherOf4::C(view! { <ConceptDiagram diagram /> }),
+            Block::Contact => EitherOf4::D(view! {
+                <div class="sc-panel">
+                    <ContactDetails lang />
+                </div>
+            }),
+        })
+        .collect_view();
+    view! {
+        <h1 class="sc-heading-xl" tabindex="-1">{text.title}</h1>
+        {blocks}
+    }
+}
