@@ -20,7 +20,7 @@ fn main() {
             std::fs::write(out.join("site.rs"), bake(&site)).expect("OUT_DIR is writable");
         }
         Err(report) => {
-            for line in report.to_string().lines() {
+            for line in report.to_string().lines().filter(|line| !line.is_empty()) {
                 println!("cargo::error={line}");
             }
         }

@@ -44,8 +44,9 @@ pub fn render_page(template: &str, path: &str, settings: &Settings) -> String {
         let body = view! { <App base=base origin=origin /> }
             .to_html()
             .replace("<!>", "<!---->");
+        // At the start of the body: `trunk serve` puts its reload script in the template's body.
         let page = template
-            .replacen("<body></body>", &format!("<body>{body}</body>"), 1)
+            .replacen("<body>", &format!("<body>{body}"), 1)
             .replacen("</head>", &format!("{}</head>", organization_json_ld()), 1);
         futures::executor::block_on(async move {
             use futures::StreamExt as _;
@@ -438,6 +439,20 @@ mod tests {
             );
             assert!(html.contains(&canonical), "{}: {canonical}", route.path());
         }
+    }
+
+    /// A regression test: `trunk serve` puts its reload script in the body, and every page it
+    /// served was empty.
+    #[test]
+    fn the_page_goes_into_a_body_that_already_holds_a_script() {
+        let template = TEMPLATE.replace("<body></body>", "<body><script>reload()</script></body>");
+        let html = render_page(&template, "/", &settings());
+        let body = html.split("<body>").nth(1).unwrap();
+        assert!(
+            body.starts_with("<!----><a href=\"#main-content\""),
+            "{body}"
+        );
+        assert!(body.contains("<main") && body.contains("<script>reload()</script>"));
     }
 
     #[test]

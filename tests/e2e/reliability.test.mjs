@@ -5,12 +5,12 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { launch, watch, waitForApp } from './support/browser.mjs';
-import { staticHost, freePort, DIST } from './support/server.mjs';
+import { staticHost, DIST } from './support/server.mjs';
+import { trunkServe } from './support/trunk.mjs';
 import { pagePaths, routesWithNotFound } from './support/site.mjs';
 import { CORPUS, NOT_FOUND, NOT_FOUND_JA, REJECTED, outcomeOn, describeEntry } from './support/corpus.mjs';
 
@@ -512,63 +512,14 @@ test('after 1000 client navigations every route still renders correctly', async 
 // ---------------------------------------------------------------------------------------------
 // 1 (continued). The same corpus on `trunk serve`, last because it builds first.
 
-const TRUNK_SERVE_DIST = 'target/serve-dist';
-/** A cold debug build of the wasm and the prerenderer takes about two minutes on two cores. */
-const TRUNK_SERVE_STARTUP_MS = 5 * 60 * 1000;
-
-/** Starts `trunk serve` on a free port and resolves once it answers; `close` stops it. */
-async function trunkServe() {
-  const port = await freePort();
-  const args = [
-    'serve', '--release=false', '--port', String(port), '--address', '127.0.0.1', '--no-autoreload',
-    '--dist', TRUNK_SERVE_DIST,
-    // Only Trunk.toml is watched, so that edits to the sources during the run cannot rebuild
-    // the site under the test.
-    '--watch', 'Trunk.toml',
-  ];
-  // Its own process group, so that stopping it also stops the cargo it may be running.
-  const child = spawn('trunk', args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  const keep = (chunk) => { log = (log + chunk).slice(-4000); };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  let running = true;
-  const exited = new Promise((resolve) => {
-    const stop = (reason) => {
-      running = false;
-      if (reason instanceof Error) keep(String(reason));
-      resolve();
-    };
-    child.once('exit', stop);
-    child.once('error', stop);
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + TRUNK_SERVE_STARTUP_MS;
-  for (;;) {
-    if (!running) throw new Error(`trunk serve exited:\n${log}`);
-    if (Date.now() > deadline) {
-      process.kill(-child.pid, 'SIGTERM');
-      throw new Error(`trunk serve did not answer within ${TRUNK_SERVE_STARTUP_MS / 1000} s:\n${log}`);
-    }
-    const answered = await fetch(origin).then((response) => response.ok, () => false);
-    if (answered) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return {
-    origin,
-    close: async () => {
-      if (running) process.kill(-child.pid, 'SIGTERM');
-      await exited;
-    },
-  };
-}
-
 test('bad URLs on trunk serve (SPA fallback) end on the right page or Not Found', async (t) => {
-  const server = await trunkServe();
+  // Only Trunk.toml is watched, so that edits to the sources during the run cannot rebuild the
+  // site under the test.
+  const server = await trunkServe({ dist: 'target/serve-dist', watch: ['Trunk.toml'] });
   try {
     for (const entry of CORPUS) {
       await t.test(describeEntry(entry, 'trunk serve'), () =>
-        checkEntry(server.origin, join(ROOT, TRUNK_SERVE_DIST), entry, 'trunk serve', { strict: false }));
+        checkEntry(server.origin, server.dist, entry, 'trunk serve', { strict: false }));
     }
   } finally {
     await server.close();

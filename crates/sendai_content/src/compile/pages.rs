@@ -45,11 +45,10 @@ pub fn read(
     strings: Option<&Localized<Strings>>,
     report: &mut Report,
 ) -> Option<Vec<Page>> {
-    let mut files: BTreeMap<String, Localized<Option<PageFile>>> = BTreeMap::new();
+    // Each slug's two files: `None` where there is no file, `Some(None)` where it has problems.
+    let mut files: BTreeMap<String, Localized<Option<Option<PageFile>>>> = BTreeMap::new();
     for (file, slug, lang) in list(dir, report) {
-        let Some(page) = read_front_matter(file, slug.clone(), lang, report) else {
-            continue;
-        };
+        let page = read_front_matter(file, slug.clone(), lang, report);
         let entry = files
             .entry(slug)
             .or_insert(Localized { en: None, ja: None });
@@ -61,12 +60,14 @@ pub fn read(
     let mut pairs = Vec::new();
     for (slug, Localized { en, ja }) in files {
         match (en, ja) {
-            (Some(en), Some(ja)) => {
+            (Some(Some(en)), Some(Some(ja))) => {
                 check_pair(&en, &ja, report);
                 pairs.push(Localized { en, ja });
             }
-            (Some(one), None) | (None, Some(one)) => report.push(missing_edition(dir, &slug, &one)),
-            (None, None) => {}
+            (Some(Some(one)), None) | (None, Some(Some(one))) => {
+                report.push(missing_edition(dir, &slug, &one))
+            }
+            _ => {}
         }
     }
     if !pairs.iter().any(|pair| pair.en.slug.is_empty()) && report.is_empty() {
@@ -500,6 +501,7 @@ fn render(
     };
     let parts = body.render(report);
     let template = page.template.as_ref().map(|t| t.get_ref().as_str());
+    let template_offset = page.template.as_ref().map(|t| toml_offset(&page, t));
     let mut part = page.part;
     let mut placed = 0;
     let mut blocks = Vec::new();
@@ -540,11 +542,12 @@ fn render(
             }
         }
     }
-    if let (Some(template), 0) = (template, placed) {
+    if let (Some(template), 0) = (&page.template, placed) {
+        let template = template.get_ref();
         report.push(Diagnostic::at(
             &page.file,
             &page.source,
-            page.body_offset,
+            template_offset.expect("the page has a template"),
             format!("the page's template is {template}, but its text does not say where to draw it"),
             format!("put the line {{{{ {template}() }}}} where it goes, with an empty line before and after it"),
         ));

@@ -203,10 +203,7 @@ impl<'a, 'i> Table<'a, 'i> {
 
     /// A required, non-empty array of tables (`[[name]]` sections).
     pub fn tables(&self, key: &'static str) -> Result<Vec<Table<'a, 'i>>, Diagnostic> {
-        let name = format!(
-            "[[{}]]",
-            &self.child_name(key)[1..self.child_name(key).len() - 1]
-        );
+        let name = format!("[{}]", self.child_name(key));
         let missing = || {
             self.source.error(
                 self.span.start..self.span.start,

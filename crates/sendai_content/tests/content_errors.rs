@@ -1,0 +1,309 @@
+//! Each way an editor can break the content gives a message that names the file, the line and
+//! the column, what is wrong and what to do. Every test starts from a copy of the real `content/`
+//! folder, breaks one thing as an editor might, and reads the message.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use sendai_content::compile::{compile, Diagnostic};
+
+/// A copy of the site's content folder in a temporary folder.
+struct Content {
+    dir: tempfile::TempDir,
+}
+
+impl Content {
+    fn copy() -> Content {
+        let dir = tempfile::tempdir().unwrap();
+        let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+        for entry in fs::read_dir(real).unwrap() {
+            let path = entry.unwrap().path();
+            fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+        Content { dir }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn write(&self, name: &str, text: &str) -> &Self {
+        fs::write(self.path(name), text).unwrap();
+        self
+    }
+
+    fn remove(&self, name: &str) -> &Self {
+        fs::remove_file(self.path(name)).unwrap();
+        self
+    }
+
+    /// Replaces the one occurrence of `from` in a file.
+    fn edit(&self, name: &str, from: &str, to: &str) -> &Self {
+        let text = fs::read_to_string(self.path(name)).unwrap();
+        assert_eq!(text.matches(from).count(), 1, "{from:?} once in {name}");
+        self.write(name, &text.replacen(from, to, 1))
+    }
+
+    /// The problems found, which must be at least one.
+    fn problems(&self) -> Vec<Diagnostic> {
+        match compile(self.dir.path()) {
+            Ok(_) => panic!("the broken content compiled"),
+            Err(report) => report.0,
+        }
+    }
+
+    /// The only problem found, checked to be in `file` at `line` and `column`.
+    fn problem(&self, file: &str, position: Option<(usize, usize)>) -> Diagnostic {
+        let problems = self.problems();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        let problem = problems.into_iter().next().unwrap();
+        assert_eq!(problem.file, self.path(file), "{problem}");
+        assert_eq!(problem.position, position, "{problem}");
+        assert!(!problem.help.is_empty(), "{problem}: says what to do");
+        problem
+    }
+}
+
+fn assert_says(problem: &Diagnostic, words: &[&str]) {
+    let text = problem.to_string();
+    for word in words {
+        assert!(text.contains(word), "{word:?} in:\n{text}");
+    }
+}
+
+const VISITING_HOURS: &str =
+    "+++\ntitle = \"Visiting hours\"\ndescription = \"When to visit.\"\nweight = 4\n+++\n\nText.\n";
+
+#[test]
+fn the_real_content_compiles() {
+    let site = compile(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")).unwrap();
+    assert!(
+        site.pages.iter().any(|page| page.slug.is_empty()),
+        "a home page"
+    );
+}
+
+#[test]
+fn a_page_without_its_japanese_file() {
+    let content = Content::copy();
+    content.write("visiting-hours.md", VISITING_HOURS);
+    let problem = content.problem("visiting-hours.md", None);
+    assert_says(
+        &problem,
+        &[
+            "visiting-hours",
+            "no Japanese edition",
+            "visiting-hours.ja.md is missing",
+        ],
+    );
+}
+
+#[test]
+fn a_page_without_its_english_file() {
+    let content = Content::copy();
+    content.remove("concept.md");
+    let problem = content.problem("concept.ja.md", None);
+    assert_says(
+        &problem,
+        &[
+            "\"concept\" has no English edition",
+            "concept.md is missing",
+        ],
+    );
+}
+
+#[test]
+fn a_missing_front_matter_key() {
+    let content = Content::copy();
+    content.edit("secretariat.md", "description = \"Address, telephone and fax of the Sendai Knowledge Cluster Initiative secretariat in Sendai.\"\n", "");
+    let problem = content.problem("secretariat.md", Some((2, 1)));
+    assert_says(
+        &problem,
+        &[
+            "`description` is missing from the front matter",
+            "description = \"…\"",
+        ],
+    );
+}
+
+#[test]
+fn an_empty_front_matter_key() {
+    let content = Content::copy();
+    content.edit("secretariat.ja.md", "title = \"事務局\"", "title = \"\"");
+    let problem = content.problem("secretariat.ja.md", Some((2, 9)));
+    assert_says(&problem, &["`title` is empty"]);
+}
+
+#[test]
+fn an_unknown_front_matter_key() {
+    let content = Content::copy();
+    content.edit("secretariat.md", "weight = 30", "wieght = 30");
+    let problems = content.problems();
+    let unknown = problems
+        .iter()
+        .find(|p| p.message.contains("not a setting"))
+        .unwrap();
+    assert_eq!(unknown.position, Some((4, 1)));
+    assert_says(
+        unknown,
+        &[
+            "`wieght` is not a setting of the front matter",
+            "if you meant `weight`",
+        ],
+    );
+    assert!(problems
+        .iter()
+        .any(|p| p.message.contains("`weight` is missing")));
+}
+
+#[test]
+fn a_wrongly_typed_front_matter_key() {
+    let content = Content::copy();
+    content.edit("concept.md", "weight = 20", "weight = \"two\"");
+    let problem = content.problem("concept.md", Some((4, 10)));
+    assert_says(
+        &problem,
+        &[
+            "`weight` must be a whole number",
+            "the text \"two\"",
+            "weight = 1",
+        ],
+    );
+}
+
+#[test]
+fn two_pages_with_the_same_weight() {
+    let content = Content::copy();
+    content.edit("secretariat.md", "weight = 30", "weight = 20");
+    content.edit("secretariat.ja.md", "weight = 30", "weight = 20");
+    let problem = content.problem("secretariat.md", Some((4, 10)));
+    assert_says(
+        &problem,
+        &[
+            "weight = 20 here and in",
+            "concept.md",
+            "give each page its own weight",
+        ],
+    );
+}
+
+#[test]
+fn editions_with_different_weights() {
+    let content = Content::copy();
+    content.edit("secretariat.ja.md", "weight = 30", "weight = 50");
+    let problem = content.problem("secretariat.ja.md", Some((4, 10)));
+    assert_says(&problem, &["weight = 50 here, but", "says weight = 30"]);
+}
+
+#[test]
+fn an_unknown_template() {
+    let content = Content::copy();
+    content.edit(
+        "concept.md",
+        "template = \"diagram\"",
+        "template = \"gallery\"",
+    );
+    let problems = content.problems();
+    let unknown = &problems[0];
+    assert_eq!(unknown.file, content.path("concept.md"));
+    assert_eq!(unknown.position, Some((5, 12)));
+    assert_says(
+        unknown,
+        &[
+            "no template called \"gallery\"",
+            "timeline, diagram, contact",
+        ],
+    );
+}
+
+#[test]
+fn a_template_without_its_place_in_the_text() {
+    let content = Content::copy();
+    content.edit("secretariat.md", "{{ contact() }}\n", "");
+    let problem = content.problem("secretariat.md", Some((7, 12)));
+    assert_says(
+        &problem,
+        &["does not say where to draw it", "{{ contact() }}"],
+    );
+}
+
+#[test]
+fn a_template_part_with_a_missing_label() {
+    let content = Content::copy();
+    content.edit("concept.ja.md", "seeds = [\"技術シーズ\"]\n", "");
+    let problem = content.problem("concept.ja.md", Some((8, 1)));
+    assert_says(&problem, &["`seeds` is missing from [diagram]"]);
+}
+
+#[test]
+fn raw_html_in_markdown() {
+    let content = Content::copy();
+    content.edit(
+        "secretariat.md",
+        "## Address and numbers",
+        "<h2>Address and numbers</h2>",
+    );
+    let problem = content.problem("secretariat.md", Some((12, 1)));
+    assert_says(&problem, &["this is HTML", "write it in Markdown"]);
+}
+
+#[test]
+fn a_link_to_an_address_of_this_site_that_does_not_exist() {
+    let content = Content::copy();
+    content.edit(
+        "concept.md",
+        "as the About page describes it.",
+        "as [the About page](/about/) describes it.",
+    );
+    let problem = content.problem("concept.md", Some((33, 53)));
+    assert_says(
+        &problem,
+        &[
+            "the link leads to /about/, but there is no page at that address",
+            "/concept/",
+        ],
+    );
+}
+
+#[test]
+fn a_toml_syntax_error() {
+    let content = Content::copy();
+    content.edit(
+        "secretariat.md",
+        "title = \"Secretariat\"",
+        "title = \"Secretariat",
+    );
+    let problem = content.problem("secretariat.md", Some((2, 21)));
+    assert_says(&problem, &["this TOML cannot be read", "double quotes"]);
+}
+
+#[test]
+fn a_string_in_one_language_only() {
+    let content = Content::copy();
+    content.edit("strings.toml", "ja = \"本文へ移動\"\n", "");
+    let problem = content.problem("strings.toml", Some((17, 1)));
+    assert_says(
+        &problem,
+        &["[skip_link] has no Japanese text", "ja = \"…\""],
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_page() {
+    let content = Content::copy();
+    content.write("Visiting Hours.md", VISITING_HOURS);
+    content.write("notes.txt", "x");
+    let problems = content.problems();
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert_says(&problems[0], &["Visiting Hours.md", "lowercase letters"]);
+    assert_says(&problems[1], &["notes.txt", "move this file out"]);
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let content = Content::copy();
+    content.edit("concept.md", "weight = 20", "weight = \"two\"");
+    content.edit("strings.toml", "ja = \"本文へ移動\"\n", "");
+    content.write("visiting-hours.md", VISITING_HOURS);
+    assert_eq!(content.problems().len(), 3);
+}

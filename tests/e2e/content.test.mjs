@@ -1,0 +1,158 @@
+// The site's content as files that editors change (content/): a page added as two Markdown files
+// is published everywhere a page is; bad content stops the build with a message an editor reads
+// first; `trunk serve` rebuilds and reloads when a content file changes.
+//
+// The fixture site is the real content plus tests/fixtures/content/ (a page called
+// visiting-hours, weight 25), built by .ci/test into target/dist-fixture.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { watch, waitForApp } from './support/browser.mjs';
+import { useSiteInBrowser } from './support/session.mjs';
+import { staticHost } from './support/server.mjs';
+import { pagePaths, squash } from './support/site.mjs';
+import { trunkServe } from './support/trunk.mjs';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const FIXTURE_DIST = join(ROOT, 'target/dist-fixture');
+const FIXTURE_PAGES = join(ROOT, 'tests/fixtures/content');
+
+const site = useSiteInBrowser(() => {
+  assert.ok(existsSync(join(FIXTURE_DIST, 'index.html')), 'build the fixture site first (.ci/test does)');
+  return staticHost({ dist: FIXTURE_DIST });
+});
+const { at } = site;
+
+/** A copy of content/ in a temporary folder, with the fixture page's files if `withFixture`. */
+function contentCopy({ withFixture = true } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'sendai-content-'));
+  cpSync(join(ROOT, 'content'), dir, { recursive: true });
+  if (withFixture) cpSync(FIXTURE_PAGES, dir, { recursive: true });
+  return dir;
+}
+
+const FIXTURE = {
+  en: { path: '/visiting-hours/', title: 'Visiting hours' },
+  ja: { path: '/ja/visiting-hours/', title: '見学の時間' },
+};
+
+test('a page added as two files is a page in both languages: heading, title, description, canonical, alternates, breadcrumbs', async () => {
+  const context = await site.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const [lang, { path, title }] of Object.entries(FIXTURE)) {
+    const response = await page.goto(at(path));
+    assert.equal(response.status(), 200, path);
+    assert.equal(await page.locator('main h1').textContent(), title);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+    assert.match(await page.title(), new RegExp(`^${title} \\| `));
+    const source = readFileSync(join(FIXTURE_PAGES, lang === 'en' ? 'visiting-hours.md' : 'visiting-hours.ja.md'), 'utf8');
+    const description = source.match(/^description = "(.*)"$/m)[1];
+    assert.equal(await page.locator('meta[name=description]').getAttribute('content'), description);
+    assert.match(await page.locator('link[rel=canonical]').getAttribute('href'), new RegExp(`${path}$`));
+    const alternates = await page.locator('link[rel=alternate]').evaluateAll((links) => links.map((l) => [l.hreflang, new URL(l.href).pathname]));
+    assert.deepEqual(alternates, [['en', FIXTURE.en.path], ['ja', FIXTURE.ja.path]]);
+    const crumbs = await page.locator('.sc-breadcrumbs li').allTextContents();
+    assert.equal(squash(crumbs.at(-1)), title, 'the last crumb is the page');
+    assert.equal(await page.locator('main li').count(), 2, 'its list');
+    assert.ok(await page.locator('main p').count() >= 1, 'its paragraph');
+  }
+  await context.close();
+});
+
+test('the added page is in the navigation of every page, in its weight\'s place, in the sitemap and in Not Found', async () => {
+  const paths = pagePaths(FIXTURE_DIST);
+  assert.ok(paths.includes(FIXTURE.en.path) && paths.includes(FIXTURE.ja.path), 'sitemap.xml lists both');
+  const context = await site.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const path of [...paths, '/no-such-page/', '/ja/no-such-page/']) {
+    await page.goto(at(path));
+    const ja = path.startsWith('/ja/');
+    const prefix = ja ? '/ja' : '';
+    const nav = await page.locator('nav.sc-nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    // concept (weight 20) < visiting-hours (25) < secretariat (30)
+    assert.deepEqual(nav.slice(1), [`${prefix}/concept/`, `${prefix}/visiting-hours/`, `${prefix}/secretariat/`], path);
+    if (path.includes('no-such-page')) {
+      const listed = await page.locator('main a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      assert.ok(listed.includes(`${prefix}/visiting-hours/`), `${path}: Not Found lists the page`);
+    }
+  }
+  await context.close();
+});
+
+test('the added page is reached client-side, and its link to another page stays in the app', async () => {
+  const page = await site.browser.newPage();
+  const seen = watch(page);
+  await page.goto(at('/'));
+  await waitForApp(page);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.locator('nav.sc-nav a', { hasText: FIXTURE.en.title }).click();
+  await page.waitForFunction((title) => document.querySelector('main h1')?.textContent === title, FIXTURE.en.title);
+  assert.equal(new URL(page.url()).pathname, FIXTURE.en.path);
+  assert.match(await page.title(), /^Visiting hours \| /);
+  await page.locator('main a[href="/concept/"]').click();
+  await page.waitForURL(at('/concept/'));
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page load');
+  assert.deepEqual(seen.pageErrors, []);
+  assert.deepEqual(seen.consoleErrors, []);
+  await page.close();
+});
+
+test('a line break between Japanese characters in a .ja.md file does not become a space', async () => {
+  const page = await site.browser.newPage();
+  await page.goto(at(FIXTURE.ja.path));
+  const paragraph = await page.locator('main p').first().innerText();
+  // The file breaks the line between "として" and "追加".
+  assert.ok(readFileSync(join(FIXTURE_PAGES, 'visiting-hours.ja.md'), 'utf8').includes('として\n追加'));
+  assert.ok(paragraph.includes('Markdownファイルとして追加したページ'), paragraph);
+  await page.close();
+});
+
+test('a page without its Japanese file stops the build, and the first thing cargo says names it', () => {
+  const dir = contentCopy();
+  rmSync(join(dir, 'visiting-hours.ja.md'));
+  try {
+    const build = spawnSync('cargo', ['build', '--locked', '--no-default-features', '--features', 'ssr', '--bin', 'prerender'], {
+      cwd: ROOT, env: { ...process.env, SITE_CONTENT_DIR: dir }, encoding: 'utf8',
+    });
+    assert.notEqual(build.status, 0, 'the build fails');
+    const errors = build.stderr.split('\n').filter((line) => line.startsWith('error'));
+    assert.match(errors[0], /The site's content has 1 problem/, build.stderr);
+    assert.match(errors[1], /visiting-hours\.md: the page "visiting-hours" has no Japanese edition/, build.stderr);
+    assert.match(build.stderr, /what to do: every page is published in both languages/);
+    assert.doesNotMatch(build.stderr, /--- stdout/, 'no dump of the build script output');
+
+    const check = spawnSync('cargo', ['content', 'check', dir], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(check.status, 1);
+    assert.match(check.stderr, /visiting-hours\.ja\.md is missing/);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('trunk serve rebuilds and reloads the page when a content file changes', { timeout: 15 * 60 * 1000 }, async () => {
+  const dir = contentCopy({ withFixture: false });
+  const server = await trunkServe({
+    dist: 'target/content-serve-dist', watch: [dir], env: { SITE_CONTENT_DIR: dir }, autoreload: true,
+  });
+  const page = await site.browser.newPage();
+  try {
+    await page.goto(`${server.origin}/concept/`);
+    await waitForApp(page);
+    const sentence = 'The diagram shows how a Knowledge Cluster works';
+    assert.match(await page.locator('main').innerText(), new RegExp(sentence));
+    const reloaded = page.waitForEvent('load', { timeout: 10 * 60 * 1000 });
+    const file = join(dir, 'concept.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(sentence, 'An edited sentence: the diagram shows how a Knowledge Cluster works'));
+    await reloaded;
+    assert.match(await page.locator('main').innerText(), /An edited sentence: the diagram shows/, server.log());
+  } finally {
+    await page.close();
+    await server.close();
+    rmSync(dir, { recursive: true });
+  }
+});
