@@ -245,3 +245,21 @@ content_type! {
         pub country: &'static str,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_in_prose_take_the_base_path() {
+        let html = Html(&["<p><a href=\"", "/concept/\">x</a> <a href=\"", "/ja/\">y</a></p>"]);
+        assert_eq!(
+            html.with_base("/sub"),
+            "<p><a href=\"/sub/concept/\">x</a> <a href=\"/sub/ja/\">y</a></p>"
+        );
+        assert_eq!(
+            html.with_base(""),
+            "<p><a href=\"/concept/\">x</a> <a href=\"/ja/\">y</a></p>"
+        );
+    }
+}
