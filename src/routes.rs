@@ -5,7 +5,7 @@
 //! address; `/concept` and `/concept/index.html` reach the same page.
 
 pub use crate::content::Lang;
-use crate::content::{PageText, SITE};
+use crate::content::{page_path, PageText, SITE};
 
 /// A page of the site, in either language: its place in the site's list of pages
 /// (`content/`, in navigation order).
@@ -18,14 +18,6 @@ pub struct Route {
     pub lang: Lang,
     /// `None` is the Not Found page.
     pub page: Option<Page>,
-}
-
-/// The first path segment of an edition (English lives at the root).
-fn lang_segment(lang: Lang) -> Option<&'static str> {
-    match lang {
-        Lang::En => None,
-        Lang::Ja => Some("ja"),
-    }
 }
 
 impl Page {
@@ -51,11 +43,6 @@ impl Page {
 
     fn slug(self) -> &'static str {
         SITE.pages[self.0].slug
-    }
-
-    /// The path segment after the language prefix (the home page has none).
-    fn segment(self) -> Option<&'static str> {
-        Some(self.slug()).filter(|slug| !slug.is_empty())
     }
 }
 
@@ -94,15 +81,7 @@ impl Route {
     /// The canonical path relative to the site root, starting and ending with `/`.
     /// Not Found has no address of its own; its path is its language's home.
     pub fn path(self) -> String {
-        let segments = lang_segment(self.lang)
-            .into_iter()
-            .chain(self.page.and_then(Page::segment));
-        let mut path = String::from("/");
-        for segment in segments {
-            path.push_str(segment);
-            path.push('/');
-        }
-        path
+        page_path(self.lang, self.page.map_or("", Page::slug))
     }
 
     /// The address of this route on a site served under `base` (`""` or `/sub`).
@@ -127,7 +106,7 @@ impl Route {
         let mut segments: Vec<Option<String>> =
             path.split('/').skip(1).map(percent_decode).collect();
         let lang = match segments.first() {
-            Some(Some(first)) if Some(first.as_str()) == lang_segment(Lang::Ja) => {
+            Some(Some(first)) if Some(first.as_str()) == Lang::Ja.segment() => {
                 segments.remove(0);
                 Lang::Ja
             }

@@ -55,6 +55,30 @@ impl Lang {
             Lang::Ja => Lang::En,
         }
     }
+
+    /// The first path segment of this edition (English lives at the root).
+    pub fn segment(self) -> Option<&'static str> {
+        match self {
+            Lang::En => None,
+            Lang::Ja => Some("ja"),
+        }
+    }
+}
+
+/// The canonical path of a page, relative to the site's root: `/` and `/concept/` in English,
+/// `/ja/` and `/ja/concept/` in Japanese. Paths end in a slash because a static host serves
+/// `concept/index.html` there.
+pub fn page_path(lang: Lang, slug: &str) -> String {
+    let mut path = String::from("/");
+    for segment in lang
+        .segment()
+        .into_iter()
+        .chain(Some(slug).filter(|s| !s.is_empty()))
+    {
+        path.push_str(segment);
+        path.push('/');
+    }
+    path
 }
 
 content_type! {
@@ -252,7 +276,11 @@ mod tests {
 
     #[test]
     fn links_in_prose_take_the_base_path() {
-        let html = Html(&["<p><a href=\"", "/concept/\">x</a> <a href=\"", "/ja/\">y</a></p>"]);
+        let html = Html(&[
+            "<p><a href=\"",
+            "/concept/\">x</a> <a href=\"",
+            "/ja/\">y</a></p>",
+        ]);
         assert_eq!(
             html.with_base("/sub"),
             "<p><a href=\"/sub/concept/\">x</a> <a href=\"/sub/ja/\">y</a></p>"

@@ -307,3 +307,16 @@ fn every_problem_is_reported_at_once() {
     content.write("visiting-hours.md", VISITING_HOURS);
     assert_eq!(content.problems().len(), 3);
 }
+
+#[test]
+fn a_site_without_a_home_page() {
+    let content = Content::copy();
+    content.remove("_index.md").remove("_index.ja.md");
+    let problems = content.problems();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0].file, content.dir.path());
+    assert_says(
+        &problems[0],
+        &["the site has no home page", "_index.md and _index.ja.md"],
+    );
+}

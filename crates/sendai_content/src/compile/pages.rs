@@ -12,7 +12,8 @@ use super::site_files::{SITE_FILE, STRINGS_FILE};
 use super::toml_reader::{Source, Table};
 use super::{leak, leak_all, read_file};
 use crate::{
-    Block, Diagram, Html, Lang, Localized, Page, PageText, Strings, Timeline, TimelineEntry,
+    page_path, Block, Diagram, Html, Lang, Localized, Page, PageText, Strings, Timeline,
+    TimelineEntry,
 };
 
 /// The file name of the home page, as in Zola.
@@ -57,6 +58,13 @@ pub fn read(
             Lang::Ja => entry.ja = Some(page),
         }
     }
+    if !files.contains_key("") {
+        report.push(Diagnostic::in_file(
+            dir,
+            "the site has no home page",
+            format!("add {HOME}.md and {HOME}.ja.md to the folder: they are the home page of each edition"),
+        ));
+    }
     let mut pairs = Vec::new();
     for (slug, Localized { en, ja }) in files {
         match (en, ja) {
@@ -70,18 +78,11 @@ pub fn read(
             _ => {}
         }
     }
-    if !pairs.iter().any(|pair| pair.en.slug.is_empty()) && report.is_empty() {
-        report.push(Diagnostic::in_file(
-            dir,
-            "the site has no home page",
-            format!("add {HOME}.md and {HOME}.ja.md to the folder: they are the home page of each edition"),
-        ));
-    }
     pairs.sort_by_key(|pair| *pair.en.weight.get_ref());
     check_distinct(&pairs, strings, report);
     let paths: Vec<String> = Lang::ALL
         .into_iter()
-        .flat_map(|lang| pairs.iter().map(move |pair| path(lang, &pair.en.slug)))
+        .flat_map(|lang| pairs.iter().map(move |pair| page_path(lang, &pair.en.slug)))
         .collect();
     let is_page = |path: &str| paths.iter().any(|p| p == path);
     let page_list = paths.join(", ");
@@ -99,19 +100,6 @@ pub fn read(
         })
         .collect();
     report.is_empty().then_some(pages)
-}
-
-/// The canonical path of a page: `/`, `/concept/`, `/ja/`, `/ja/concept/`.
-fn path(lang: Lang, slug: &str) -> String {
-    let prefix = match lang {
-        Lang::En => String::new(),
-        Lang::Ja => "/ja".to_owned(),
-    };
-    if slug.is_empty() {
-        format!("{prefix}/")
-    } else {
-        format!("{prefix}/{slug}/")
-    }
 }
 
 /// The page files of the folder, with their slug and language; other files are problems.
