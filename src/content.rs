@@ -36,3 +36,31 @@ impl Route {
         format!("{} | {}", self.title(), strings(self.lang).name)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every test the accessibility results name (`file: test name`) exists in
+    /// `tests/e2e/<file>.test.mjs`, so the table cannot claim a check the suite does not make.
+    #[test]
+    fn every_test_the_accessibility_results_name_exists() {
+        let mut named = 0;
+        for page in SITE.pages {
+            for lang in Lang::ALL {
+                for block in page.text.of(lang).body {
+                    let Block::Conformance(table) = block else { continue };
+                    for test in table.rows.iter().filter_map(|row| row.test) {
+                        let (file, name) = test.split_once(": ").expect("file: test name");
+                        let path = format!("{}/tests/e2e/{file}.test.mjs", env!("CARGO_MANIFEST_DIR"));
+                        let source = std::fs::read_to_string(&path).expect(&path);
+                        let declared = format!("test('{}'", name.replace('\'', "\\'"));
+                        assert!(source.contains(&declared), "{path} has no test named {name:?}");
+                        named += 1;
+                    }
+                }
+            }
+        }
+        assert!(named > 0, "the results name their tests");
+    }
+}

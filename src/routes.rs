@@ -5,7 +5,7 @@
 //! address; `/concept` and `/concept/index.html` reach the same page.
 
 pub use crate::content::Lang;
-use crate::content::{page_path, PageText, SITE};
+use crate::content::{page_path, Listing, PageText, SITE};
 
 /// A page of the site, in either language: its place in the site's list of pages
 /// (`content/`, in navigation order).
@@ -34,6 +34,11 @@ impl Page {
     /// The page whose file is `content/<slug>.md` (`""` for the home page).
     pub fn find(slug: &str) -> Option<Page> {
         Page::all().find(|page| page.slug() == slug)
+    }
+
+    /// The pages linked from `listing` (the main navigation or the footer), in order.
+    pub fn listed_in(listing: Listing) -> impl Iterator<Item = Page> {
+        Page::all().filter(move |page| SITE.pages[page.0].listed_in == listing)
     }
 
     /// The page's text in one language.

@@ -1,14 +1,15 @@
 use leptos::prelude::*;
 
 use crate::app::use_site;
+use crate::content::Listing;
 use crate::routes::{Page, Route};
 
-/// Links to every page of the current language, in the order of their `weight`; the current
-/// one carries `aria-current="page"`.
+/// Links to the pages listed in the navigation, in the current language, in the order of their
+/// `weight`; the current one carries `aria-current="page"`.
 #[component]
 pub fn PrimaryNav() -> impl IntoView {
     let site = use_site();
-    let links = Page::all()
+    let links = Page::listed_in(Listing::Navigation)
         .map(|page| {
             let target = Route::page(site.route.lang, page);
             let current = (site.route == target).then_some("page");

@@ -1,8 +1,8 @@
-use leptos::either::EitherOf4;
+use leptos::either::EitherOf6;
 use leptos::prelude::*;
 
 use crate::app::use_site;
-use crate::components::{ConceptDiagram, ContactDetails, Timeline};
+use crate::components::{ConceptDiagram, ConformanceTable, ContactDetails, SiteMap, Timeline};
 use crate::content::Block;
 use crate::routes::{Lang, Page};
 
@@ -21,16 +21,18 @@ pub fn ContentPage(
         .body
         .iter()
         .map(|block| match block {
-            Block::Prose(html) => EitherOf4::A(view! {
+            Block::Prose(html) => EitherOf6::A(view! {
                 <div class="sc-prose" inner_html=html.with_base(&base)></div>
             }),
-            Block::Timeline(timeline) => EitherOf4::B(view! { <Timeline timeline /> }),
-            Block::Diagram(diagram) => EitherOf4::C(view! { <ConceptDiagram diagram /> }),
-            Block::Contact => EitherOf4::D(view! {
+            Block::Timeline(timeline) => EitherOf6::B(view! { <Timeline timeline /> }),
+            Block::Diagram(diagram) => EitherOf6::C(view! { <ConceptDiagram diagram /> }),
+            Block::Contact => EitherOf6::D(view! {
                 <div class="sc-panel">
                     <ContactDetails lang />
                 </div>
             }),
+            Block::SiteMap => EitherOf6::E(view! { <SiteMap lang /> }),
+            Block::Conformance(table) => EitherOf6::F(view! { <ConformanceTable table /> }),
         })
         .collect_view();
     view! {

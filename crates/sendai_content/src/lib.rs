@@ -123,6 +123,8 @@ content_type! {
         /// The path segment after the language prefix: `concept` for `/concept/`; `""` for the
         /// home page.
         pub slug: &'static str,
+        /// Where the page is linked from on every page.
+        pub listed_in: Listing,
         pub text: Localized<PageText>,
     }
 }
@@ -146,6 +148,49 @@ content_type! {
         Timeline(Timeline),
         Diagram(Diagram),
         Contact,
+        SiteMap,
+        Conformance(Conformance),
+    }
+}
+
+/// Where a page is linked from on every page (front matter `listed_in`).
+#[cfg_attr(feature = "compile", derive(databake::Bake), databake(path = sendai_content))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Listing {
+    /// The main navigation, below the header.
+    Navigation,
+    /// The footer, beside the contact details: pages about the site itself.
+    Footer,
+}
+
+content_type! {
+    /// The accessibility test results: one row per WCAG 2.2 success criterion at levels A and
+    /// AA (`content/conformance.toml`).
+    #[derive(Clone, Copy)]
+    pub struct Conformance {
+        /// The heading of the list of every page's address.
+        pub pages_heading: &'static str,
+        pub caption: &'static str,
+        /// Column headings: number, criterion, level, applies, result, how it was verified.
+        pub columns: [&'static str; 6],
+        pub rows: &'static [Criterion],
+    }
+}
+
+content_type! {
+    #[derive(Clone, Copy)]
+    pub struct Criterion {
+        /// `1.4.3`.
+        pub number: &'static str,
+        pub name: &'static str,
+        /// `A` or `AA`.
+        pub level: &'static str,
+        pub applies: &'static str,
+        pub result: &'static str,
+        /// The end-to-end test that checks it (`file: test name`), in English.
+        pub test: Option<&'static str>,
+        /// What was reviewed, or why the criterion does not apply.
+        pub note: Option<&'static str>,
     }
 }
 
@@ -215,6 +260,8 @@ content_type! {
         pub home_crumb: &'static str,
         pub page_top: &'static str,
         pub footer_heading: &'static str,
+        /// What screen readers call the footer's links to the pages about the website.
+        pub footer_links_label: &'static str,
         /// The name of this language, in itself, as the switch in the other edition shows it.
         pub language_name: &'static str,
         /// The switch's accessible name, said in this edition's language.

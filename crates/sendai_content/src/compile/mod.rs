@@ -23,7 +23,8 @@ use crate::Site;
 pub fn compile(dir: &Path) -> Result<Site, Report> {
     let mut report = Report::default();
     let (contact, strings) = site_files::read(dir, &mut report);
-    let pages = pages::read(dir, strings.as_ref(), &mut report);
+    let conformance = site_files::read_conformance(dir, &mut report);
+    let pages = pages::read(dir, strings.as_ref(), conformance.as_ref(), &mut report);
     let site = (|| {
         Some(Site {
             pages: Vec::leak(pages?),

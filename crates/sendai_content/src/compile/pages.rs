@@ -8,11 +8,11 @@ use toml::Spanned;
 
 use super::diagnostic::{Collect, Diagnostic, Report};
 use super::markdown::{Body, Part};
-use super::site_files::{SITE_FILE, STRINGS_FILE};
+use super::site_files::{CONFORMANCE_FILE, SITE_FILE, STRINGS_FILE};
 use super::toml_reader::{Source, Table};
 use super::{leak, leak_all, read_file};
 use crate::{
-    page_path, Block, Diagram, Html, Lang, Localized, Page, PageText, Strings, Timeline,
+    page_path, Block, Conformance, Diagram, Listing, Html, Lang, Localized, Page, PageText, Strings, Timeline,
     TimelineEntry,
 };
 
@@ -21,7 +21,7 @@ const HOME: &str = "_index";
 
 /// What a page's `template` can name: the component that draws the page's structured part,
 /// written in its body as `{{ name() }}`.
-const TEMPLATES: [&str; 3] = ["timeline", "diagram", "contact"];
+const TEMPLATES: [&str; 5] = ["timeline", "diagram", "contact", "sitemap", "conformance"];
 
 /// One file: a page in one language, its front matter read, its body not yet rendered.
 struct PageFile {
@@ -33,6 +33,7 @@ struct PageFile {
     description: Spanned<String>,
     weight: Spanned<i64>,
     template: Option<Spanned<String>>,
+    listed_in: Spanned<Listing>,
     /// The template's part, from the front matter.
     part: Option<Block>,
     /// Where the front matter's TOML and the body start in the file.
@@ -44,12 +45,13 @@ struct PageFile {
 pub fn read(
     dir: &Path,
     strings: Option<&Localized<Strings>>,
+    conformance: Option<&Localized<Conformance>>,
     report: &mut Report,
 ) -> Option<Vec<Page>> {
     // Each slug's two files: `None` where there is no file, `Some(None)` where it has problems.
     let mut files: BTreeMap<String, Localized<Option<Option<PageFile>>>> = BTreeMap::new();
     for (file, slug, lang) in list(dir, report) {
-        let page = read_front_matter(file, slug.clone(), lang, report);
+        let page = read_front_matter(file, slug.clone(), lang, conformance, report);
         let entry = files
             .entry(slug)
             .or_insert(Localized { en: None, ja: None });
@@ -92,6 +94,7 @@ pub fn read(
             let mut render = |page: PageFile| render(page, &is_page, &page_list, report);
             Page {
                 slug: leak(pair.en.slug.clone()),
+                listed_in: *pair.en.listed_in.get_ref(),
                 text: Localized {
                     en: render(pair.en),
                     ja: render(pair.ja),
@@ -124,7 +127,7 @@ fn list(dir: &Path, report: &mut Report) -> Vec<(PathBuf, String, Lang)> {
     let mut pages = Vec::new();
     for name in names {
         let file = dir.join(&name);
-        if name == SITE_FILE || name == STRINGS_FILE {
+        if [SITE_FILE, STRINGS_FILE, CONFORMANCE_FILE].contains(&name.as_str()) {
             continue;
         }
         match page_name(&name) {
@@ -187,6 +190,7 @@ fn read_front_matter(
     file: PathBuf,
     slug: String,
     lang: Lang,
+    conformance: Option<&Localized<Conformance>>,
     report: &mut Report,
 ) -> Option<PageFile> {
     let source = read_file(&file).collect_into(report)?;
@@ -222,6 +226,18 @@ fn read_front_matter(
             "timeline" => timeline(&table).collect_into(report),
             "diagram" => diagram(&table).collect_into(report),
             "contact" => Some(Block::Contact),
+            "sitemap" => Some(Block::SiteMap),
+            "conformance" => match conformance {
+                Some(table) => Some(Block::Conformance(*table.of(lang))),
+                None => {
+                    report.push(table.error_at(
+                        name,
+                        format!("the conformance template draws the table in {CONFORMANCE_FILE}, which is missing or has problems"),
+                        format!("add {CONFORMANCE_FILE} to the content folder, or mend it"),
+                    ));
+                    None
+                }
+            },
             unknown => {
                 report.push(table.error_at(
                     name,
@@ -236,8 +252,10 @@ fn read_front_matter(
         },
         None => None,
     };
+    let listed_in = listing(&table).collect_into(report);
     table.finish().into_iter().for_each(|d| report.push(d));
     Some(PageFile {
+        listed_in: listed_in?,
         title: title?,
         description: description?,
         weight: weight?,
@@ -253,6 +271,26 @@ fn read_front_matter(
         toml_offset: toml_range.start,
         body_offset,
     })
+}
+
+/// Where the page is linked from: `listed_in = "navigation"` (the default) or `"footer"`.
+fn listing(table: &Table) -> Result<Spanned<Listing>, Diagnostic> {
+    let Some(value) = table.optional_text("listed_in")? else {
+        return Ok(Spanned::new(0..0, Listing::Navigation));
+    };
+    let listing = match value.get_ref().as_str() {
+        "navigation" => Listing::Navigation,
+        "footer" => Listing::Footer,
+        other => {
+            return Err(table.error_at(
+                &value,
+                format!("\"{other}\" is not a place where pages are listed"),
+                "write listed_in = \"navigation\" (the main navigation, the default) or \
+                 listed_in = \"footer\" (the footer, for pages about the site itself)",
+            ))
+        }
+    };
+    Ok(Spanned::new(value.span(), listing))
 }
 
 /// The byte range of the TOML between the `+++` lines, and where the body starts.
@@ -386,6 +424,13 @@ fn check_pair(en: &PageFile, ja: &PageFile, report: &mut Report) {
                 en.weight.get_ref()
             ),
             "give both editions of a page the same weight: it sets the page's place in the navigation",
+        ));
+    }
+    if en.listed_in.get_ref() != ja.listed_in.get_ref() {
+        report.push(Diagnostic::in_file(
+            &ja.file,
+            format!("`listed_in` here differs from {}", en.file.display()),
+            "list both editions of a page in the same place",
         ));
     }
     let name = |page: &PageFile| page.template.as_ref().map(|t| t.get_ref().clone());

@@ -233,6 +233,11 @@ impl<'a, 'i> Table<'a, 'i> {
             .collect()
     }
 
+    /// Whether the table has `key`; reading it is still up to the caller.
+    pub fn has(&self, key: &str) -> bool {
+        self.table.iter().any(|(k, _)| k.get_ref() == key)
+    }
+
     /// The keys of this table that nothing read, as problems.
     pub fn finish(&self) -> Vec<Diagnostic> {
         let read = self.read.borrow();
