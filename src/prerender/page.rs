@@ -57,7 +57,12 @@ pub fn prepare_template(trunk_html: &str, dist: &Path) -> std::io::Result<String
 
 /// Puts the part of `policy` a page can carry into a `<meta http-equiv>` right after the
 /// charset, before any script or style: a host that sends no headers still enforces it.
+/// A `trunk serve` template is left as it is: the server rewrites its reload script for each
+/// request, so no hash taken here could allow it, and it sends no policy header either.
 pub fn with_policy_meta(template: &str, policy: &Policy) -> String {
+    if template.contains(TRUNK_SERVE_ADDRESS_PLACEHOLDER) {
+        return template.to_owned();
+    }
     let meta = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
         policy.meta_value()
@@ -108,6 +113,9 @@ fn with_integrity(html: &str, dist: &Path) -> std::io::Result<String> {
             1,
         ))
 }
+
+/// What `trunk serve` replaces in its reload script with the address of each request.
+const TRUNK_SERVE_ADDRESS_PLACEHOLDER: &str = "{{__TRUNK_ADDRESS__}}";
 
 /// What the loader in `Trunk.toml` passes as the wasm's integrity until the build fills it in.
 const WASM_INTEGRITY_PLACEHOLDER: &str = "'WASM_INTEGRITY'";
@@ -243,6 +251,18 @@ mod tests {
             policy,
             "the meta changes no hash"
         );
+    }
+
+    /// A regression test: the meta policy blocked `trunk serve`'s reload script, which the
+    /// server rewrites for each request, and edited content no longer reloaded the page.
+    #[test]
+    fn a_trunk_serve_template_gets_no_policy_meta() {
+        let template = TEMPLATE.replace(
+            "<body></body>",
+            "<body><script>const address = '{{__TRUNK_ADDRESS__}}';</script></body>",
+        );
+        let policy = Policy::for_template(&template);
+        assert_eq!(with_policy_meta(&template, &policy), template);
     }
 
     #[test]
