@@ -159,14 +159,76 @@ test('served with the _headers policy, the site works with no CSP violation and 
       return window.__injected === true;
     });
     assert.equal(ran, false, 'an inline script without a listed hash is blocked');
-    await page.waitForFunction(() => window.__violations.some((v) => v.startsWith('script-src')));
-    assert.equal(seen.consoleErrors.length, 1);
-    assert.match(seen.consoleErrors[0], /violates the following Content Security Policy directive 'script-src/);
+    await page.waitForFunction(() => window.__violations.filter((v) => v.startsWith('script-src')).length === 2);
+    // One report per policy in force: the header's and the page's <meta>.
+    assert.equal(seen.consoleErrors.length, 2);
+    for (const error of seen.consoleErrors) {
+      assert.match(error, /violates the following Content Security Policy directive 'script-src/);
+    }
     const wasm = seen.requests.find((url) => url.endsWith('.wasm'));
     const wasmResponse = await fetch(wasm);
     assert.equal(wasmResponse.headers.get('cache-control'), 'public, max-age=31536000, immutable');
   } finally {
     await host.close();
+  }
+  assert.deepEqual(seen.pageErrors, []);
+});
+
+/** The policy a `<meta>` can carry: the `_headers` one without the directives only headers carry. */
+function metaPolicyOf(headerPolicy) {
+  return headerPolicy
+    .split('; ')
+    .filter((directive) => !/^(frame-ancestors|report-uri|sandbox)\b/.test(directive))
+    .join('; ');
+}
+
+test('every page carries the _headers policy in a <meta>, before any script or style, all but frame-ancestors', () => {
+  const rules = parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8'));
+  const headerPolicy = rules.find((rule) => rule.pattern === '/*').headers['Content-Security-Policy'];
+  assert.match(headerPolicy, /frame-ancestors 'none'/);
+  const pages = filesUnder(DIST).filter((file) => file.endsWith('.html'));
+  assert.equal(pages.length, pagePaths().length + 2, 'every page and both Not Found pages');
+  for (const file of pages) {
+    const html = readFileSync(file, 'utf8');
+    const metas = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/g)];
+    assert.equal(metas.length, 1, relative(DIST, file));
+    assert.equal(metas[0][1], metaPolicyOf(headerPolicy), relative(DIST, file));
+    assert.ok(metas[0].index < html.search(/<(script|style)\b/), `${relative(DIST, file)}: the policy comes first`);
+  }
+});
+
+test('on a host that sends no headers, the meta policy lets the app start with no violation and blocks an injected script', async () => {
+  const server = await plainHttpServer();
+  const page = await browser.newPage();
+  const seen = watch(page);
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  try {
+    for (const path of pagePaths()) {
+      const response = await page.goto(server.origin + path);
+      assert.equal(response.headers()['content-security-policy'], undefined, 'the host sends no policy');
+      await waitForApp(page);
+      assert.deepEqual(await page.evaluate(() => window.__violations), [], path);
+    }
+    await page.locator('nav.sc-nav a').nth(1).click();
+    await page.waitForFunction(() => location.pathname === '/ja/concept/');
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(seen.consoleErrors, [], 'no console error while browsing');
+
+    const ran = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true';
+      document.head.append(script);
+      return window.__injected === true;
+    });
+    assert.equal(ran, false, 'an inline script without a listed hash is blocked');
+    await page.waitForFunction(() => window.__violations.some((v) => v.startsWith('script-src')));
+    assert.equal(seen.consoleErrors.length, 1);
+    assert.match(seen.consoleErrors[0], /violates the following Content Security Policy directive 'script-src/);
+  } finally {
+    await server.close();
   }
   assert.deepEqual(seen.pageErrors, []);
 });
@@ -181,7 +243,7 @@ test('every text asset has .br and .gz copies with the same content', () => {
     assert.ok(gunzipSync(readFileSync(`${file}.gz`)).equals(original), `${relative(DIST, file)}.gz`);
   }
   const rules = parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8'));
-  for (const file of files.filter((f) => !/\.(br|gz)$/.test(f) && !f.endsWith('_headers'))) {
+  for (const file of files.filter((f) => !/\.(br|gz)$/.test(f) && !relative(DIST, f).startsWith('_headers'))) {
     const url = `/${relative(DIST, file)}`;
     assert.ok(rules.some((rule) => rule.pattern === url && rule.headers['Cache-Control']), `cache rule for ${url}`);
   }

@@ -97,15 +97,7 @@ export async function plainHttpServer({ dir = DIST } = {}) {
     stdio: 'ignore',
   });
   const origin = `http://127.0.0.1:${port}`;
-  for (;;) {
-    try {
-      await fetch(origin);
-      break;
-    } catch {
-      if (child.exitCode !== null) throw new Error('python3 -m http.server exited');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
+  await untilAnswering(origin, child, 'python3 -m http.server');
   return {
     origin,
     url: `${origin}/`,
@@ -113,6 +105,19 @@ export async function plainHttpServer({ dir = DIST } = {}) {
       child.kill();
     },
   };
+}
+
+/** Resolves once `origin` answers an HTTP request; rejects if `child`, its server, exits first. */
+export async function untilAnswering(origin, child, name) {
+  for (;;) {
+    try {
+      await fetch(origin);
+      return;
+    } catch {
+      if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }
 
 /** A TCP port on 127.0.0.1 that nothing listens on. */

@@ -1,0 +1,120 @@
+//! The response headers of [`policy`](super::policy) in each host's own syntax: `_headers` for
+//! Netlify and Cloudflare Pages, `_headers.nginx` and `_headers.caddy` for the configurations in
+//! `deploy/`, which include them.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::policy::{cache_control, response_headers, Policy};
+use super::{files, Settings};
+
+/// The files this module writes into the site's folder.
+pub const HEADER_FILES: [&str; 3] = ["_headers", "_headers.nginx", "_headers.caddy"];
+
+/// Writes `_headers`, `_headers.nginx` and `_headers.caddy` into `dist`.
+pub fn write_headers(dist: &Path, policy: &Policy, settings: &Settings) -> std::io::Result<()> {
+    let netlify = netlify(dist, policy, settings)?;
+    std::fs::write(dist.join("_headers"), netlify)?;
+    std::fs::write(dist.join("_headers.nginx"), nginx(policy))?;
+    std::fs::write(dist.join("_headers.caddy"), caddy(policy))
+}
+
+/// A `_headers` file (Netlify and Cloudflare Pages format). Each file gets its own cache rule so
+/// that no two rules set the same header.
+pub fn netlify(dist: &Path, policy: &Policy, settings: &Settings) -> std::io::Result<String> {
+    let mut rules = BTreeMap::new();
+    for file in files(dist)? {
+        let name = file
+            .strip_prefix(dist)
+            .expect("listed under dist")
+            .to_string_lossy()
+            .replace('\\', "/");
+        if HEADER_FILES.contains(&name.as_str()) {
+            continue;
+        }
+        let cache = cache_control(&name);
+        let url = format!("{}/{name}", settings.base);
+        if let Some(dir) = url.strip_suffix("index.html") {
+            rules.insert(dir.to_owned(), cache);
+        }
+        rules.insert(url, cache);
+    }
+    let mut out = format!("{}/*\n", settings.base);
+    for (name, value) in response_headers(policy) {
+        let _ = writeln!(out, "  {name}: {value}");
+    }
+    for (url, cache) in rules {
+        let _ = write!(out, "\n{url}\n  Cache-Control: {cache}\n");
+    }
+    Ok(out)
+}
+
+/// `add_header` lines for an nginx `location`, sent with every status (`always`), error pages
+/// included. The cache rule stays in the configuration, which knows the locations.
+pub fn nginx(policy: &Policy) -> String {
+    let mut out = String::from(
+        "# The site's security headers, written by the build (src/prerender/policy.rs).\n",
+    );
+    for (name, value) in response_headers(policy) {
+        let _ = writeln!(out, "add_header {name} \"{}\" always;", plain(&value));
+    }
+    out
+}
+
+/// A Caddy `header` block, for `import` in a site block.
+pub fn caddy(policy: &Policy) -> String {
+    let mut out = String::from(
+        "# The site's security headers, written by the build (src/prerender/policy.rs).\nheader {\n",
+    );
+    for (name, value) in response_headers(policy) {
+        let _ = writeln!(out, "\t{name} \"{}\"", plain(&value));
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// A header value as it is: nothing in it that nginx or Caddy would read as a variable,
+/// placeholder or the end of the string.
+fn plain(value: &str) -> &str {
+    assert!(
+        !value.contains(['"', '$', '{', '}', '\\']),
+        "a header value with a character servers interpret: {value}"
+    );
+    value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::policy::{HASHED_NAME_PATTERN, IMMUTABLE, REVALIDATE};
+    use super::*;
+
+    const TEMPLATE: &str = "<style>a{}</style><script type=\"module\">go()</script>";
+
+    #[test]
+    fn every_host_file_sends_the_same_headers() {
+        let policy = Policy::for_template(TEMPLATE);
+        let nginx = nginx(&policy);
+        let caddy = caddy(&policy);
+        for (name, value) in response_headers(&policy) {
+            assert!(nginx.contains(&format!("add_header {name} \"{value}\" always;")));
+            assert!(caddy.contains(&format!("\t{name} \"{value}\"\n")));
+        }
+        assert!(nginx.contains("frame-ancestors 'none'"));
+    }
+
+    /// The configurations in `deploy/` hold the cache rules and the pattern of hashed names
+    /// themselves: this fails when they drift from the code's.
+    #[test]
+    fn the_deploy_configurations_use_the_cache_rules_of_the_code() {
+        let nginx = include_str!("../../deploy/nginx/sendai-cluster.conf");
+        let caddy = include_str!("../../deploy/caddy/Caddyfile");
+        for config in [nginx, caddy] {
+            assert!(config.contains(&format!("\"{IMMUTABLE}\"")));
+            assert!(config.contains(&format!("\"{REVALIDATE}\"")));
+            assert!(config.contains(HASHED_NAME_PATTERN));
+        }
+        assert!(nginx.contains("/_headers.nginx;"));
+        assert!(caddy.contains("/_headers.caddy"));
+    }
+}

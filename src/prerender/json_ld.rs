@@ -1,0 +1,78 @@
+//! The structured data in every page's head: the secretariat as a schema.org `Organization`.
+
+use serde::Serialize;
+
+use crate::content::{strings, SITE};
+use crate::routes::Lang;
+
+/// The secretariat as a schema.org `Organization`, with the address, telephone and fax exactly
+/// as the source text gives them.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Organization {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'static str,
+    alternate_name: &'static str,
+    address: PostalAddress,
+    telephone: &'static str,
+    fax_number: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PostalAddress {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    street_address: &'static str,
+    address_locality: &'static str,
+    postal_code: &'static str,
+    address_country: &'static str,
+}
+
+/// The organisation as a `<script type="application/ld+json">` element.
+pub fn organization_json_ld() -> String {
+    let json = organization_json();
+    // No text holds `</`, so the JSON cannot close the script element early (tested below).
+    format!(r#"<script type="application/ld+json">{json}</script>"#)
+}
+
+fn organization_json() -> String {
+    let text = strings(Lang::En);
+    let contact = &SITE.contact;
+    let address = &contact.postal_address;
+    let organization = Organization {
+        context: "https://schema.org",
+        kind: "Organization",
+        name: text.organisation,
+        alternate_name: text.name,
+        address: PostalAddress {
+            kind: "PostalAddress",
+            street_address: address.street,
+            address_locality: address.locality,
+            postal_code: address.postal_code,
+            address_country: address.country,
+        },
+        telephone: contact.telephone.display,
+        fax_number: contact.fax.display,
+    };
+    serde_json::to_string(&organization).expect("plain strings serialize")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organisation_data_gives_the_numbers_as_printed() {
+        let json = organization_json();
+        assert!(json.contains("\"telephone\":\"022-346-9237\""));
+        assert!(json.contains("\"faxNumber\":\"022-346-9238\""));
+        assert!(
+            !json.contains("</"),
+            "nothing in the JSON can end the script element"
+        );
+    }
+}

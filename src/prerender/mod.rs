@@ -1,0 +1,85 @@
+//! Build-time rendering of every route to a complete HTML file, with the same components the
+//! browser runs, plus the files a static host needs. One module per kind of output:
+//!
+//! - [`page`]: the template and the pages, each carrying its policy in a `<meta>`;
+//! - [`json_ld`]: the organisation's structured data in every page;
+//! - [`sitemap`]: `sitemap.xml` and `robots.txt`;
+//! - [`policy`]: the one definition of the security policy, headers and cache rules;
+//! - [`headers`]: that definition as `_headers`, `_headers.nginx` and `_headers.caddy`;
+//! - [`compress`]: the `.br` and `.gz` copies.
+
+pub mod compress;
+pub mod headers;
+pub mod json_ld;
+pub mod page;
+pub mod policy;
+pub mod sitemap;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::routes::{Lang, Route};
+
+pub use page::render_page;
+
+/// Where and how the site is published.
+pub struct Settings {
+    /// The path the site is served under: `""` or `/sub`.
+    pub base: String,
+    /// The scheme and host, for canonical URLs and the sitemap.
+    pub origin: String,
+}
+
+/// The file a static host serves for `route`: `concept/index.html` for `/concept/`.
+pub fn file_for(route: Route) -> PathBuf {
+    PathBuf::from(route.path().trim_start_matches('/')).join("index.html")
+}
+
+/// Writes every page, the Not Found pages, the sitemap, robots.txt and the header files into
+/// `dist`, whose `index.html` is Trunk's output and serves as the template; then precompresses
+/// every text file.
+pub fn write_site(dist: &Path, settings: &Settings) -> std::io::Result<Vec<PathBuf>> {
+    let template = page::prepare_template(&fs::read_to_string(dist.join("index.html"))?, dist)?;
+    let policy = policy::Policy::for_template(&template);
+    let template = page::with_policy_meta(&template, &policy);
+    let mut written = Vec::new();
+    for route in Route::all_pages() {
+        let file = dist.join(file_for(route));
+        fs::create_dir_all(file.parent().expect("a page file is inside dist"))?;
+        fs::write(
+            &file,
+            render_page(&template, &route.href(&settings.base), settings),
+        )?;
+        written.push(file);
+    }
+    // One Not Found page per language, where hosts that look for the nearest `404.html` up the
+    // tree (Cloudflare Pages, for one) find it; others serve the root one, in English.
+    for lang in Lang::ALL {
+        let path = format!("{}404.html", Route::not_found(lang).path());
+        let file = dist.join(path.trim_start_matches('/'));
+        let url = format!("{}{path}", settings.base);
+        fs::write(&file, render_page(&template, &url, settings))?;
+        written.push(file);
+    }
+
+    fs::write(dist.join("sitemap.xml"), sitemap::sitemap(settings))?;
+    fs::write(dist.join("robots.txt"), sitemap::robots(settings))?;
+    headers::write_headers(dist, &policy, settings)?;
+    compress::precompress(dist)?;
+    Ok(written)
+}
+
+/// Every file under `dir`, in a stable order.
+fn files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            out.extend(files(&path)?);
+        } else {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(out)
+}

@@ -1,0 +1,181 @@
+// The server configurations of `deploy/` on the real servers, nginx and Caddy, over the release
+// build at the root and the one built for `/sub/`: every response's security headers are those
+// of `_headers`, every file's cache rule too; precompressed copies are sent as they are; pages,
+// redirects and Not Found in each language answer with the right status; and browsing the site
+// raises no CSP violation while an injected inline script is blocked.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { launch, watch, waitForApp } from './support/browser.mjs';
+import { parseHeadersFile, DIST } from './support/server.mjs';
+import { nginxHost, caddyHost, rawGet } from './support/deploy.mjs';
+import { pagePaths } from './support/site.mjs';
+
+const SUB_DIST = new URL('../../target/dist-sub/', import.meta.url).pathname;
+
+const SERVERS = [
+  { name: 'nginx', start: nginxHost },
+  { name: 'Caddy', start: caddyHost },
+];
+const SITES = [
+  { name: 'at the root', dist: DIST, base: '' },
+  { name: 'under /sub/', dist: SUB_DIST, base: '/sub' },
+];
+
+const COMPRESSIBLE = /\.(html|js|wasm|css|svg|xml|txt|json)$/;
+
+/** Every file the build wrote, by its path under the site: 'index.html', 'ja/concept/index.html'. */
+function siteFiles(dist) {
+  const walk = (dir) =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? walk(path) : [relative(dist, path)];
+    });
+  return walk(dist).filter((name) => !/\.(br|gz)$/.test(name) && !name.startsWith('_headers'));
+}
+
+/** The heading and language of a Not Found page, as the build wrote it. */
+function notFoundPage(dist, lang) {
+  const html = readFileSync(join(dist, lang === 'ja' ? 'ja/404.html' : '404.html'), 'utf8');
+  return { heading: html.match(/<h1[^>]*>([^<]+)<\/h1>/)[1], lang: html.match(/<html lang="([^"]+)"/)[1] };
+}
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+for (const server of SERVERS) {
+  for (const site of SITES) {
+    describe(`${server.name}, site ${site.name}`, () => {
+      let host;
+      let rules;
+      const at = (path) => host.origin + site.base + path;
+      before(async () => {
+        assert.ok(existsSync(join(site.dist, '_headers.nginx')), `build ${site.dist} first`);
+        rules = parseHeadersFile(readFileSync(join(site.dist, '_headers'), 'utf8'));
+        host = await server.start(site);
+      });
+      after(async () => {
+        await host?.close();
+      });
+
+      /** The security headers `_headers` sets on every response. */
+      const securityHeaders = () => rules.find((rule) => rule.pattern === `${site.base}/*`).headers;
+
+      const assertSecurityHeaders = (response, what) => {
+        for (const [name, value] of Object.entries(securityHeaders())) {
+          assert.equal(response.headers[name.toLowerCase()], value, `${what}: ${name}`);
+        }
+      };
+
+      test('every file is served with the security headers and the cache rule of _headers', async () => {
+        const files = siteFiles(site.dist);
+        assert.ok(files.length >= 12, `${files.length} files`);
+        assert.ok(files.some((name) => name.endsWith('.wasm')));
+        for (const name of files) {
+          const urls = [`/${name}`, ...(name.endsWith('index.html') ? [`/${name.slice(0, -'index.html'.length)}`] : [])];
+          for (const url of urls) {
+            const response = await rawGet(at(url));
+            assert.equal(response.status, 200, url);
+            assertSecurityHeaders(response, url);
+            const cache = rules.find((rule) => rule.pattern === site.base + url).headers['Cache-Control'];
+            assert.equal(response.headers['cache-control'], cache, `${url}: Cache-Control`);
+          }
+        }
+        const wasm = files.find((name) => name.endsWith('.wasm'));
+        const response = await rawGet(at(`/${wasm}`));
+        assert.equal(response.headers['content-type'], 'application/wasm');
+        assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable');
+        assert.match((await rawGet(at('/'))).headers['content-type'], /^text\/html; charset=utf-8$/);
+      });
+
+      test('the .br and .gz copies are sent as they are, and the file itself to clients that want neither', async () => {
+        const files = siteFiles(site.dist).filter((name) => COMPRESSIBLE.test(name));
+        for (const name of files) {
+          const file = join(site.dist, name);
+          for (const [accept, encoding, body] of [
+            ['br, gzip', 'br', `${file}.br`],
+            ['gzip', 'gzip', `${file}.gz`],
+            ['identity', undefined, file],
+          ]) {
+            const response = await rawGet(at(`/${name}`), { 'Accept-Encoding': accept });
+            assert.equal(response.headers['content-encoding'], encoding, `${name} for ${accept}`);
+            assert.ok(response.body.equals(readFileSync(body)), `${name} for ${accept}: the bytes of ${relative(site.dist, body)}`);
+            assert.equal(response.headers.vary, 'Accept-Encoding', `${name}: Vary`);
+          }
+        }
+      });
+
+      test('deep links need no rewrite, and unknown addresses get Not Found in their language with status 404', async () => {
+        for (const path of pagePaths(site.dist).filter((p) => p !== `${site.base}/`)) {
+          const bare = path.replace(/\/$/, '');
+          const response = await rawGet(host.origin + bare);
+          assert.ok([301, 308].includes(response.status), `${bare}: ${response.status}`);
+          assert.equal(response.headers.location, path, `${bare} redirects to its page`);
+          assertSecurityHeaders(response, bare);
+        }
+        for (const [path, lang] of [
+          ['/no-such-page/', 'en'],
+          ['/concept/nothing', 'en'],
+          ['/ja/no-such-page/', 'ja'],
+          ['/ja/concept/nothing/deeper', 'ja'],
+          ['/_headers', 'en'],
+          ['/_headers.nginx', 'en'],
+          ['/_headers.caddy', 'en'],
+        ]) {
+          const response = await rawGet(at(path), { 'Accept-Encoding': 'identity' });
+          assert.equal(response.status, 404, path);
+          const html = response.body.toString('utf8');
+          const expected = notFoundPage(site.dist, lang);
+          assert.equal(html.match(/<h1[^>]*>([^<]+)<\/h1>/)?.[1], expected.heading, `${path}: Not Found heading`);
+          assert.ok(html.includes(`<html lang="${expected.lang}"`), `${path}: lang ${expected.lang}`);
+          assertSecurityHeaders(response, path);
+          assert.equal(response.headers['cache-control'], 'no-cache', `${path}: Cache-Control`);
+        }
+      });
+
+      test('browsing every page and Not Found raises no CSP violation; an injected inline script is blocked', async () => {
+        const page = await browser.newPage();
+        const seen = watch(page);
+        await page.addInitScript(() => {
+          window.__violations = [];
+          document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+        });
+        try {
+          for (const path of [...pagePaths(site.dist), `${site.base}/no-such-page/`, `${site.base}/ja/no-such-page/`]) {
+            const response = await page.goto(host.origin + path);
+            assert.equal(response.status(), path.includes('no-such-page') ? 404 : 200, path);
+            await waitForApp(page);
+            assert.deepEqual(await page.evaluate(() => window.__violations), [], path);
+          }
+          await page.goto(at('/'));
+          await waitForApp(page);
+          await page.locator('nav.sc-nav a').nth(1).click();
+          await page.waitForFunction((path) => location.pathname === path, `${site.base}/concept/`);
+          await page.locator('.sc-header__language').click();
+          await page.waitForFunction((path) => location.pathname === path, `${site.base}/ja/concept/`);
+          assert.deepEqual(await page.evaluate(() => window.__violations), []);
+          assert.deepEqual(seen.consoleErrors, [], 'no console error while browsing');
+          assert.deepEqual(seen.pageErrors, []);
+
+          const ran = await page.evaluate(() => {
+            const script = document.createElement('script');
+            script.textContent = 'window.__injected = true';
+            document.head.append(script);
+            return window.__injected === true;
+          });
+          assert.equal(ran, false, 'an inline script without a listed hash is blocked');
+          await page.waitForFunction(() => window.__violations.some((v) => v.startsWith('script-src')));
+        } finally {
+          await page.close();
+        }
+      });
+    });
+  }
+}
