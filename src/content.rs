@@ -49,13 +49,19 @@ mod tests {
         for page in SITE.pages {
             for lang in Lang::ALL {
                 for block in page.text.of(lang).body {
-                    let Block::Conformance(table) = block else { continue };
+                    let Block::Conformance(table) = block else {
+                        continue;
+                    };
                     for test in table.rows.iter().filter_map(|row| row.test) {
                         let (file, name) = test.split_once(": ").expect("file: test name");
-                        let path = format!("{}/tests/e2e/{file}.test.mjs", env!("CARGO_MANIFEST_DIR"));
+                        let path =
+                            format!("{}/tests/e2e/{file}.test.mjs", env!("CARGO_MANIFEST_DIR"));
                         let source = std::fs::read_to_string(&path).expect(&path);
                         let declared = format!("test('{}'", name.replace('\'', "\\'"));
-                        assert!(source.contains(&declared), "{path} has no test named {name:?}");
+                        assert!(
+                            source.contains(&declared),
+                            "{path} has no test named {name:?}"
+                        );
                         named += 1;
                     }
                 }

@@ -31,7 +31,9 @@ pub fn ConformanceTable(
         .rows
         .iter()
         .map(|row| {
-            let test = row.test.map(|test| view! { <code lang=test_lang>{test}</code> });
+            let test = row
+                .test
+                .map(|test| view! { <code lang=test_lang>{test}</code> });
             let separator = (row.test.is_some() && row.note.is_some()).then_some(" ");
             view! {
                 <tr>

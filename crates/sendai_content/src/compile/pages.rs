@@ -12,8 +12,8 @@ use super::site_files::{CONFORMANCE_FILE, SITE_FILE, STRINGS_FILE};
 use super::toml_reader::{Source, Table};
 use super::{leak, leak_all, read_file};
 use crate::{
-    page_path, Block, Conformance, Diagram, Listing, Html, Lang, Localized, Page, PageText, Strings, Timeline,
-    TimelineEntry,
+    page_path, Block, Conformance, Diagram, Html, Lang, Listing, Localized, Page, PageText,
+    Strings, Timeline, TimelineEntry,
 };
 
 /// The file name of the home page, as in Zola.

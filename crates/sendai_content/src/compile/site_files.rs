@@ -42,7 +42,8 @@ pub fn read_conformance(dir: &Path, report: &mut Report) -> Option<Localized<Con
 }
 
 fn conformance(table: &Table) -> Result<Localized<Conformance>, Vec<Diagnostic>> {
-    let text = |t: &Table, key| localized(t, key, |t, lang| t.text(lang).map(|s| leak(s.into_inner())));
+    let text =
+        |t: &Table, key| localized(t, key, |t, lang| t.text(lang).map(|s| leak(s.into_inner())));
     let pages_heading = one(text(table, "pages_heading"))?;
     let caption = one(text(table, "caption"))?;
     let columns = one(localized(table, "columns", |t, lang| {
@@ -54,17 +55,29 @@ fn conformance(table: &Table) -> Result<Localized<Conformance>, Vec<Diagnostic>>
     }))?;
     let words = one(table.table("words"))?;
     let word = |key| one(text(&words, key));
-    let (yes, no, met, not_applicable, not_verified) =
-        (word("yes")?, word("no")?, word("met")?, word("not_applicable")?, word("not_verified")?);
+    let (yes, no, met, not_applicable, not_verified) = (
+        word("yes")?,
+        word("no")?,
+        word("met")?,
+        word("not_applicable")?,
+        word("not_verified")?,
+    );
     one(words.finish().into_iter().next().map_or(Ok(()), Err))?;
     let mut problems = Vec::new();
-    let mut rows = Localized { en: Vec::new(), ja: Vec::new() };
+    let mut rows = Localized {
+        en: Vec::new(),
+        ja: Vec::new(),
+    };
     for row in one(table.tables("criterion"))? {
         let mut read = || -> Result<(), Diagnostic> {
             let number = leak(row.text("number")?.into_inner());
             let level = row.text("level")?;
             if !["A", "AA"].contains(&level.get_ref().as_str()) {
-                return Err(row.error_at(&level, "`level` is A or AA", "write level = \"A\" or level = \"AA\""));
+                return Err(row.error_at(
+                    &level,
+                    "`level` is A or AA",
+                    "write level = \"A\" or level = \"AA\"",
+                ));
             }
             let level = leak(level.into_inner());
             let name = text(&row, "name")?;
@@ -82,9 +95,16 @@ fn conformance(table: &Table) -> Result<Localized<Conformance>, Vec<Diagnostic>>
                 }
             };
             let test = row.optional_text("test")?.map(|t| leak(t.into_inner()));
-            let note = if row.has("note") { Some(text(&row, "note")?) } else { None };
+            let note = if row.has("note") {
+                Some(text(&row, "note")?)
+            } else {
+                None
+            };
             if test.is_none() && note.is_none() {
-                return Err(row.error("the criterion says neither how it was verified nor why it does not apply", "add test = \"file: test name\", or a [criterion.note] with en and ja"));
+                return Err(row.error(
+                    "the criterion says neither how it was verified nor why it does not apply",
+                    "add test = \"file: test name\", or a [criterion.note] with en and ja",
+                ));
             }
             for lang in Lang::ALL {
                 let rows = match lang {
@@ -119,7 +139,10 @@ fn conformance(table: &Table) -> Result<Localized<Conformance>, Vec<Diagnostic>>
             Lang::Ja => std::mem::take(&mut rows.ja).leak(),
         },
     };
-    Ok(Localized { en: table(Lang::En), ja: table(Lang::Ja) })
+    Ok(Localized {
+        en: table(Lang::En),
+        ja: table(Lang::Ja),
+    })
 }
 
 /// One problem as the list of problems a file reader returns.
