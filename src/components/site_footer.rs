@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 
 use crate::app::use_site;
-use crate::components::ContactDetails;
+use crate::components::{ContactDetails, PageLinks};
 use crate::content::{Listing, SITE};
-use crate::routes::{Page, Route};
 
 /// The secretariat's contact details, the links to the pages about the website (accessibility,
 /// privacy, site map: those listed in the footer), a link back to the top, and the copyright line.
@@ -11,19 +10,6 @@ use crate::routes::{Page, Route};
 pub fn SiteFooter() -> impl IntoView {
     let site = use_site();
     let strings = site.strings();
-    let links = Page::listed_in(Listing::Footer)
-        .map(|page| {
-            let target = Route::page(site.route.lang, page);
-            let current = (site.route == target).then_some("page");
-            view! {
-                <li class="sc-footer__item">
-                    <a class="sc-footer__link" href=site.href(target) aria-current=current>
-                        {target.title()}
-                    </a>
-                </li>
-            }
-        })
-        .collect_view();
     view! {
         <footer class="sc-footer">
             <div class="sc-footer__inner sc-width-container">
@@ -34,7 +20,13 @@ pub fn SiteFooter() -> impl IntoView {
                 <h2 class="sc-footer__heading">{strings.footer_heading}</h2>
                 <ContactDetails lang=site.route.lang />
                 <nav class="sc-footer__nav" aria-label=strings.footer_links_label>
-                    <ul class="sc-footer__links">{links}</ul>
+                    <ul class="sc-footer__links">
+                        <PageLinks
+                            listing=Listing::Footer
+                            item_class="sc-footer__item"
+                            link_class="sc-footer__link"
+                        />
+                    </ul>
                 </nav>
                 <p class="sc-footer__copyright" lang="en">
                     {SITE.contact.copyright}

@@ -8,7 +8,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { launch, watch, waitForApp } from './support/browser.mjs';
+import { launch, watch, waitForApp, recordViolations, injectInlineScript } from './support/browser.mjs';
 import { parseHeadersFile, DIST } from './support/server.mjs';
 import { nginxHost, caddyHost, rawGet } from './support/deploy.mjs';
 import { pagePaths } from './support/site.mjs';
@@ -143,10 +143,7 @@ for (const server of SERVERS) {
       test('browsing every page and Not Found raises no CSP violation; an injected inline script is blocked', async () => {
         const page = await browser.newPage();
         const seen = watch(page);
-        await page.addInitScript(() => {
-          window.__violations = [];
-          document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-        });
+        await recordViolations(page);
         try {
           for (const path of [...pagePaths(site.dist), `${site.base}/no-such-page/`, `${site.base}/ja/no-such-page/`]) {
             const response = await page.goto(host.origin + path);
@@ -164,12 +161,7 @@ for (const server of SERVERS) {
           assert.deepEqual(seen.consoleErrors, [], 'no console error while browsing');
           assert.deepEqual(seen.pageErrors, []);
 
-          const ran = await page.evaluate(() => {
-            const script = document.createElement('script');
-            script.textContent = 'window.__injected = true';
-            document.head.append(script);
-            return window.__injected === true;
-          });
+          const ran = await injectInlineScript(page);
           assert.equal(ran, false, 'an inline script without a listed hash is blocked');
           await page.waitForFunction(() => window.__violations.some((v) => v.startsWith('script-src')));
         } finally {

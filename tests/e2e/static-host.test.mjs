@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, statSync, existsSync, mkdtempSync, symlinkSy
 import { join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { launch, watch, waitForApp } from './support/browser.mjs';
+import { launch, watch, waitForApp, recordViolations, injectInlineScript } from './support/browser.mjs';
 import { staticHost, plainHttpServer, parseHeadersFile, DIST } from './support/server.mjs';
 import { pagePaths } from './support/site.mjs';
 
@@ -125,10 +125,7 @@ test('served with the _headers policy, the site works with no CSP violation and 
   const host = await staticHost({ applyHeaders: true });
   const page = await browser.newPage();
   const seen = watch(page);
-  await page.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
+  await recordViolations(page);
   try {
     for (const path of [...pagePaths(), '/no-such-page/']) {
       const response = await page.goto(new URL(path.slice(1), host.url).href);
@@ -152,12 +149,7 @@ test('served with the _headers policy, the site works with no CSP violation and 
     assert.deepEqual(seen.consoleErrors, [], 'no console error while browsing');
 
     // The policy is enforced, not only sent: an injected inline script does not run.
-    const ran = await page.evaluate(() => {
-      const script = document.createElement('script');
-      script.textContent = 'window.__injected = true';
-      document.head.append(script);
-      return window.__injected === true;
-    });
+    const ran = await injectInlineScript(page);
     assert.equal(ran, false, 'an inline script without a listed hash is blocked');
     await page.waitForFunction(() => window.__violations.filter((v) => v.startsWith('script-src')).length === 2);
     // One report per policy in force: the header's and the page's <meta>.
@@ -201,10 +193,7 @@ test('on a host that sends no headers, the meta policy lets the app start with n
   const server = await plainHttpServer();
   const page = await browser.newPage();
   const seen = watch(page);
-  await page.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
+  await recordViolations(page);
   try {
     for (const path of pagePaths()) {
       const response = await page.goto(server.origin + path);
@@ -217,12 +206,7 @@ test('on a host that sends no headers, the meta policy lets the app start with n
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(seen.consoleErrors, [], 'no console error while browsing');
 
-    const ran = await page.evaluate(() => {
-      const script = document.createElement('script');
-      script.textContent = 'window.__injected = true';
-      document.head.append(script);
-      return window.__injected === true;
-    });
+    const ran = await injectInlineScript(page);
     assert.equal(ran, false, 'an inline script without a listed hash is blocked');
     await page.waitForFunction(() => window.__violations.some((v) => v.startsWith('script-src')));
     assert.equal(seen.consoleErrors.length, 1);

@@ -43,3 +43,24 @@ export function watch(page) {
 export async function waitForApp(page) {
   await page.waitForFunction(() => document.documentElement.dataset.app === 'running');
 }
+
+/**
+ * Records every Content-Security-Policy violation the page reports, as "directive blocked-URI"
+ * strings in `window.__violations`. Call before the first navigation.
+ */
+export async function recordViolations(page) {
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+/** Adds an inline script to the page, as an injection would; resolves to whether it ran. */
+export function injectInlineScript(page) {
+  return page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected = true';
+    document.head.append(script);
+    return window.__injected === true;
+  });
+}
