@@ -6,7 +6,7 @@
 use js_sys::Promise;
 use leptos::prelude::*;
 use sendai_cluster::app::App;
-use sendai_cluster::content::{strings, SITE};
+use sendai_cluster::content::{strings, Listing, SITE};
 use sendai_cluster::fresh::Fresh;
 use sendai_cluster::routes::{Lang, Page, Route};
 use wasm_bindgen::{JsCast, JsValue};
@@ -112,13 +112,19 @@ async fn each_route_shows_its_heading_title_and_language() {
 async fn navigation_marks_the_current_page_and_only_it() {
     for route in Route::all_pages() {
         let (root, _app) = mount_at(&route.path()).await;
-        let current = find_all(&root, ".sc-nav a[aria-current='page']");
+        // Each page is listed in the main navigation or in the footer's.
+        let current = find_all(&root, "nav a[aria-current='page']");
         assert_eq!(current.len(), 1, "{}", route.path());
         assert_eq!(current[0].get_attribute("href").unwrap(), route.path());
         assert_eq!(
             find_all(&root, ".sc-nav a").len(),
-            Page::all().count(),
-            "a link per page"
+            Page::listed_in(Listing::Navigation).count(),
+            "a link per page of the navigation"
+        );
+        assert_eq!(
+            find_all(&root, "footer nav a").len(),
+            Page::listed_in(Listing::Footer).count(),
+            "a link per page of the footer"
         );
     }
 }
