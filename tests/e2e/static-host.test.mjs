@@ -12,6 +12,8 @@ import { launch, watch, waitForApp, recordViolations, injectInlineScript } from 
 import { staticHost, plainHttpServer, parseHeadersFile, DIST } from './support/server.mjs';
 import { pagePaths } from './support/site.mjs';
 
+/** The content the build was made from. */
+const CONTENT = new URL('../../content/', import.meta.url).pathname;
 const SUB_DIST = process.env.SITE_SUB_DIST
   ? new URL(`${process.env.SITE_SUB_DIST.replace(/\/?$/, '/')}`, `file://${process.cwd()}/`).pathname
   : new URL('../../target/dist-sub/', import.meta.url).pathname;
@@ -235,7 +237,10 @@ test('every text asset has .br and .gz copies with the same content', () => {
 
 test('crawlers find a sitemap, robots.txt, a favicon, Open Graph tags and the organisation', async () => {
   const sitemap = readFileSync(join(DIST, 'sitemap.xml'), 'utf8');
-  assert.equal(pagePaths().length, 6);
+  // Every page of content/ in both editions: NAME.md is /NAME/ and /ja/NAME/ (_index is /).
+  const pages = readdirSync(CONTENT).filter((name) => name.endsWith('.md') && !name.endsWith('.ja.md'))
+    .map((name) => (name === '_index.md' ? '/' : `/${name.slice(0, -'.md'.length)}/`));
+  assert.deepEqual([...pagePaths()].sort(), [...pages, ...pages.map((path) => `/ja${path}`)].sort());
   assert.match(readFileSync(join(DIST, 'robots.txt'), 'utf8'), /^Sitemap: .*\/sitemap\.xml$/m);
   assert.match(sitemap, /hreflang="ja"/);
   for (const path of pagePaths()) {

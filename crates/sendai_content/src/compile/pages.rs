@@ -67,6 +67,17 @@ pub fn read(
             format!("add {HOME}.md and {HOME}.ja.md to the folder: they are the home page of each edition"),
         ));
     }
+    // Links are checked against every page that has both its files, even one whose front matter
+    // has a mistake: that page exists, and a link to it is not the problem.
+    let paths: Vec<String> = Lang::ALL
+        .into_iter()
+        .flat_map(|lang| {
+            files
+                .iter()
+                .filter(|(_, pair)| pair.en.is_some() && pair.ja.is_some())
+                .map(move |(slug, _)| page_path(lang, slug))
+        })
+        .collect();
     let mut pairs = Vec::new();
     for (slug, Localized { en, ja }) in files {
         match (en, ja) {
@@ -82,10 +93,6 @@ pub fn read(
     }
     pairs.sort_by_key(|pair| *pair.en.weight.get_ref());
     check_distinct(&pairs, strings, report);
-    let paths: Vec<String> = Lang::ALL
-        .into_iter()
-        .flat_map(|lang| pairs.iter().map(move |pair| page_path(lang, &pair.en.slug)))
-        .collect();
     let is_page = |path: &str| paths.iter().any(|p| p == path);
     let page_list = paths.join(", ");
     let pages = pairs
