@@ -60,6 +60,38 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// A part of a file (front matter, a page's body, a whole TOML file): the file, its whole text,
+/// and where the part starts in it, so that a problem at a byte range of the part is reported
+/// at its line and column in the file.
+pub struct Source<'a> {
+    pub file: &'a Path,
+    pub text: &'a str,
+    pub offset: usize,
+}
+
+impl Source<'_> {
+    /// A problem at a byte range of the part.
+    pub fn error(
+        &self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::at(
+            self.file,
+            self.text,
+            shift(span, self.offset).start,
+            message,
+            help,
+        )
+    }
+
+    /// The part's own text.
+    pub fn part(&self) -> &str {
+        &self.text[self.offset..]
+    }
+}
+
 /// Every problem found, in file order.
 #[derive(Debug, Default)]
 pub struct Report(pub Vec<Diagnostic>);

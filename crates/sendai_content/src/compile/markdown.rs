@@ -3,13 +3,12 @@
 //! is refused with a message that says what to write instead.
 
 use std::ops::Range;
-use std::path::Path;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 use pulldown_cmark_escape::{escape_href, escape_html, escape_html_body_text};
 use unicode_width::UnicodeWidthChar;
 
-use super::diagnostic::{shift, Diagnostic, Report};
+use super::diagnostic::{shift, Diagnostic, Report, Source};
 
 /// A part of a body: prose, or the place where the page's template draws its structured part.
 #[derive(Debug, PartialEq)]
@@ -22,11 +21,8 @@ pub enum Part {
 
 /// The body of one file, and what the rendering needs to know about the site.
 pub struct Body<'a> {
-    pub file: &'a Path,
-    /// The whole file, for line and column numbers.
-    pub source: &'a str,
-    /// Where the body starts in the file.
-    pub offset: usize,
+    /// The body's place in its file, for line and column numbers.
+    pub source: Source<'a>,
     /// Whether a path (`/concept/`) is the address of a page of this site.
     pub is_page: &'a dyn Fn(&str) -> bool,
     /// Every page's address, for the message about a link that leads nowhere.
@@ -40,18 +36,12 @@ impl Body<'_> {
         message: impl Into<String>,
         help: impl Into<String>,
     ) -> Diagnostic {
-        Diagnostic::at(
-            self.file,
-            self.source,
-            shift(span.clone(), self.offset).start,
-            message,
-            help,
-        )
+        self.source.error(span.clone(), message, help)
     }
 
     /// Renders the body, collecting every problem in `report`.
     pub fn render(&self, report: &mut Report) -> Vec<Part> {
-        let text = &self.source[self.offset..];
+        let text = self.source.part();
         let events: Vec<(Event, Range<usize>)> =
             TextMergeWithOffset::new(Parser::new_ext(text, Options::empty()).into_offset_iter())
                 .collect();
@@ -71,7 +61,7 @@ impl Body<'_> {
                 }
                 parts.push(Part::Shortcode(
                     name,
-                    shift(span.clone(), self.offset).start,
+                    shift(span.clone(), self.source.offset).start,
                 ));
                 i += 3;
                 continue;
@@ -319,14 +309,18 @@ fn describe_tag(tag: &Tag) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
 
     fn render(markdown: &str) -> (Vec<Part>, Report) {
         let mut report = Report::default();
         let body = Body {
-            file: Path::new("content/test.md"),
-            source: markdown,
-            offset: 0,
+            source: Source {
+                file: Path::new("content/test.md"),
+                text: markdown,
+                offset: 0,
+            },
             is_page: &|path| ["/", "/concept/", "/ja/"].contains(&path),
             page_list: "/, /concept/, /ja/",
         };

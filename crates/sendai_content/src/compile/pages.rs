@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
-use super::diagnostic::{Collect, Diagnostic, Report};
+use super::diagnostic::{Collect, Diagnostic, Report, Source};
 use super::markdown::{Body, Part};
 use super::site_files::{CONFORMANCE_FILE, SITE_FILE, STRINGS_FILE};
-use super::toml_reader::{Source, Table};
+use super::toml_reader::Table;
 use super::{leak, leak_all, read_file};
 use crate::{
     page_path, Block, Conformance, Diagram, Html, Lang, Listing, Localized, Page, PageText,
@@ -533,9 +533,11 @@ fn render(
     report: &mut Report,
 ) -> PageText {
     let body = Body {
-        file: &page.file,
-        source: &page.source,
-        offset: page.body_offset,
+        source: Source {
+            file: &page.file,
+            text: &page.source,
+            offset: page.body_offset,
+        },
         is_page,
         page_list,
     };

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use super::diagnostic::{Collect, Diagnostic, Report};
-use super::toml_reader::{Source, Table};
+use super::diagnostic::{Collect, Diagnostic, Report, Source};
+use super::toml_reader::Table;
 use super::{leak, leak_all, read_file};
 use crate::{
     Conformance, Contact, Criterion, Lang, Localized, NotFound, PhoneNumber, PostalAddress, Strings,

@@ -4,37 +4,13 @@
 
 use std::cell::RefCell;
 use std::ops::Range;
-use std::path::Path;
 
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::diagnostic::{shift, Diagnostic};
-
-/// A TOML text inside a file: the file, its whole text, and where the TOML starts in it.
-pub struct Source<'a> {
-    pub file: &'a Path,
-    pub text: &'a str,
-    pub offset: usize,
-}
+use super::diagnostic::{shift, Diagnostic, Source};
 
 impl Source<'_> {
-    /// A problem at a byte range of the TOML.
-    pub fn error(
-        &self,
-        span: Range<usize>,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) -> Diagnostic {
-        Diagnostic::at(
-            self.file,
-            self.text,
-            shift(span, self.offset).start,
-            message,
-            help,
-        )
-    }
-
     /// Parses the TOML into its top-level table.
     pub fn parse<'i>(&self, toml: &'i str) -> Result<Spanned<DeTable<'i>>, Diagnostic> {
         DeTable::parse(toml).map_err(|err| {
