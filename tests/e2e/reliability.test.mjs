@@ -11,7 +11,7 @@ import { HtmlValidate } from 'html-validate';
 import { launch, watch, waitForApp } from './support/browser.mjs';
 import { staticHost, DIST } from './support/server.mjs';
 import { trunkServe } from './support/trunk.mjs';
-import { pagePaths, routesWithNotFound } from './support/site.mjs';
+import { pagePaths, routesWithNotFound, headingOf, titleOf } from './support/site.mjs';
 import { CORPUS, NOT_FOUND, NOT_FOUND_JA, REJECTED, outcomeOn, describeEntry } from './support/corpus.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -28,21 +28,6 @@ after(async () => {
 // What the build says each outcome looks like.
 
 const HEADING = /<h1[^>]*>([^<]+)<\/h1>/;
-
-/** The prerendered file a visitor gets for an outcome: a page's path, or a Not Found. */
-function fileFor(outcome) {
-  if (outcome === NOT_FOUND) return '404.html';
-  if (outcome === NOT_FOUND_JA) return 'ja/404.html';
-  return join(outcome, 'index.html');
-}
-
-function headingOf(dist, outcome) {
-  return readFileSync(join(dist, fileFor(outcome)), 'utf8').match(HEADING)[1];
-}
-
-function titleOf(dist, outcome) {
-  return readFileSync(join(dist, fileFor(outcome)), 'utf8').match(/<title>([^<]+)<\/title>/)[1];
-}
 
 function isPage(outcome) {
   return outcome.startsWith('/');
@@ -105,7 +90,7 @@ async function checkEntry(origin, dist, entry, host, { strict }) {
       return;
     }
     await waitForApp(page);
-    const expected = headingOf(dist, outcome);
+    const expected = headingOf(outcome, dist);
     const shown = await page.locator('main h1').textContent();
     if (strict) {
       // What the server sent is what the visitor reads without JavaScript and what crawlers
@@ -208,8 +193,8 @@ async function failureOf(page, { event, pattern }) {
 
 /** Asserts the prerendered page at `path` is all there and nothing pretends to be loading. */
 async function assertReadable(page, dist, path) {
-  assert.equal(await page.title(), titleOf(dist, path), `${path}: title`);
-  assert.equal(await page.locator('main h1').textContent(), headingOf(dist, path), `${path}: h1`);
+  assert.equal(await page.title(), titleOf(path, dist), `${path}: title`);
+  assert.equal(await page.locator('main h1').textContent(), headingOf(path, dist), `${path}: h1`);
   assert.ok(await page.locator('main h1').isVisible(), `${path}: h1 visible`);
   assert.ok((await page.locator('main').innerText()).length > 100, `${path}: main has its text`);
   assert.ok(await page.locator('footer address').isVisible(), `${path}: footer address visible`);
@@ -290,7 +275,7 @@ test('a panic in the running app shows the notice with a reload link and keeps a
       assert.equal(page.url(), url, 'the address is unchanged');
       // The router renders the link's page before it calls pushState, so the text on screen may
       // be either page; what matters is that a whole page is still there to read.
-      const headings = pagePaths().map((p) => headingOf(DIST, p));
+      const headings = pagePaths().map((p) => headingOf(p));
       assert.ok(headings.includes(await page.locator('main h1').textContent()), 'a page heading stays');
       assert.equal(await page.locator('h1').count(), 1, 'one h1');
       assert.ok((await page.locator('main').innerText()).length > 100, 'main keeps its text');
@@ -321,7 +306,7 @@ test('after a panic the notice\'s reload link and every other link still work', 
     assert.equal(page.url(), url);
     assert.equal(await page.evaluate(() => window.__samePage), undefined, 'a new page load');
     assert.equal(await page.locator('.sc-error-notice').count(), 0, 'the notice is gone');
-    assert.equal(await page.locator('main h1').textContent(), headingOf(DIST, '/concept/'));
+    assert.equal(await page.locator('main h1').textContent(), headingOf('/concept/'));
 
     // A navigation link, too, is an ordinary link once the app has stopped.
     await panicAt(page, url);
@@ -333,7 +318,7 @@ test('after a panic the notice\'s reload link and every other link still work', 
     await page.waitForURL(new URL(nextPath.slice(1), host.url).href);
     await waitForApp(page);
     assert.equal(await page.evaluate(() => window.__samePage), undefined, 'a new page load');
-    assert.equal(await page.locator('main h1').textContent(), headingOf(DIST, nextPath));
+    assert.equal(await page.locator('main h1').textContent(), headingOf(nextPath));
   } finally {
     await page.close();
     await host.close();
@@ -447,7 +432,7 @@ test('after 1000 client navigations every route still renders correctly', async 
   const host = await staticHost();
   const page = await browser.newPage();
   const seen = watch(page);
-  const headings = Object.fromEntries(pagePaths().map((path) => [path, headingOf(DIST, path)]));
+  const headings = Object.fromEntries(pagePaths().map((path) => [path, headingOf(path)]));
   const at = (path) => new URL(path.slice(1), host.url).href;
 
   /** Clicks the link and waits until the app shows the page it points to. */
@@ -496,7 +481,7 @@ test('after 1000 client navigations every route still renders correctly', async 
         history.pushState(null, '', p);
         dispatchEvent(new PopStateEvent('popstate'));
       }, path);
-      await page.waitForFunction((heading) => document.querySelector('main h1')?.textContent === heading, headingOf(DIST, outcome));
+      await page.waitForFunction((heading) => document.querySelector('main h1')?.textContent === heading, headingOf(outcome));
       assert.equal(await page.locator('h1').count(), 1, `${path}: one h1`);
       assert.equal(await page.locator('nav a[aria-current="page"]').count(), 0, `${path}: no current link`);
       assert.equal(await page.locator('head link[rel="canonical"]').count(), 0, `${path}: no canonical`);

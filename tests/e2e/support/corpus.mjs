@@ -9,8 +9,9 @@
 // every unknown path with index.html (the SPA fallback), decodes `%2F` itself, and answers 500
 // with no page when the path cannot be a file name (NUL, a name over 255 bytes).
 
-export const NOT_FOUND = 'not found';
-export const NOT_FOUND_JA = 'not found (ja)';
+import { NOT_FOUND, NOT_FOUND_JA } from './site.mjs';
+
+export { NOT_FOUND, NOT_FOUND_JA };
 export const REJECTED = 'rejected by the server';
 
 /** A path of `bytes` characters: one long segment, or many short ones under `prefix`. */

@@ -35,22 +35,38 @@ function matches(pattern, path) {
   return pattern === path;
 }
 
+/** Where a host started with `collectCspReports` asks browsers to send CSP violation reports. */
+const CSP_REPORTS_PATH = '/__csp-reports';
+
 /**
- * Serves `dist` on 127.0.0.1 at a free port. Options: `base` ('' or '/sub'), `applyHeaders`.
- * Resolves to { url, close, requests } where `url` is the site's root (with base, trailing slash).
+ * Serves `dist` on 127.0.0.1 at a free port. Options: `base` ('' or '/sub'), `applyHeaders`;
+ * `missing`, a pattern of paths answered 404 as if their files were not deployed; and
+ * `collectCspReports`, which adds a `report-uri` to the `_headers` policy and keeps every
+ * report a browser sends in `cspReports`, as strings "directive blocked-uri", so that
+ * violations are seen the same way in every engine.
+ * Resolves to { url, origin, close, cspReports } where `url` is the site's root (with base,
+ * trailing slash).
  */
-export async function staticHost({ dist = DIST, base = '', applyHeaders = false } = {}) {
+export async function staticHost({ dist = DIST, base = '', applyHeaders = false, missing, collectCspReports = false } = {}) {
   const rules = applyHeaders ? parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8')) : [];
   const files = sirv(dist, { dev: false, etag: true, brotli: true, gzip: true, dotfiles: false });
+  const cspReports = [];
   const server = createServer((req, res) => {
     const rawPath = req.url.split('?')[0];
     const path = decodeURIComponentSafe(rawPath);
+    if (collectCspReports && path === CSP_REPORTS_PATH) return receiveCspReport(req, res, cspReports);
     if (applyHeaders) {
       for (const rule of rules) {
         if (matches(rule.pattern, path)) {
           for (const [name, value] of Object.entries(rule.headers)) res.setHeader(name, value);
         }
       }
+      const policy = res.getHeader('Content-Security-Policy');
+      if (collectCspReports && policy) res.setHeader('Content-Security-Policy', `${policy}; report-uri ${CSP_REPORTS_PATH}`);
+    }
+    if (missing?.test(path)) {
+      res.statusCode = 404;
+      return res.end('Not Found');
     }
     const fail = () => {
       res.statusCode = 404;
@@ -68,8 +84,28 @@ export async function staticHost({ dist = DIST, base = '', applyHeaders = false 
   return {
     origin: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}${base}/`,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    cspReports,
+    close: () => new Promise((resolve) => {
+      server.close(resolve);
+      server.closeAllConnections();
+    }),
   };
+}
+
+/** Keeps one `report-uri` report (CSP Level 2's JSON body) as "directive blocked-uri". */
+function receiveCspReport(req, res, reports) {
+  let body = '';
+  req.on('data', (chunk) => { body += chunk; });
+  req.on('end', () => {
+    try {
+      const report = JSON.parse(body)['csp-report'];
+      reports.push(`${report['effective-directive'] ?? report['violated-directive']} ${report['blocked-uri']}`);
+    } catch {
+      reports.push(`unreadable report: ${body.slice(0, 200)}`);
+    }
+    res.statusCode = 204;
+    res.end();
+  });
 }
 
 /** The `404.html` nearest to `path` (as requested, not decoded) up the tree, as Cloudflare Pages serves it. */
@@ -132,3 +168,4 @@ export async function freePort() {
 export function distExists(dist = DIST) {
   return existsSync(join(dist, 'index.html')) && existsSync(join(dist, '404.html'));
 }
+

@@ -21,3 +21,24 @@ export function routesWithNotFound(dist = DIST) {
 export function squash(text) {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** Not Found in English and in Japanese, as the outcomes of tests/e2e/support/corpus.mjs name them. */
+export const NOT_FOUND = 'not found';
+export const NOT_FOUND_JA = 'not found (ja)';
+
+/** The prerendered file a visitor gets for an outcome: a page's path, or a Not Found. */
+function fileFor(outcome) {
+  if (outcome === NOT_FOUND) return '404.html';
+  if (outcome === NOT_FOUND_JA) return 'ja/404.html';
+  return join(outcome, 'index.html');
+}
+
+/** The `<h1>` of the page a visitor gets for an outcome, as the build wrote it. */
+export function headingOf(outcome, dist = DIST) {
+  return readFileSync(join(dist, fileFor(outcome)), 'utf8').match(/<h1[^>]*>([^<]+)<\/h1>/)[1];
+}
+
+/** The `<title>` of the page a visitor gets for an outcome, as the build wrote it. */
+export function titleOf(outcome, dist = DIST) {
+  return readFileSync(join(dist, fileFor(outcome)), 'utf8').match(/<title>([^<]+)<\/title>/)[1];
+}

@@ -1,0 +1,271 @@
+// What a visitor notices, in each of the three browser engines visitors use: Chromium, Firefox
+// and WebKit (most Japanese visitors read the site on an iPhone). One set of tests, written once
+// against one driver API (selenium-webdriver), runs in every engine.
+//
+// The other end-to-end files go deeper in Chromium alone, where they need its DevTools protocol
+// through Playwright (request interception, emulated media, CDP metrics); the README lists them.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { By } from 'selenium-webdriver';
+import { ENGINES, startEngine } from './support/engines.mjs';
+import { staticHost } from './support/server.mjs';
+import { pagePaths, routesWithNotFound, headingOf, titleOf, NOT_FOUND, NOT_FOUND_JA } from './support/site.mjs';
+import { CORPUS, REJECTED, describeEntry } from './support/corpus.mjs';
+
+/** How long a condition may take to hold before a test fails: a bound, not a pause. */
+const WAIT_MS = 20_000;
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Where a route ends for a visitor: its own page, or Not Found in its language. */
+const outcomeOf = (route) => (pagePaths().includes(route) ? route : route.startsWith('/ja/') ? NOT_FOUND_JA : NOT_FOUND);
+
+/** The last entry of each group of the bad-URL corpus, of those a browser can be sent to. */
+const CORPUS_SAMPLE = [...new Map(CORPUS.filter((entry) => entry.shows !== REJECTED).map((entry) => [entry.group, entry])).values()];
+
+/** Polls `check` (run in the page, with `args`) until it returns something truthy; resolves to it. */
+function until(driver, message, check, ...args) {
+  return driver.wait(() => driver.executeScript(check, ...args), WAIT_MS, message);
+}
+
+const appRunning = () => document.documentElement.dataset.app === 'running';
+const heading = () => document.querySelector('main h1')?.textContent;
+
+/** Loads `url` and waits for the app to take the page over. */
+async function open(driver, url) {
+  await driver.get(url);
+  await until(driver, `the app did not start on ${url}`, appRunning);
+}
+
+/**
+ * Loads `url` in a frame `width` CSS px wide, and moves the driver into it: a phone's width in
+ * every engine, whatever the narrowest window the engine opens. The frame sits in a plain
+ * document of the same site (robots.txt), so that the driver can wait for the app in it first.
+ */
+async function openInFrame(driver, url, width) {
+  await driver.switchTo().defaultContent();
+  await driver.get(new URL('/robots.txt', url).href);
+  await driver.executeScript((src, frameWidth) => {
+    const iframe = document.createElement('iframe');
+    iframe.style.cssText = `border: 0; display: block; width: ${frameWidth}px; height: 800px`;
+    iframe.src = src;
+    document.body.replaceChildren(iframe);
+  }, url, width);
+  await until(driver, `the app did not start on ${url} in a ${width} px frame`, () =>
+    document.querySelector('iframe').contentDocument?.documentElement?.dataset.app === 'running');
+  await driver.switchTo().frame(await driver.findElement(By.css('iframe')));
+}
+
+/** Marks the document, so that a later check can tell whether a click loaded a new one. */
+const markDocument = (driver) => driver.executeScript(() => { window.__sameDocument = true; });
+const sameDocument = (driver) => driver.executeScript(() => window.__sameDocument === true);
+
+/** Clicks the element at `selector` as a visitor does: a trusted click, through the driver. */
+const click = async (driver, selector) => (await driver.findElement(By.css(selector))).click();
+
+/** Requests the page made to anything but `origin`, from the browser's own record of them. */
+const offOrigin = (driver, origin) =>
+  driver.executeScript(
+    (own) => performance.getEntries().map((entry) => entry.name).filter((name) => /^(https?|wss?):/.test(name) && !name.startsWith(`${own}/`)),
+    origin,
+  );
+
+for (const engine of ENGINES) {
+  describe(engine, () => {
+    let driver;
+    let host;
+    const at = (path) => new URL(path.slice(1), host.url).href;
+
+    before(async () => {
+      host = await staticHost();
+      driver = await startEngine(engine);
+    });
+    after(async () => {
+      await driver?.quit();
+      await host?.close();
+    });
+
+    test('every route shows its heading and title, and the app starts, having loaded nothing from another origin', async () => {
+      for (const route of routesWithNotFound()) {
+        await open(driver, at(route));
+        const outcome = outcomeOf(route);
+        assert.equal(await driver.executeScript(heading), headingOf(outcome), `${route}: h1`);
+        assert.equal(await driver.getTitle(), titleOf(outcome), `${route}: title`);
+        assert.deepEqual(await offOrigin(driver, host.origin), [], `${route}: requests to another origin`);
+      }
+    });
+
+    test('with JavaScript off every route reads in full and its links are plain links', async () => {
+      const noScript = await startEngine(engine, { javascript: false });
+      try {
+        for (const route of routesWithNotFound()) {
+          await noScript.get(at(route));
+          const page = await noScript.executeScript(() => ({
+            heading: document.querySelector('main h1')?.textContent,
+            text: document.querySelector('main')?.innerText.length,
+            address: document.querySelector('footer address')?.innerText.length,
+            lang: document.documentElement.lang,
+          }));
+          assert.equal(page.heading, headingOf(outcomeOf(route)), `${route}: h1`);
+          assert.ok(page.text > 100, `${route}: main holds its text`);
+          assert.ok(page.address > 20, `${route}: the footer holds the address`);
+          assert.equal(page.lang, route.startsWith('/ja/') ? 'ja' : 'en', `${route}: lang`);
+        }
+        await noScript.get(at('/'));
+        await click(noScript, 'nav.sc-nav a[href="/concept/"]');
+        await until(noScript, 'the link did not load /concept/', (expected) => document.querySelector('main h1')?.textContent === expected, headingOf('/concept/'));
+        assert.equal(await noScript.executeScript(() => document.documentElement.dataset.app), null, 'the app never ran');
+      } finally {
+        await noScript.quit();
+      }
+    });
+
+    test('a navigation click is client-side: heading, title, language, focus and announcement follow; Back and Forward return', async () => {
+      await open(driver, at('/'));
+      await markDocument(driver);
+      await click(driver, 'nav.sc-nav a[href="/concept/"]');
+      await until(driver, 'the concept page did not show', (expected) => document.querySelector('main h1')?.textContent === expected, headingOf('/concept/'));
+      assert.equal(new URL(await driver.getCurrentUrl()).pathname, '/concept/');
+      assert.ok(await sameDocument(driver), 'no page load');
+      assert.equal(await driver.getTitle(), titleOf('/concept/'));
+      assert.equal(await driver.executeScript(() => document.activeElement?.tagName), 'H1', 'focus moves to the heading');
+      const announced = await until(driver, 'nothing was announced', () => document.querySelector('[role=status]')?.textContent.trim());
+      assert.match(announced, new RegExp(headingOf('/concept/')));
+
+      await click(driver, '.sc-header__language');
+      await until(driver, 'the language switch did not change the language', () => document.documentElement.lang === 'ja');
+      assert.equal(new URL(await driver.getCurrentUrl()).pathname, '/ja/concept/');
+      assert.equal(await driver.executeScript(heading), headingOf('/ja/concept/'));
+      assert.equal(await driver.getTitle(), titleOf('/ja/concept/'));
+      assert.ok(await sameDocument(driver), 'the language switch loads no page');
+
+      await driver.navigate().back();
+      await until(driver, 'Back did not return to English', () => document.documentElement.lang === 'en');
+      assert.equal(new URL(await driver.getCurrentUrl()).pathname, '/concept/');
+      assert.equal(await driver.executeScript(heading), headingOf('/concept/'));
+      await driver.navigate().back();
+      await until(driver, 'Back did not return to the home page', (expected) => document.querySelector('main h1')?.textContent === expected, headingOf('/'));
+      assert.equal(new URL(await driver.getCurrentUrl()).pathname, '/');
+      await driver.navigate().forward();
+      await until(driver, 'Forward did not return to the concept page', (expected) => document.querySelector('main h1')?.textContent === expected, headingOf('/concept/'));
+      assert.ok(await sameDocument(driver), 'Back and Forward load no page');
+      assert.deepEqual(await offOrigin(driver, host.origin), [], 'requests to another origin');
+    });
+
+    test('bad URLs end on the right page or Not Found (one of each group of the corpus)', async (t) => {
+      for (const entry of CORPUS_SAMPLE) {
+        await t.test(describeEntry(entry, 'static'), async () => {
+          await open(driver, host.origin + entry.path);
+          assert.equal(await driver.executeScript(heading), headingOf(entry.shows));
+          assert.equal(await driver.executeScript(() => document.querySelectorAll('h1').length), 1, 'one h1');
+        });
+      }
+    });
+
+    test('when the wasm is missing, every page stays readable and its links are plain links', async () => {
+      const broken = await staticHost({ missing: /_bg\.wasm$/ });
+      try {
+        for (const path of pagePaths()) {
+          await driver.get(new URL(path.slice(1), broken.url).href);
+          await until(driver, `${path}: the page did not finish loading`, () => document.readyState === 'complete');
+          assert.equal(await driver.executeScript(heading), headingOf(path), `${path}: h1`);
+          assert.ok(await driver.executeScript(() => document.querySelector('main').innerText.length > 100), `${path}: main holds its text`);
+        }
+        await markDocument(driver);
+        await click(driver, 'nav.sc-nav a:not([aria-current])');
+        await until(driver, 'the link did not load its page', () => document.readyState === 'complete' && window.__sameDocument === undefined);
+        assert.equal(await driver.executeScript(() => document.documentElement.dataset.app), null, 'the app never ran');
+        assert.ok(await driver.executeScript(() => document.querySelector('main h1').textContent.length > 0));
+      } finally {
+        await broken.close();
+      }
+    });
+
+    test('a panic in the running app shows the notice with a reload link, over a page still there to read', async () => {
+      const url = at('/concept/');
+      await open(driver, url);
+      // leptos_router unwraps history.pushState's result: a pushState that throws panics the app.
+      await driver.executeScript(() => {
+        history.pushState = () => {
+          throw new Error('pushState refused by the test');
+        };
+      });
+      await click(driver, 'nav.sc-nav a:not([aria-current])');
+      await until(driver, 'no notice after the panic', () => document.querySelector('.sc-error-notice'));
+      const notice = await driver.executeScript(() => {
+        const element = document.querySelector('.sc-error-notice');
+        return { role: element.getAttribute('role'), visible: element.checkVisibility(), link: element.querySelector('a')?.href };
+      });
+      assert.deepEqual(notice, { role: 'alert', visible: true, link: url });
+      assert.ok(await driver.executeScript(() => document.querySelector('main').innerText.length > 100), 'main keeps its text');
+    });
+
+    test('served with the _headers policy, browsing asks nothing of another origin and breaks no rule of the policy', async () => {
+      const strict = await staticHost({ applyHeaders: true, collectCspReports: true });
+      try {
+        for (const route of routesWithNotFound()) {
+          await open(driver, new URL(route.slice(1), strict.url).href);
+        }
+        await click(driver, 'nav.sc-nav a:not([aria-current])');
+        await until(driver, 'the client-side navigation did not happen', () => location.pathname !== '/ja/no-such-page/');
+        assert.deepEqual(strict.cspReports, [], 'violations while browsing');
+
+        // The policy keeps every request on the site and reports each one it stops, in every
+        // engine: so no report while browsing means no request to another origin, including
+        // the failed ones that Firefox and WebKit leave out of their resource timing. Two
+        // stand-ins for an injection prove that such a request and an inline script are both
+        // stopped and reported here.
+        const ran = await driver.executeScript(() => {
+          const image = new Image();
+          image.src = 'http://example.org/tracker.png';
+          document.body.append(image);
+          const script = document.createElement('script');
+          script.textContent = 'window.__injected = true';
+          document.head.append(script);
+          return window.__injected === true;
+        });
+        assert.equal(ran, false, 'the injected inline script is blocked');
+        await driver.wait(() => strict.cspReports.length === 2, WAIT_MS, `two reports, got: ${strict.cspReports.join('; ')}`);
+        assert.deepEqual(strict.cspReports.toSorted(), ['img-src http://example.org/tracker.png', 'script-src-elem inline'], `reports: ${strict.cspReports.join('; ')}`);
+      } finally {
+        await strict.close();
+      }
+    });
+
+    test('no horizontal scroll in a 320 px frame, nor in the narrowest window the engine opens', async () => {
+      await driver.manage().window().setRect({ width: 320, height: 800 });
+      const narrowest = await driver.executeScript(() => innerWidth);
+      for (const route of routesWithNotFound()) {
+        await open(driver, at(route));
+        const { scroll, width } = await driver.executeScript(() => ({ scroll: document.documentElement.scrollWidth, width: innerWidth }));
+        assert.ok(scroll <= width, `${route}: ${scroll} px wide in a ${width} px window`);
+      }
+      await driver.manage().window().setRect({ width: 1280, height: 800 });
+      assert.ok(narrowest <= 500, `the narrowest window is ${narrowest} px`);
+      for (const route of routesWithNotFound()) {
+        await openInFrame(driver, at(route), 320);
+        const scroll = await driver.executeScript(() => document.documentElement.scrollWidth);
+        assert.ok(scroll <= 320, `${route}: ${scroll} px wide in a 320 px frame`);
+      }
+      await driver.switchTo().defaultContent();
+    });
+
+    test('axe-core finds no WCAG 2.2 A or AA violation on any route', async () => {
+      for (const route of routesWithNotFound()) {
+        await open(driver, at(route));
+        await driver.executeScript(AXE_SOURCE);
+        const violations = await driver.executeAsyncScript((tags, done) => {
+          window.axe
+            .run(document, { runOnly: { type: 'tag', values: tags } })
+            .then((results) => done(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)))
+            .catch((error) => done([`axe failed: ${error}`]));
+        }, AXE_TAGS);
+        assert.deepEqual(violations, [], route);
+      }
+    });
+  });
+}

@@ -1,0 +1,103 @@
+// The three browser engines visitors use, Chromium, Firefox and WebKit, behind one driver API
+// (selenium-webdriver over each engine's own WebDriver server), so that a cross-engine test is
+// written once. What was verified about these drivers on this machine kind is in
+// ../shared/TOOLCHAIN.md ("Firefox and WebKit").
+//
+// Every driver is given by its path: Selenium's own driver manager would try the internet.
+
+import { spawn } from 'node:child_process';
+import { Builder } from 'selenium-webdriver';
+import chrome from 'selenium-webdriver/chrome.js';
+import firefox from 'selenium-webdriver/firefox.js';
+import { CHROMIUM, CHROMIUM_FLAGS } from './browser.mjs';
+import { freePort, untilAnswering } from './server.mjs';
+
+export const ENGINES = ['chromium', 'firefox', 'webkit'];
+
+const CHROMEDRIVER = process.env.CHROMEDRIVER || '/usr/bin/chromedriver';
+const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+const GECKODRIVER = process.env.GECKODRIVER || `${process.env.HOME}/.cargo/bin/geckodriver`;
+const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER || '/usr/bin/WebKitWebDriver';
+const MINIBROWSER = process.env.WEBKIT_MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+/**
+ * Starts `engine` ('chromium', 'firefox' or 'webkit') with a fresh profile. Options:
+ * `javascript` (default true) and `colorScheme` ('light' or 'dark', the visitor's system setting).
+ * Resolves to the Selenium WebDriver; `quit()` on it ends the browser and its driver.
+ */
+export async function startEngine(engine, { javascript = true, colorScheme = 'light' } = {}) {
+  const start = { chromium: startChromium, firefox: startFirefox, webkit: startWebKit }[engine];
+  if (!start) throw new Error(`no engine named ${engine}; the engines are ${ENGINES.join(', ')}`);
+  return start({ javascript, dark: colorScheme === 'dark' });
+}
+
+function startChromium({ javascript, dark }) {
+  const options = new chrome.Options()
+    .setChromeBinaryPath(CHROMIUM)
+    .addArguments('--headless=new', ...CHROMIUM_FLAGS, ...(dark ? ['--force-dark-mode'] : []));
+  if (!javascript) options.setUserPreferences({ 'profile.managed_default_content_settings.javascript': 2 });
+  return new Builder()
+    .forBrowser('chrome')
+    .setChromeOptions(options)
+    .setChromeService(new chrome.ServiceBuilder(CHROMEDRIVER))
+    .build();
+}
+
+function startFirefox({ javascript, dark }) {
+  const options = new firefox.Options()
+    .addArguments('-headless')
+    .setBinary(FIREFOX)
+    // 0 is dark, 1 light: what `prefers-color-scheme` answers, whatever the system says.
+    .setPreference('layout.css.prefers-color-scheme.content-override', dark ? 0 : 1)
+    .setPreference('javascript.enabled', javascript);
+  return new Builder()
+    .forBrowser('firefox')
+    .setFirefoxOptions(options)
+    .setFirefoxService(new firefox.ServiceBuilder(GECKODRIVER))
+    .build();
+}
+
+/**
+ * WebKitGTK's driver starts MiniBrowser, which needs an X display: the driver runs inside its
+ * own `xvfb-run`, so that the display is there whoever runs the tests. Quitting the session
+ * also stops the driver and its display.
+ */
+async function startWebKit({ javascript, dark }) {
+  const port = await freePort();
+  const server = spawn('xvfb-run', ['-a', WEBKIT_DRIVER, `--port=${port}`], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  const stop = () => {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  };
+  try {
+    await untilAnswering(`http://127.0.0.1:${port}/status`, server, 'WebKitWebDriver');
+    const driver = await new Builder()
+      .usingServer(`http://127.0.0.1:${port}`)
+      .withCapabilities({
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': {
+          binary: MINIBROWSER,
+          args: ['--automation', ...(dark ? ['--dark-mode'] : []), ...(javascript ? [] : ['--enable-javascript=false'])],
+        },
+      })
+      .build();
+    const quit = driver.quit.bind(driver);
+    driver.quit = async () => {
+      try {
+        await quit();
+      } finally {
+        stop();
+      }
+    };
+    return driver;
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
