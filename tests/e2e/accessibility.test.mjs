@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { waitForApp } from './support/browser.mjs';
+import { diagramLabelProblems } from './support/diagram.mjs';
 import { useSiteInBrowser } from './support/session.mjs';
 import { staticHost } from './support/server.mjs';
 import { pagePaths, routesWithNotFound } from './support/site.mjs';
@@ -124,17 +125,17 @@ test('the diagram and the timeline have real text alternatives', async () => {
   for (const path of pagePaths()) {
     await page.goto(at(path));
     await waitForApp(page);
-    const diagram = page.locator('svg.sc-diagram');
+    const diagram = page.locator('.sc-diagram');
     if (await diagram.count()) {
       assert.equal(await diagram.getAttribute('role'), 'img');
       const name = await page.evaluate(() => {
-        const svg = document.querySelector('svg.sc-diagram');
-        return document.getElementById(svg.getAttribute('aria-labelledby'))?.textContent;
+        const image = document.querySelector('.sc-diagram');
+        return document.getElementById(image.getAttribute('aria-labelledby'))?.textContent;
       });
       assert.ok(name?.length > 5, `${path}: the diagram has a name`);
       const description = await page.evaluate(() => {
-        const svg = document.querySelector('svg.sc-diagram');
-        return document.getElementById(svg.getAttribute('aria-describedby'));
+        const image = document.querySelector('.sc-diagram');
+        return document.getElementById(image.getAttribute('aria-describedby'));
       });
       assert.ok(description, `${path}: the diagram is described`);
       const items = await page.$$eval(`#${await diagram.getAttribute('aria-describedby')} li`, (lis) => lis.length);
@@ -150,6 +151,25 @@ test('the diagram and the timeline have real text alternatives', async () => {
     }
   }
   await context.close();
+});
+
+test("the diagram's labels sit inside and in the middle of their shapes, apart, at a readable size, at any width and with enlarged text", async () => {
+  for (const width of [320, 768, 1280]) {
+    const { context, page } = await openPage({ width });
+    for (const path of ['/concept/', '/ja/concept/']) {
+      await page.goto(at(path));
+      await waitForApp(page);
+      assert.deepEqual(await page.evaluate(diagramLabelProblems), [], `${path} at ${width}px`);
+      await page.evaluate(() => {
+        document.documentElement.style.fontSize = '200%';
+      });
+      // With text at 200% in a 320 px window, the header's name and the footer's links and
+      // telephone numbers, which do not break, are wider than the window: not the diagram's doing.
+      const problems = (await page.evaluate(diagramLabelProblems)).filter((p) => width > 320 || !p.startsWith('the page scrolls sideways'));
+      assert.deepEqual(problems, [], `${path} at ${width}px, text at 200%`);
+    }
+    await context.close();
+  }
 });
 
 test('no horizontal scroll from 320 to 1920 px', async () => {
@@ -186,9 +206,21 @@ test('forced colours keep the diagram and the focus indicator visible; reduced m
   const forced = await openPage({ forcedColors: 'active' });
   await forced.page.goto(at('/concept/'));
   await waitForApp(forced.page);
-  const fills = await forced.page.$$eval('.sc-diagram__label', (labels) => [...new Set(labels.map((l) => getComputedStyle(l).fill))]);
-  const text = await forced.page.evaluate(() => getComputedStyle(document.body).color);
-  assert.deepEqual(fills, [text], 'labels take the system text colour');
+  const colours = await forced.page.evaluate(() => {
+    const distinct = (selector, property) => [...new Set([...document.querySelectorAll(selector)].map((e) => getComputedStyle(e)[property]))];
+    return {
+      text: getComputedStyle(document.body).color,
+      background: getComputedStyle(document.body).backgroundColor,
+      labels: distinct('.sc-diagram__label', 'color'),
+      borders: distinct('.sc-diagram__shape', 'borderTopColor'),
+      fills: distinct('.sc-diagram__shape', 'backgroundColor'),
+      arrows: distinct('.sc-diagram__arrow', 'stroke'),
+    };
+  });
+  assert.deepEqual(colours.labels, [colours.text], 'labels take the system text colour');
+  assert.deepEqual(colours.borders, [colours.text], 'shapes are outlined in the system text colour');
+  assert.deepEqual(colours.fills, [colours.background], 'shapes are filled with the system background');
+  assert.deepEqual(colours.arrows, [colours.text], 'arrows take the system text colour');
   await forced.page.keyboard.press('Tab');
   const outline = await forced.page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.equal(outline, 'solid');

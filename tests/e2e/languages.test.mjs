@@ -24,7 +24,7 @@ function structure(page) {
       paragraphs: count('main p'),
       timelineEntries: count('.sc-timeline__item'),
       timelineDates: [...document.querySelectorAll('.sc-timeline time')].map((t) => t.dateTime),
-      diagramLabels: [...document.querySelectorAll('.sc-diagram__label')].map((l) => [l.getAttribute('class'), l.children.length > 0]),
+      diagramLabels: [...document.querySelectorAll('.sc-diagram__label')].map((l) => [l.getAttribute('class'), l.closest('.sc-diagram__shape')?.getAttribute('class')]),
       listItems: count('main li'),
       navLinks: count('nav.sc-nav a'),
       links: count('a[href]'),

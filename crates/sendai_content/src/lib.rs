@@ -226,24 +226,23 @@ content_type! {
 }
 
 content_type! {
-    /// The Knowledge Cluster concept diagram: its labels, each split into the lines it is drawn
-    /// on, and its description in words, which follows it on the page and is its long text
-    /// alternative.
+    /// The Knowledge Cluster concept diagram: its labels, which the page wraps to fit, and its
+    /// description in words, which follows it on the page and is its long text alternative.
     pub struct Diagram {
         /// The diagram's accessible name.
         pub title: &'static str,
         pub description_heading: &'static str,
         pub description: &'static [&'static str],
-        pub network: &'static [&'static str],
+        pub network: &'static str,
         pub academia: &'static str,
         pub industry: &'static str,
         pub government: &'static str,
-        pub outside_companies: &'static [&'static str],
-        pub region_companies: &'static [&'static str],
-        pub core: &'static [&'static str],
-        pub seeds: &'static [&'static str],
-        pub needs: &'static [&'static str],
-        pub innovation: &'static [&'static str],
+        pub outside_companies: &'static str,
+        pub region_companies: &'static str,
+        pub core: &'static str,
+        pub seeds: &'static str,
+        pub needs: &'static str,
+        pub innovation: &'static str,
     }
 }
 

@@ -230,7 +230,7 @@ fn a_template_without_its_place_in_the_text() {
 #[test]
 fn a_template_part_with_a_missing_label() {
     let content = Content::copy();
-    content.edit("concept.ja.md", "seeds = [\"技術シーズ\"]\n", "");
+    content.edit("concept.ja.md", "seeds = \"技術シーズ\"\n", "");
     let problem = content.problem("concept.ja.md", Some((8, 1)));
     assert_says(&problem, &["`seeds` is missing from [diagram]"]);
 }

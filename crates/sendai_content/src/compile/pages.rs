@@ -381,16 +381,16 @@ fn diagram(table: &Table) -> Result<Block, Diagnostic> {
         title: text("title")?,
         description_heading: text("description_heading")?,
         description: lines("description")?,
-        network: lines("network")?,
+        network: text("network")?,
         academia: text("academia")?,
         industry: text("industry")?,
         government: text("government")?,
-        outside_companies: lines("outside_companies")?,
-        region_companies: lines("region_companies")?,
-        core: lines("core")?,
-        seeds: lines("seeds")?,
-        needs: lines("needs")?,
-        innovation: lines("innovation")?,
+        outside_companies: text("outside_companies")?,
+        region_companies: text("region_companies")?,
+        core: text("core")?,
+        seeds: text("seeds")?,
+        needs: text("needs")?,
+        innovation: text("innovation")?,
     });
     section.finish().into_iter().next().map_or(Ok(value), Err)
 }
