@@ -23,13 +23,14 @@ pub fn ContactDetails(
             <span class="sc-contact__numbers">
                 <span class="sc-contact__number">
                     {strings.telephone_label}" "
-                    <a class="sc-contact__tel" href=contact.telephone.uri>
+                    <a class="sc-contact__tel sc-contact__digits" href=contact.telephone.uri>
                         {contact.telephone.display}
                     </a>
                 </span>
                 " "
                 <span class="sc-contact__number">
-                    {strings.fax_label}" "{contact.fax.display}
+                    {strings.fax_label}" "
+                    <span class="sc-contact__digits">{contact.fax.display}</span>
                 </span>
             </span>
         </address>

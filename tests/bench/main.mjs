@@ -1,6 +1,6 @@
 // The benchmark (`.ci/bench`): a release build of the site against a baseline of the same pages
-// as plain static HTML, with Lighthouse on every page, then client-side navigation speed and
-// memory in headless Chromium. Writes `<out>/bench.json` and `<out>/bench.md` and prints the
+// as plain static HTML, with Lighthouse on every page, then client-side navigation speed in
+// Chromium, Firefox and WebKit and memory in Chromium. Writes `<out>/bench.json` and `<out>/bench.md` and prints the
 // Markdown. Budgets are reported, not enforced: the exit code is non-zero only when the
 // benchmark could not run.
 //
@@ -58,8 +58,15 @@ async function measure({ dist, baseline, runs }) {
     });
     const browser = await launch();
     try {
-      log(`timing ${NAVIGATION_CLICKS} client-side navigations`);
-      const navigation = await measureNavigation(browser, { url: ours.url, paths, count: NAVIGATION_CLICKS });
+      const navigation = [];
+      log(`timing ${NAVIGATION_CLICKS} client-side navigations in Chromium`);
+      const chromium = await measureNavigation(browser, { url: ours.url, paths, count: NAVIGATION_CLICKS });
+      navigation.push({ ...chromium, engine: `Chromium ${browser.version()}` });
+      for (const [engine, name] of [['firefox', 'Firefox'], ['webkit', 'WebKitGTK']]) {
+        log(`timing ${NAVIGATION_CLICKS} client-side navigations in ${name}`);
+        const measured = await measureNavigation(null, { url: ours.url, paths, count: NAVIGATION_CLICKS, engine });
+        navigation.push({ ...measured, engine: `${name} ${measured.version}` });
+      }
       log(`memory over ${MEMORY_NAVIGATIONS} client-side navigations`);
       const memory = await measureMemory(browser, { url: ours.url, paths, count: MEMORY_NAVIGATIONS });
       return { browser: `Chromium ${browser.version()}`, lighthouse, navigation, memory };

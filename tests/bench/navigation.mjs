@@ -1,7 +1,9 @@
-// Client-side navigation in headless Chromium: how soon a click on a link shows the new page,
-// and whether the app gives back its memory and DOM nodes after many navigations.
+// Client-side navigation: how soon a click on a link shows the new page, in each browser engine,
+// and whether the app gives back its memory and DOM nodes after many navigations (Chromium,
+// whose DevTools protocol gives the heap figures).
 
 import { watch, waitForApp } from '../e2e/support/browser.mjs';
+import { startEngine } from '../e2e/support/engines.mjs';
 import { median, percentile } from './stats.mjs';
 
 /** How long a click may take to show its page before the benchmark gives up. */
@@ -9,10 +11,11 @@ const CLICK_TIMEOUT_MS = 5000;
 
 /**
  * Times `count` clicks on links of the main navigation, from the click to the first animation
- * frame after the new page's heading is in the DOM, cycling through both languages.
+ * frame after the new page's heading is in the DOM, cycling through both languages: in Chromium
+ * through Playwright's `browser`, or, given `engine`, in that engine through its WebDriver.
  */
-export async function measureNavigation(browser, { url, paths, count }) {
-  const app = await openApp(browser, url, paths);
+export async function measureNavigation(browser, { url, paths, count, engine }) {
+  const app = engine ? await openAppIn(engine, url, paths) : await openApp(browser, url, paths);
   const samples = [];
   for (const kind of clicks(app.navLinks, app.languages)) {
     const ms = await click(app, kind);
@@ -20,7 +23,7 @@ export async function measureNavigation(browser, { url, paths, count }) {
     if (samples.length === count) break;
   }
   await app.close();
-  return { count, medianMs: median(samples), p95Ms: percentile(samples, 95), samplesMs: samples };
+  return { count, version: app.version, medianMs: median(samples), p95Ms: percentile(samples, 95), samplesMs: samples };
 }
 
 /**
@@ -48,14 +51,9 @@ async function openApp(browser, url, paths) {
   const seen = watch(page);
   await page.goto(url);
   await waitForApp(page);
-  const navLinks = await page.locator('nav.sc-nav a').count();
-  const languages = paths.length / navLinks;
-  if (!Number.isInteger(languages)) throw new Error(`${paths.length} pages but ${navLinks} navigation links`);
   return {
     page,
-    navLinks,
-    languages,
-    headings: await prerenderedHeadings(page, paths),
+    ...(await siteShape((fn, arg) => page.evaluate(fn, arg), paths)),
     /** Closes the page, then fails if the app threw while it was open. */
     close: async () => {
       await context.close();
@@ -64,15 +62,41 @@ async function openApp(browser, url, paths) {
   };
 }
 
-/** Each page's `main h1` as its prerendered file has it: what the app must show there. */
-function prerenderedHeadings(page, paths) {
-  return page.evaluate(async (paths) => {
+/** Opens `url` in `engine` through its WebDriver once the app runs, as `openApp` does. */
+async function openAppIn(engine, url, paths) {
+  const driver = await startEngine(engine);
+  await driver.get(url);
+  await driver.wait(() => driver.executeScript(() => document.documentElement.dataset.app === 'running'), CLICK_TIMEOUT_MS);
+  // Runs `fn(arg)` in the page and waits for its promise, as Playwright's `evaluate` does.
+  const evaluate = async (fn, arg) => {
+    const outcome = await driver.executeAsyncScript(
+      `const done = arguments[1];
+       Promise.resolve((${fn})(arguments[0])).then((value) => done({ value }), (error) => done({ error: String(error) }));`,
+      arg,
+    );
+    if ('error' in outcome) throw new Error(outcome.error);
+    return outcome.value;
+  };
+  const version = (await driver.getCapabilities()).get('browserVersion');
+  return { evaluate, version, ...(await siteShape(evaluate, paths)), close: () => driver.quit() };
+}
+
+/**
+ * What clicking through the site needs: how many links the main navigation has, how many
+ * languages, and each page's `main h1` as its prerendered file has it (what the app must show).
+ */
+async function siteShape(evaluate, paths) {
+  const navLinks = await evaluate(() => document.querySelectorAll('nav.sc-nav a').length);
+  // One home page per language: '/', '/ja/'.
+  const languages = paths.filter((path) => /^\/([a-z]{2}\/)?$/.test(path)).length;
+  const headings = await evaluate(async (paths) => {
     const headings = await Promise.all(paths.map(async (path) => {
       const html = await (await fetch(path)).text();
       return new DOMParser().parseFromString(html, 'text/html').querySelector('main h1').textContent;
     }));
     return Object.fromEntries(paths.map((path, i) => [path, headings[i]]));
   }, paths);
+  return { evaluate, navLinks, languages, headings };
 }
 
 /**
@@ -95,7 +119,7 @@ async function navigate(app, count) {
 
 /** Clicks the next navigation link or the language switch; resolves to the milliseconds it took. */
 function click(app, kind) {
-  return app.page.evaluate(clickInPage, { kind, headings: app.headings, timeoutMs: CLICK_TIMEOUT_MS });
+  return app.evaluate(clickInPage, { kind, headings: app.headings, timeoutMs: CLICK_TIMEOUT_MS });
 }
 
 /**

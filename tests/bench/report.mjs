@@ -54,11 +54,11 @@ export function budgets({ lighthouse, assets, navigation, memory }) {
       measured: kb(wasm.brotliBytes),
       pass: wasm.brotliBytes <= WASM_BROTLI_BUDGET_BYTES,
     },
-    {
-      budget: `client navigation median under ${NAVIGATION_MEDIAN_BUDGET_MS} ms`,
-      measured: ms(navigation.medianMs, 1),
-      pass: navigation.medianMs < NAVIGATION_MEDIAN_BUDGET_MS,
-    },
+    ...navigation.map((engine) => ({
+      budget: `client navigation median under ${NAVIGATION_MEDIAN_BUDGET_MS} ms in ${engine.engine}`,
+      measured: ms(engine.medianMs, 1),
+      pass: engine.medianMs < NAVIGATION_MEDIAN_BUDGET_MS,
+    })),
     {
       budget: `JS heap grows by under ${mib(HEAP_GROWTH_BUDGET_BYTES)} over ${memory.navigations} navigations`,
       measured: signed(heapGrowth, kib),
@@ -139,11 +139,11 @@ function assetsSection(assets) {
 
 function navigationSection(navigation) {
   return [
-    `## Client-side navigation (${navigation.count} clicks on the main navigation, both languages)`,
+    `## Client-side navigation (${navigation[0].count} clicks on the main navigation, both languages, in each engine)`,
     '',
-    'From the click to the first animation frame after the new heading is in the DOM.',
+    'From the click to the first animation frame after the new heading is in the DOM, timed by the page\'s own clock.',
     '',
-    table(['Median', 'p95'], [[ms(navigation.medianMs, 1), ms(navigation.p95Ms, 1)]]),
+    table(['Engine', 'Median', 'p95'], navigation.map((engine) => [engine.engine, ms(engine.medianMs, 1), ms(engine.p95Ms, 1)])),
     '',
   ];
 }

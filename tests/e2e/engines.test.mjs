@@ -10,10 +10,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { By } from 'selenium-webdriver';
-import { ENGINES, startEngine } from './support/engines.mjs';
+import { ENGINES, startEngine, loadInFrame } from './support/engines.mjs';
 import { staticHost } from './support/server.mjs';
 import { pagePaths, routesWithNotFound, headingOf, titleOf, NOT_FOUND, NOT_FOUND_JA } from './support/site.mjs';
 import { CORPUS, REJECTED, describeEntry } from './support/corpus.mjs';
+import { diagramLabelProblems } from './support/diagram.mjs';
 
 /** How long a condition may take to hold before a test fails: a bound, not a pause. */
 const WAIT_MS = 20_000;
@@ -41,22 +42,9 @@ async function open(driver, url) {
   await until(driver, `the app did not start on ${url}`, appRunning);
 }
 
-/**
- * Loads `url` in a frame `width` CSS px wide, and moves the driver into it: a phone's width in
- * every engine, whatever the narrowest window the engine opens. The frame sits in a plain
- * document of the same site (robots.txt), so that the driver can wait for the app in it first.
- */
+/** Loads `url` in a frame `width` CSS px wide (see `loadInFrame`) and moves the driver into it. */
 async function openInFrame(driver, url, width) {
-  await driver.switchTo().defaultContent();
-  await driver.get(new URL('/robots.txt', url).href);
-  await driver.executeScript((src, frameWidth) => {
-    const iframe = document.createElement('iframe');
-    iframe.style.cssText = `border: 0; display: block; width: ${frameWidth}px; height: 800px`;
-    iframe.src = src;
-    document.body.replaceChildren(iframe);
-  }, url, width);
-  await until(driver, `the app did not start on ${url} in a ${width} px frame`, () =>
-    document.querySelector('iframe').contentDocument?.documentElement?.dataset.app === 'running');
+  await loadInFrame(driver, url, width);
   await driver.switchTo().frame(await driver.findElement(By.css('iframe')));
 }
 
@@ -250,6 +238,18 @@ for (const engine of ENGINES) {
         await openInFrame(driver, at(route), 320);
         const scroll = await driver.executeScript(() => document.documentElement.scrollWidth);
         assert.ok(scroll <= 320, `${route}: ${scroll} px wide in a 320 px frame`);
+      }
+      await driver.switchTo().defaultContent();
+    });
+
+    test('the concept diagram\'s labels sit inside their shapes, centred, apart and readable at 320, 768 and 1280 px, and with text at 200 %', async () => {
+      for (const path of ['/concept/', '/ja/concept/']) {
+        for (const width of [320, 768, 1280]) {
+          await openInFrame(driver, at(path), width);
+          assert.deepEqual(await driver.executeScript(diagramLabelProblems), [], `${path} at ${width} px`);
+          await driver.executeScript(() => { document.documentElement.style.fontSize = '200%'; });
+          assert.deepEqual(await driver.executeScript(diagramLabelProblems), [], `${path} at ${width} px, text at 200 %`);
+        }
       }
       await driver.switchTo().defaultContent();
     });

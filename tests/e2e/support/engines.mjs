@@ -64,7 +64,7 @@ function startFirefox({ javascript, dark }) {
  */
 async function startWebKit({ javascript, dark }) {
   const port = await freePort();
-  const server = spawn('xvfb-run', ['-a', WEBKIT_DRIVER, `--port=${port}`], {
+  const server = spawn('xvfb-run', ['-a', '-s', '-screen 0 1920x8000x24', WEBKIT_DRIVER, `--port=${port}`], {
     detached: true,
     stdio: 'ignore',
   });
@@ -100,4 +100,31 @@ async function startWebKit({ javascript, dark }) {
     stop();
     throw error;
   }
+}
+
+/** How long the app may take to start before a caller gives up: a bound, not a pause. */
+const APP_START_MS = 20_000;
+
+/**
+ * Loads `url` in a frame `width` CSS px wide and resolves once the app runs in it: a phone's
+ * width in every engine, whatever the narrowest window the engine opens (Firefox's is 500 px,
+ * WebKitGTK's about 450). The frame sits alone in a plain document of the same site
+ * (robots.txt), so that the driver can look into it while it waits. The driver stays in the
+ * top document.
+ */
+export async function loadInFrame(driver, url, width) {
+  await driver.switchTo().defaultContent();
+  await driver.get(new URL('/robots.txt', url).href);
+  await driver.executeScript((src, frameWidth) => {
+    const frame = document.createElement('iframe');
+    frame.style.cssText = `border: 0; display: block; width: ${frameWidth}px; height: 800px`;
+    frame.src = src;
+    document.body.style.margin = '0';
+    document.body.replaceChildren(frame);
+  }, url, width);
+  await driver.wait(
+    () => driver.executeScript(() => document.querySelector('iframe').contentDocument?.documentElement?.dataset.app === 'running'),
+    APP_START_MS,
+    `the app did not start on ${url} in a ${width} px frame`,
+  );
 }
