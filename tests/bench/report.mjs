@@ -56,7 +56,7 @@ export function budgets({ lighthouse, assets, navigation, memory }) {
     },
     ...navigation.map((engine) => ({
       budget: `client navigation median under ${NAVIGATION_MEDIAN_BUDGET_MS} ms in ${engine.engine}`,
-      measured: ms(engine.medianMs, 1),
+      measured: `${ms(engine.medianMs, 1)} (the engine's next frame alone: ${ms(engine.emptyFrame.medianMs, 1)})`,
       pass: engine.medianMs < NAVIGATION_MEDIAN_BUDGET_MS,
     })),
     {
@@ -138,12 +138,18 @@ function assetsSection(assets) {
 }
 
 function navigationSection(navigation) {
+  const figures = ({ medianMs, p95Ms }) => `${ms(medianMs, 1)} / ${ms(p95Ms, 1)}`;
   return [
     `## Client-side navigation (${navigation[0].count} clicks on the main navigation, both languages, in each engine)`,
     '',
-    'From the click to the first animation frame after the new heading is in the DOM, timed by the page\'s own clock.',
+    'Median / p95, timed by the page\'s own clock from the click: until the new heading is in the DOM (the app\'s work), ' +
+      'and until the first animation frame after it (the frame that paints it; the budget). The baseline is the ' +
+      'engine\'s own wait for its next frame, timed the same way with no click: no navigation can paint sooner.',
     '',
-    table(['Engine', 'Median', 'p95'], navigation.map((engine) => [engine.engine, ms(engine.medianMs, 1), ms(engine.p95Ms, 1)])),
+    table(
+      ['Engine', 'Heading in the DOM', 'Painted (budget)', 'Baseline: next frame, no click'],
+      navigation.map((engine) => [engine.engine, figures(engine.updated), figures(engine), figures(engine.emptyFrame)]),
+    ),
     '',
   ];
 }
