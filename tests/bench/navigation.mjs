@@ -30,16 +30,19 @@ export async function measureNavigation(browser, { url, paths, count, engine }) 
   const painted = [];
   const updated = [];
   const emptyFrame = [];
-  for (const kind of clicks(app.navLinks, app.languages)) {
-    const timing = await click(app, kind);
-    if (kind !== 'nav') continue;
-    painted.push(timing.paintedMs);
-    updated.push(timing.updatedMs);
-    emptyFrame.push(await app.evaluate(nextFrameInPage));
-    if (painted.length === count) break;
-    if (painted.length % CLICKS_PER_LOAD === 0) await app.reload();
+  try {
+    for (const kind of clicks(app.navLinks, app.languages)) {
+      const timing = await click(app, kind);
+      if (kind !== 'nav') continue;
+      painted.push(timing.paintedMs);
+      updated.push(timing.updatedMs);
+      emptyFrame.push(await app.evaluate(nextFrameInPage));
+      if (painted.length === count) break;
+      if (painted.length % CLICKS_PER_LOAD === 0) await app.reload();
+    }
+  } finally {
+    await app.close();
   }
-  await app.close();
   const summary = (samples) => ({ medianMs: median(samples), p95Ms: percentile(samples, 95), samplesMs: samples });
   return { count, version: app.version, ...summary(painted), updated: summary(updated), emptyFrame: summary(emptyFrame) };
 }
