@@ -3,7 +3,7 @@
 // whose DevTools protocol gives the heap figures).
 
 import { watch, waitForApp } from '../e2e/support/browser.mjs';
-import { startEngine } from '../e2e/support/engines.mjs';
+import { startEngine, waitForAppIn } from '../e2e/support/engines.mjs';
 import { median, percentile } from './stats.mjs';
 
 /** How long a click may take to show its page before the benchmark gives up. */
@@ -90,7 +90,7 @@ async function openApp(browser, url, paths) {
 /** Opens `url` in `engine` through its WebDriver once the app runs, as `openApp` does. */
 async function openAppIn(engine, url, paths) {
   const driver = await startEngine(engine);
-  const appRunning = () => driver.wait(() => driver.executeScript(() => document.documentElement.dataset.app === 'running'), CLICK_TIMEOUT_MS);
+  const appRunning = () => waitForAppIn(driver, { where: url, timeoutMs: CLICK_TIMEOUT_MS });
   await driver.get(url);
   await appRunning();
   // Runs `fn(arg)` in the page and waits for its promise, as Playwright's `evaluate` does.

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { By } from 'selenium-webdriver';
-import { ENGINES, startEngine, loadInFrame } from './support/engines.mjs';
+import { ENGINES, startEngine, loadInFrame, waitForAppIn } from './support/engines.mjs';
 import { staticHost } from './support/server.mjs';
 import { pagePaths, routesWithNotFound, headingOf, titleOf, NOT_FOUND, NOT_FOUND_JA } from './support/site.mjs';
 import { CORPUS, REJECTED, describeEntry } from './support/corpus.mjs';
@@ -33,13 +33,16 @@ function until(driver, message, check, ...args) {
   return driver.wait(() => driver.executeScript(check, ...args), WAIT_MS, message);
 }
 
-const appRunning = () => document.documentElement.dataset.app === 'running';
 const heading = () => document.querySelector('main h1')?.textContent;
+
+/** Waits until the page's `main h1` is the one the build wrote for `outcome`. */
+const untilHeadingOf = (driver, outcome, message) =>
+  until(driver, message, (expected) => document.querySelector('main h1')?.textContent === expected, headingOf(outcome));
 
 /** Loads `url` and waits for the app to take the page over. */
 async function open(driver, url) {
   await driver.get(url);
-  await until(driver, `the app did not start on ${url}`, appRunning);
+  await waitForAppIn(driver, { where: url, timeoutMs: WAIT_MS });
 }
 
 /** Loads `url` in a frame `width` CSS px wide (see `loadInFrame`) and moves the driver into it. */
@@ -105,7 +108,7 @@ for (const engine of ENGINES) {
         }
         await noScript.get(at('/'));
         await click(noScript, 'nav.sc-nav a[href="/concept/"]');
-        await until(noScript, 'the link did not load /concept/', (expected) => document.querySelector('main h1')?.textContent === expected, headingOf('/concept/'));
+        await untilHeadingOf(noScript, '/concept/', 'the link did not load /concept/');
         assert.equal(await noScript.executeScript(() => document.documentElement.dataset.app), null, 'the app never ran');
       } finally {
         await noScript.quit();
@@ -116,7 +119,7 @@ for (const engine of ENGINES) {
       await open(driver, at('/'));
       await markDocument(driver);
       await click(driver, 'nav.sc-nav a[href="/concept/"]');
-      await until(driver, 'the concept page did not show', (expected) => document.querySelector('main h1')?.textContent === expected, headingOf('/concept/'));
+      await untilHeadingOf(driver, '/concept/', 'the concept page did not show');
       assert.equal(new URL(await driver.getCurrentUrl()).pathname, '/concept/');
       assert.ok(await sameDocument(driver), 'no page load');
       assert.equal(await driver.getTitle(), titleOf('/concept/'));
@@ -136,10 +139,10 @@ for (const engine of ENGINES) {
       assert.equal(new URL(await driver.getCurrentUrl()).pathname, '/concept/');
       assert.equal(await driver.executeScript(heading), headingOf('/concept/'));
       await driver.navigate().back();
-      await until(driver, 'Back did not return to the home page', (expected) => document.querySelector('main h1')?.textContent === expected, headingOf('/'));
+      await untilHeadingOf(driver, '/', 'Back did not return to the home page');
       assert.equal(new URL(await driver.getCurrentUrl()).pathname, '/');
       await driver.navigate().forward();
-      await until(driver, 'Forward did not return to the concept page', (expected) => document.querySelector('main h1')?.textContent === expected, headingOf('/concept/'));
+      await untilHeadingOf(driver, '/concept/', 'Forward did not return to the concept page');
       assert.ok(await sameDocument(driver), 'Back and Forward load no page');
       assert.deepEqual(await offOrigin(driver, host.origin), [], 'requests to another origin');
     });

@@ -9,14 +9,13 @@
 
 import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { launch } from '../e2e/support/browser.mjs';
-import { startEngine, loadInFrame } from '../e2e/support/engines.mjs';
+import { launch, waitForApp } from '../e2e/support/browser.mjs';
+import { startEngine, loadInFrame, waitForAppIn } from '../e2e/support/engines.mjs';
 import { staticHost } from '../e2e/support/server.mjs';
 import { routesWithNotFound } from '../e2e/support/site.mjs';
 
 const WIDTHS = [320, 1280];
 const SCHEMES = ['light', 'dark'];
-const WAIT_MS = 20_000;
 
 const out = new URL('../../screenshots/', import.meta.url).pathname;
 const fileName = (engine, path, width, scheme) =>
@@ -31,7 +30,7 @@ async function chromium(host) {
         const page = await context.newPage();
         for (const path of routesWithNotFound()) {
           await page.goto(new URL(path.slice(1), host.url).href);
-          await page.waitForFunction(() => document.documentElement.dataset.app === 'running');
+          await waitForApp(page);
           await page.screenshot({ path: fileName('chromium', path, width, colorScheme), fullPage: true });
         }
         await context.close();
@@ -65,7 +64,7 @@ async function throughWebDriver(engine, host) {
 async function inWindow(driver, url, width) {
   await driver.manage().window().setRect({ width, height: 800 });
   await driver.get(url);
-  await driver.wait(() => driver.executeScript(() => document.documentElement.dataset.app === 'running'), WAIT_MS);
+  await waitForAppIn(driver, { where: url });
   return driver.executeScript(() => document.documentElement.scrollHeight + (outerHeight - innerHeight));
 }
 

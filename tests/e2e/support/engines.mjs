@@ -106,6 +106,18 @@ async function startWebKit({ javascript, dark }) {
 const APP_START_MS = 20_000;
 
 /**
+ * Resolves once the wasm app has taken over the page the driver shows, as `waitForApp` does for
+ * Playwright; fails after `timeoutMs` with a message naming `where`.
+ */
+export function waitForAppIn(driver, { where = 'the page', timeoutMs = APP_START_MS } = {}) {
+  return driver.wait(
+    () => driver.executeScript(() => document.documentElement.dataset.app === 'running'),
+    timeoutMs,
+    `the app did not start on ${where}`,
+  );
+}
+
+/**
  * Loads `url` in a frame `width` CSS px wide and resolves once the app runs in it: a phone's
  * width in every engine, whatever the narrowest window the engine opens (Firefox's is 500 px,
  * WebKitGTK's about 450). The frame sits alone in a plain document of the same site
