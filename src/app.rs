@@ -1,22 +1,25 @@
 //! The application root: router, page head, shell and the page for the current address.
 //!
-//! Each address renders the whole page afresh from its route: components are plain views of one
-//! [`Site`] value, with no reactive state of their own, and a navigation swaps the old page for
-//! the new one ([`Fresh`]) rather than patching it. That keeps them simple, keeps the wasm small
+//! Each address renders the whole page afresh from its route and the page's text: components are
+//! plain views of one [`Site`] value, with no reactive state of their own, and a navigation swaps
+//! the old page for the new one ([`Fresh`]) rather than patching it. That keeps them simple, keeps the wasm small
 //! (each reactive closure, and each patching path, would be code of its own), and costs little:
 //! a page is a few hundred nodes. In the browser, the first page is the prerendered one, left
-//! untouched (`adopt`) until the first navigation.
+//! untouched (`adopt`) until the first navigation; a navigation draws its page once the page's
+//! text is at hand ([`page_data`]), and loads the address in full where it cannot be had.
 
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Meta, Title};
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
+use leptos_router::location::Location;
 use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use crate::components::{Breadcrumbs, PrimaryNav, SiteFooter, SiteHeader, SkipLink};
-use crate::content::{strings, Strings};
+use crate::content::{strings, PageText, Strings};
 use crate::fresh::Fresh;
+use crate::page_data;
 use crate::pages::{ContentPage, NotFoundPage};
 use crate::routes::{Lang, Route};
 
@@ -30,6 +33,8 @@ pub struct Site {
     pub origin: String,
     /// What the current path shows.
     pub route: Route,
+    /// The page's own text; `None` on Not Found.
+    pub text: Option<&'static PageText>,
 }
 
 impl Site {
@@ -82,12 +87,29 @@ fn SiteShell(base: String, origin: String, adopt: bool) -> impl IntoView {
     let location = use_location();
     let announcement = RwSignal::new(String::new());
     let renders = StoredValue::new(0_u32);
+    // The route whose page is drawn. It follows the address as soon as the new page's text is at
+    // hand, so the old page stays, whole, while its data file is fetched.
+    let shown = RwSignal::new(Route::locate(&location.pathname.get_untracked(), &base));
+    Effect::new({
+        let base = base.clone();
+        move |_| {
+            let route = Route::locate(&location.pathname.get(), &base);
+            if route == shown.get_untracked() {
+                // Back to the page shown before its successor was drawn: nothing to draw.
+                complete_navigation();
+            } else {
+                show_when_ready(route, shown, location.clone(), &base);
+            }
+        }
+    });
     let page = move || {
-        let route = Route::locate(&location.pathname.get(), &base);
+        let route = shown.get();
+        let text = route.page.and_then(|page| page_data::get(route.lang, page));
         provide_context(Site {
             base: base.clone(),
             origin: origin.clone(),
             route,
+            text,
         });
         let render = renders.get_value();
         renders.set_value(render.saturating_add(1));
@@ -99,13 +121,13 @@ fn SiteShell(base: String, origin: String, adopt: bool) -> impl IntoView {
             // After a client-side navigation, move focus to the new heading and announce the
             // page, as a page load would for a screen reader. An effect made here runs once
             // the new page is in the document.
+            let base = base.clone();
             Effect::new(move |_| {
                 announcement.set(route.document_title());
                 focus_heading();
                 // The page is drawn: the router may now update the address bar and scroll.
-                if let Some(browser) = use_context::<BrowserUrl>() {
-                    browser.ready_to_complete();
-                }
+                complete_navigation();
+                prefetch_navigation(&base);
             });
         }
         if render == 1 && adopt {
@@ -136,10 +158,12 @@ fn SiteShell(base: String, origin: String, adopt: bool) -> impl IntoView {
 /// The page for the current route.
 #[component]
 fn CurrentPage() -> impl IntoView {
-    let Route { lang, page } = use_site().route;
-    match page {
-        Some(page) => Either::Left(view! { <ContentPage lang page /> }),
-        None => Either::Right(view! { <NotFoundPage lang /> }),
+    let site = use_site();
+    match (site.route.page, site.text) {
+        (Some(page), Some(text)) => Either::Left(view! {
+            <ContentPage lang=site.route.lang page text />
+        }),
+        _ => Either::Right(view! { <NotFoundPage lang=site.route.lang /> }),
     }
 }
 
@@ -148,6 +172,9 @@ fn CurrentPage() -> impl IntoView {
 fn PageHead() -> impl IntoView {
     let site = use_site();
     let route = site.route;
+    let description = site
+        .text
+        .map_or(site.strings().not_found.description, |text| text.description);
     let absolute = |route: Route| route.url(&site.origin, &site.base);
     // Not Found has no address of its own to point to, and asks not to be indexed.
     let addresses = match route.page {
@@ -170,15 +197,67 @@ fn PageHead() -> impl IntoView {
     view! {
         <Html attr:lang=route.lang.code() />
         <Title text=route.document_title() />
-        <Meta name="description" content=route.description() />
+        <Meta name="description" content=description />
         <Meta property="og:type" content="website" />
         <Meta property="og:site_name" content=site.strings().name />
         <Meta property="og:title" content=route.title() />
-        <Meta property="og:description" content=route.description() />
+        <Meta property="og:description" content=description />
         <Meta property="og:locale" content=route.lang.og_locale() />
         <Meta property="og:locale:alternate" content=route.lang.other().og_locale() />
         {addresses}
     }
+}
+
+/// Draws `route` once its page's text is at hand: at once if it has been read (or the route is
+/// Not Found, which has no data file), when its data file arrives otherwise, and only if the
+/// visitor has not gone elsewhere meanwhile. Where the file cannot be had, the address is loaded
+/// in full, as if the app were not there: never a blank page, nor one mixed from two builds.
+fn show_when_ready(route: Route, shown: RwSignal<Route>, location: Location, base: &str) {
+    let Some(page) = route.page else {
+        shown.set(route);
+        return;
+    };
+    if page_data::get(route.lang, page).is_some() {
+        shown.set(route);
+        return;
+    }
+    #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+    {
+        let base = base.to_owned();
+        leptos::task::spawn_local(async move {
+            let loaded = page_data::load(route.lang, page, &base).await;
+            let path = location.pathname.get_untracked();
+            if Route::locate(&path, &base) != route {
+                return;
+            }
+            match loaded {
+                Ok(_) => shown.set(route),
+                Err(_) => {
+                    let search = location.search.get_untracked();
+                    let query = if search.is_empty() { "" } else { "?" };
+                    let href = format!("{path}{query}{search}{}", location.hash.get_untracked());
+                    let _ = window().location().assign(&href);
+                }
+            }
+        });
+    }
+    #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+    let _ = (location, base);
+}
+
+/// Lets the router update the address bar and scroll, once the new page is drawn.
+fn complete_navigation() {
+    if let Some(browser) = use_context::<BrowserUrl>() {
+        browser.ready_to_complete();
+    }
+}
+
+/// Fetches the data of the pages the current page links to, when the browser is idle.
+fn prefetch_navigation(base: &str) {
+    #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+    crate::prefetch::navigation_when_idle(base);
+    #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+    let _ = base;
 }
 
 /// Removes the adopted prerendered page, just before the app draws its first page in its place.

@@ -5,13 +5,16 @@ use wasm_bindgen::{closure::Closure, JsCast};
 
 use crate::app::App;
 use crate::content::strings;
+use crate::page_data;
+use crate::prefetch;
 use crate::routes::{normalize_base, Lang, Route, PUBLIC_URL_META};
 use crate::takeover::{discard_prerendered_page, is_prerendered, remove_announcer};
 
 /// Installs the panic notice, then starts the app. Where the prerendered page is the one for this
 /// address, the app adopts it as it is: nothing is drawn again, so nothing is repainted, and the
 /// first navigation replaces it. Where the host served another page (a development server's or a
-/// host's fallback file), the app replaces it at once, in one task before the next paint.
+/// host's fallback file), the app replaces it as soon as the page's data file is read, in one
+/// task; where that file cannot be had either, the app adopts the page it was given.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
@@ -31,19 +34,32 @@ pub fn start() {
     // The app starts in a task of its own, after the one that instantiated the wasm, so that
     // neither blocks the main thread for long on a slow phone.
     let take_over = Closure::once_into_js(move || {
-        let document = document();
-        let adopt = is_prerendered(&document, route);
-        remove_announcer(&document);
-        if !adopt {
-            discard_prerendered_page(&document);
-        }
-        leptos::mount::mount_to_body(move || view! { <App base=base origin=origin adopt /> });
-        // Lets tests and styles tell the live app from the prerendered page.
-        if let Some(html) = document.document_element() {
-            let _ = html.set_attribute("data-app", "running");
+        let adopt = is_prerendered(&document(), route);
+        match route.page {
+            Some(page) if !adopt => leptos::task::spawn_local(async move {
+                let loaded = page_data::load(route.lang, page, &base).await.is_ok();
+                mount(base, origin, !loaded);
+            }),
+            _ => mount(base, origin, adopt),
         }
     });
     let _ = window().set_timeout_with_callback(take_over.unchecked_ref());
+}
+
+/// Draws the app over the document, keeping the page there (`adopt`) or replacing it.
+fn mount(base: String, origin: String, adopt: bool) {
+    let document = document();
+    remove_announcer(&document);
+    if !adopt {
+        discard_prerendered_page(&document);
+    }
+    prefetch::on_intent(&base);
+    prefetch::navigation_when_idle(&base);
+    leptos::mount::mount_to_body(move || view! { <App base=base origin=origin adopt /> });
+    // Lets tests and styles tell the live app from the prerendered page.
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("data-app", "running");
+    }
 }
 
 /// A short, polite notice at the top of the page with a reload link; the content stays.

@@ -6,6 +6,7 @@ pub mod app;
 pub mod components;
 pub mod content;
 pub mod fresh;
+pub mod page_data;
 pub mod pages;
 pub mod routes;
 
@@ -14,6 +15,8 @@ pub mod prerender;
 
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 mod client;
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+mod prefetch;
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 mod takeover;
 

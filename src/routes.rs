@@ -5,7 +5,7 @@
 //! address; `/concept` and `/concept/index.html` reach the same page.
 
 pub use crate::content::Lang;
-use crate::content::{page_path, Listing, PageText, SITE};
+use crate::content::{page_path, Listing, SITE};
 
 /// A page of the site, in either language: its place in the site's list of pages
 /// (`content/`, in navigation order).
@@ -41,12 +41,13 @@ impl Page {
         Page::all().filter(move |page| SITE.pages[page.0].listed_in == listing)
     }
 
-    /// The page's text in one language.
-    pub fn text(self, lang: Lang) -> &'static PageText {
-        SITE.pages[self.0].text.of(lang)
+    /// The page's heading and navigation label in one language.
+    pub fn title(self, lang: Lang) -> &'static str {
+        SITE.pages[self.0].title.get(lang)
     }
 
-    fn slug(self) -> &'static str {
+    /// The path segment after the language prefix (`""` for the home page).
+    pub fn slug(self) -> &'static str {
         SITE.pages[self.0].slug
     }
 }

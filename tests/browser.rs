@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use sendai_cluster::app::App;
 use sendai_cluster::content::{strings, Listing, SITE};
 use sendai_cluster::fresh::Fresh;
+use sendai_cluster::page_data;
 use sendai_cluster::routes::{Lang, Page, Route};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -17,8 +18,10 @@ use web_sys::{Element, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Puts the window at `path`, mounts the app and waits for its page; the app stays until the
-/// handle is dropped.
+/// handle is dropped. The pages' text is read from the data files the build wrote, as the
+/// prerenderer reads it, since the test runner's server does not publish them.
 async fn mount_at(path: &str) -> (HtmlElement, impl Sized) {
+    page_data::insert_built();
     window()
         .history()
         .unwrap()

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use crate::app::use_site;
 use crate::components::{ConceptDiagram, ConformanceTable, ContactDetails, SiteMap, Timeline};
-use crate::content::Block;
+use crate::content::{Block, PageText};
 use crate::routes::{Lang, Page};
 
 /// A page from `content/`: its title as the heading, then its body: prose (HTML made from
@@ -14,9 +14,10 @@ pub fn ContentPage(
     lang: Lang,
     /// Which page.
     page: Page,
+    /// The page's text in that language, from its data file.
+    text: &'static PageText,
 ) -> impl IntoView {
     let base = use_site().base;
-    let text = page.text(lang);
     let blocks = text
         .body
         .iter()
@@ -36,7 +37,7 @@ pub fn ContentPage(
         })
         .collect_view();
     view! {
-        <h1 class="sc-heading-xl" tabindex="-1">{text.title}</h1>
+        <h1 class="sc-heading-xl" tabindex="-1">{page.title(lang)}</h1>
         {blocks}
     }
 }

@@ -22,7 +22,7 @@ pub fn NotFoundPage(
             let href = site.href(Route::page(lang, page));
             view! {
                 <li>
-                    <a href=href>{page.text(lang).title}</a>
+                    <a href=href>{page.title(lang)}</a>
                 </li>
             }
         })

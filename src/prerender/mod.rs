@@ -1,7 +1,8 @@
 //! Build-time rendering of every route to a complete HTML file, with the same components the
 //! browser runs, plus the files a static host needs. One module per kind of output:
 //!
-//! - [`page`]: the template and the pages, each carrying its policy in a `<meta>`;
+//! - [`page`]: the template and the pages, each carrying its policy in a `<meta>`, with each
+//!   page's data file beside it;
 //! - [`json_ld`]: the organisation's structured data in every page;
 //! - [`sitemap`]: `sitemap.xml` and `robots.txt`;
 //! - [`policy`]: the one definition of the security policy, headers and cache rules;
@@ -18,6 +19,7 @@ pub mod sitemap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::content::{data, PAGE_FILES};
 use crate::routes::{Lang, Route};
 
 pub use page::render_page;
@@ -35,9 +37,9 @@ pub fn file_for(route: Route) -> PathBuf {
     PathBuf::from(route.path().trim_start_matches('/')).join("index.html")
 }
 
-/// Writes every page, the Not Found pages, the sitemap, robots.txt and the header files into
-/// `dist`, whose `index.html` is Trunk's output and serves as the template; then precompresses
-/// every text file.
+/// Writes every page with its data file, the Not Found pages, the sitemap, robots.txt and the
+/// header files into `dist`, whose `index.html` is Trunk's output and serves as the template;
+/// then precompresses every text file.
 pub fn write_site(dist: &Path, settings: &Settings) -> std::io::Result<Vec<PathBuf>> {
     let template = page::prepare_template(&fs::read_to_string(dist.join("index.html"))?, dist)?;
     let policy = policy::Policy::for_template(&template);
@@ -51,6 +53,10 @@ pub fn write_site(dist: &Path, settings: &Settings) -> std::io::Result<Vec<PathB
             render_page(&template, &route.href(&settings.base), settings),
         )?;
         written.push(file);
+    }
+    // Each page's data file, as the build wrote it, beside the page it was drawn into.
+    for (slug, lang, bytes) in PAGE_FILES {
+        fs::write(dist.join(data_file_for(*lang, slug)), bytes)?;
     }
     // One Not Found page per language, where hosts that look for the nearest `404.html` up the
     // tree (Cloudflare Pages, for one) find it; others serve the root one, in English.
@@ -67,6 +73,11 @@ pub fn write_site(dist: &Path, settings: &Settings) -> std::io::Result<Vec<PathB
     headers::write_headers(dist, &policy, settings)?;
     compress::precompress(dist)?;
     Ok(written)
+}
+
+/// The data file of the page `slug` in `lang`: `concept/page.bin` beside `concept/index.html`.
+pub fn data_file_for(lang: Lang, slug: &str) -> PathBuf {
+    PathBuf::from(data::file_path(lang, slug).trim_start_matches('/'))
 }
 
 /// Every file under `dir`, in a stable order.

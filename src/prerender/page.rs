@@ -14,6 +14,7 @@ use super::json_ld::organization_json_ld;
 use super::policy::Policy;
 use super::Settings;
 use crate::app::App;
+use crate::page_data;
 use crate::routes::PUBLIC_URL_META;
 
 /// Renders the page a visitor gets at `path` (a path under the site's base), into `template`:
@@ -21,6 +22,7 @@ use crate::routes::PUBLIC_URL_META;
 /// the stylesheets, the script that starts the app and the policy.
 pub fn render_page(template: &str, path: &str, settings: &Settings) -> String {
     any_spawner::Executor::init_futures_executor().ok();
+    page_data::insert_built();
     let owner = Owner::new();
     owner.with(|| {
         let (meta_context, meta_output) = ServerMetaContext::new();

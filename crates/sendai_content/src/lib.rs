@@ -1,18 +1,40 @@
 //! The site's content as typed data: every page and every interface string, in both languages.
 //!
-//! The browser app and the prerenderer hold one value of [`Site`], which the site's build script
-//! makes from the Markdown and TOML files in `content/` (feature `compile`, module [`compile`]),
-//! so both are compiled from the same generated data and cannot disagree. Nothing here parses
-//! anything: Markdown is already HTML, and every check has run at build time.
+//! It comes in two parts, which the site's build script makes from the Markdown and TOML files in
+//! `content/` (feature `compile`, module [`compile`]):
+//! - the shell, [`Site`]: the interface strings, the contact details and the list of pages (address,
+//!   title in each language, where the page is listed). Every page needs it, so the browser app and
+//!   the prerenderer include it, compiled from the same generated source;
+//! - each page's own text, [`PageText`], one data file per page and language ([`data`]), which
+//!   the prerenderer draws into the page's HTML and the app fetches when a visitor goes there.
+//!   The wasm carries none of it, so a page an editor adds costs the other pages nothing.
+//!
+//! Nothing here parses Markdown or TOML: the Markdown is already HTML, and every check has run at
+//! build time.
 
 #[cfg(feature = "compile")]
 pub mod compile;
+pub mod data;
 
-/// Derives `databake::Bake` (the code that writes a value out as Rust source) when compiling.
-macro_rules! content_type {
+/// Derives `databake::Bake` (the code that writes a value out as Rust source) when compiling:
+/// for the shell, which the build bakes into the app.
+macro_rules! shell_type {
     ($item:item) => {
         #[cfg_attr(feature = "compile", derive(databake::Bake), databake(path = sendai_content))]
         #[derive(Debug)]
+        $item
+    };
+}
+
+/// Derives serde's traits for a page's text, which travels in its data file: the app reads
+/// it (`Deserialize`, borrowing every text from the file's bytes, which live for the visit), and
+/// the build writes it (`Serialize`, when compiling). Serde borrows `&'static str` fields by
+/// itself; other fields that hold texts say `#[serde(borrow)]`, and types without such a field
+/// state the bound.
+macro_rules! page_type {
+    ($item:item) => {
+        #[cfg_attr(feature = "compile", derive(serde::Serialize))]
+        #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
         $item
     };
 }
@@ -81,7 +103,7 @@ pub fn page_path(lang: Lang, slug: &str) -> String {
     path
 }
 
-content_type! {
+shell_type! {
     /// One value in each language.
     pub struct Localized<T> {
         pub en: T,
@@ -105,9 +127,13 @@ impl<T> Localized<T> {
     }
 }
 
-content_type! {
-    /// Everything the site says.
+shell_type! {
+    /// What every page's shell says: the pages' list and the interface text, with the contact
+    /// details. Each page's own text is in its data file.
     pub struct Site {
+        /// Identifies this build's content: every page's data file starts with it, and the app
+        /// reads only the data of its own build (see [`data`]).
+        pub build: &'static str,
         /// Every page, in navigation order (by `weight`).
         pub pages: &'static [Page],
         /// The words around each page's own text: header, navigation, footer, Not Found, notices.
@@ -117,32 +143,32 @@ content_type! {
     }
 }
 
-content_type! {
-    /// A page, in both languages.
+shell_type! {
+    /// A page, in both languages, as every page's navigation knows it.
     pub struct Page {
         /// The path segment after the language prefix: `concept` for `/concept/`; `""` for the
         /// home page.
         pub slug: &'static str,
         /// Where the page is linked from on every page.
         pub listed_in: Listing,
-        pub text: Localized<PageText>,
+        /// The page's heading, navigation label and the first part of its `<title>`.
+        pub title: Localized<&'static str>,
     }
 }
 
-content_type! {
-    /// A page in one language.
+page_type! {
+    /// A page's own text in one language: what its data file holds.
     pub struct PageText {
-        /// The page's heading, navigation label and the first part of its `<title>`.
-        pub title: &'static str,
         /// The meta description.
         pub description: &'static str,
         /// The page's body, in order.
-        pub body: &'static [Block],
+        pub body: Vec<Block>,
     }
 }
 
-content_type! {
+page_type! {
     /// A part of a page's body: prose from Markdown, or the structured part its template draws.
+    #[serde(bound(deserialize = "'de: 'static"))]
     pub enum Block {
         Prose(Html),
         Timeline(Timeline),
@@ -163,22 +189,21 @@ pub enum Listing {
     Footer,
 }
 
-content_type! {
+page_type! {
     /// The accessibility test results: one row per WCAG 2.2 success criterion at levels A and
     /// AA (`content/conformance.toml`).
-    #[derive(Clone, Copy)]
     pub struct Conformance {
         /// The heading of the list of every page's address.
         pub pages_heading: &'static str,
         pub caption: &'static str,
         /// Column headings: number, criterion, level, applies, result, how it was verified.
+        #[serde(borrow)]
         pub columns: [&'static str; 6],
-        pub rows: &'static [Criterion],
+        pub rows: Vec<Criterion>,
     }
 }
 
-content_type! {
-    #[derive(Clone, Copy)]
+page_type! {
     pub struct Criterion {
         /// `1.4.3`.
         pub number: &'static str,
@@ -188,16 +213,19 @@ content_type! {
         pub applies: &'static str,
         pub result: &'static str,
         /// The end-to-end test that checks it (`file: test name`), in English.
+        #[serde(borrow)]
         pub test: Option<&'static str>,
         /// What was reviewed, or why the criterion does not apply.
+        #[serde(borrow)]
         pub note: Option<&'static str>,
     }
 }
 
-content_type! {
+page_type! {
     /// HTML made from Markdown at build time, in pieces between which the site's base path goes
     /// (each piece after the first starts with a link's path on this site).
-    pub struct Html(pub &'static [&'static str]);
+    #[serde(bound(deserialize = "'de: 'static"))]
+    pub struct Html(pub Vec<&'static str>);
 }
 
 impl Html {
@@ -207,15 +235,15 @@ impl Html {
     }
 }
 
-content_type! {
+page_type! {
     /// Dated facts of the text, oldest first.
     pub struct Timeline {
         pub heading: &'static str,
-        pub entries: &'static [TimelineEntry],
+        pub entries: Vec<TimelineEntry>,
     }
 }
 
-content_type! {
+page_type! {
     pub struct TimelineEntry {
         /// The machine-readable date for `<time datetime>`: `2001`, `2001-03` or `2001-03-31`.
         pub datetime: &'static str,
@@ -225,14 +253,15 @@ content_type! {
     }
 }
 
-content_type! {
+page_type! {
     /// The Knowledge Cluster concept diagram: its labels, which the page wraps to fit, and its
     /// description in words, which follows it on the page and is its long text alternative.
     pub struct Diagram {
         /// The diagram's accessible name.
         pub title: &'static str,
         pub description_heading: &'static str,
-        pub description: &'static [&'static str],
+        #[serde(borrow)]
+        pub description: Vec<&'static str>,
         pub network: &'static str,
         pub academia: &'static str,
         pub industry: &'static str,
@@ -246,7 +275,7 @@ content_type! {
     }
 }
 
-content_type! {
+shell_type! {
     /// Interface text of one language.
     pub struct Strings {
         /// The short name in the header and in every title.
@@ -276,7 +305,7 @@ content_type! {
     }
 }
 
-content_type! {
+shell_type! {
     /// The Not Found page, which lists every page after its advice.
     pub struct NotFound {
         pub title: &'static str,
@@ -286,7 +315,7 @@ content_type! {
     }
 }
 
-content_type! {
+shell_type! {
     /// The secretariat's details that are the same in both editions.
     pub struct Contact {
         pub telephone: PhoneNumber,
@@ -298,7 +327,7 @@ content_type! {
     }
 }
 
-content_type! {
+shell_type! {
     /// A telephone or fax number: as printed, and as a `tel:` URI in international form.
     pub struct PhoneNumber {
         pub display: &'static str,
@@ -306,7 +335,7 @@ content_type! {
     }
 }
 
-content_type! {
+shell_type! {
     pub struct PostalAddress {
         pub street: &'static str,
         pub locality: &'static str,
@@ -322,7 +351,7 @@ mod tests {
 
     #[test]
     fn links_in_prose_take_the_base_path() {
-        let html = Html(&[
+        let html = Html(vec![
             "<p><a href=\"",
             "/concept/\">x</a> <a href=\"",
             "/ja/\">y</a></p>",

@@ -76,7 +76,9 @@ const VISITING_HOURS: &str =
 
 #[test]
 fn the_real_content_compiles() {
-    let site = compile(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")).unwrap();
+    let site = compile(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content"))
+        .unwrap()
+        .site;
     assert!(
         site.pages.iter().any(|page| page.slug.is_empty()),
         "a home page"

@@ -19,11 +19,11 @@ fn main() -> ExitCode {
         }
     };
     match compile(&dir) {
-        Ok(site) => {
+        Ok(compiled) => {
             println!(
                 "{}: {} pages, each in English and Japanese; no problems found",
                 dir.display(),
-                site.pages.len()
+                compiled.site.pages.len()
             );
             ExitCode::SUCCESS
         }

@@ -1,6 +1,7 @@
 //! The content compiler: reads `content/` (Zola's layout: one Markdown file per page and
 //! language, TOML front matter, plus `site.toml` and `strings.toml`), checks all of it, and
-//! writes the [`Site`](crate::Site) value out as Rust source for the site's build script.
+//! writes it out for the site's build script: the shell, [`Site`](crate::Site), as Rust source,
+//! and each page's text as its data file ([`crate::data`]).
 //!
 //! Every problem is reported with its file, line and column, what is wrong and what to do, and
 //! all problems are reported at once, so an editor fixes them in one go.
@@ -14,30 +15,73 @@ mod toml_reader;
 use std::path::Path;
 
 use databake::Bake;
+use sha2::{Digest, Sha256};
 
 pub use diagnostic::{Diagnostic, Report};
 
-use crate::Site;
+use crate::{data, Localized, PageText, Site};
+
+/// The whole content, checked: the shell, and each page's text beside its entry in the shell.
+#[derive(Debug)]
+pub struct Compiled {
+    pub site: Site,
+    /// `texts[i]` is the text of `site.pages[i]`.
+    pub texts: Vec<Localized<PageText>>,
+}
+
+/// What the build writes out.
+pub struct Output {
+    /// The Rust expression that builds the shell, for `include!`.
+    pub shell: String,
+    /// Each page's data files, in the order of the shell's pages.
+    pub data_files: Vec<Localized<Vec<u8>>>,
+}
 
 /// Reads and checks the content folder `dir`. Paths in messages start with `dir` as given.
-pub fn compile(dir: &Path) -> Result<Site, Report> {
+pub fn compile(dir: &Path) -> Result<Compiled, Report> {
     let mut report = Report::default();
     let (contact, strings) = site_files::read(dir, &mut report);
     let conformance = site_files::read_conformance(dir, &mut report);
     let pages = pages::read(dir, strings.as_ref(), conformance.as_ref(), &mut report);
-    let site = (|| {
-        Some(Site {
-            pages: Vec::leak(pages?),
-            strings: strings?,
-            contact: contact?,
+    let compiled = (|| {
+        let (pages, texts) = pages?.into_iter().unzip::<_, _, Vec<_>, Vec<_>>();
+        Some(Compiled {
+            site: Site {
+                build: "",
+                pages: Vec::leak(pages),
+                strings: strings?,
+                contact: contact?,
+            },
+            texts,
         })
     })();
-    report.into_result(site)
+    report.into_result(compiled)
 }
 
-/// The Rust expression that builds `site`, for `include!`.
-pub fn bake(site: &Site) -> String {
-    site.bake(&Default::default()).to_string()
+/// The shell as Rust source and every page's data file, all marked with one build identity: a
+/// hash of everything they hold, so that any change to the content or its format gives a new one.
+pub fn write_out(compiled: Compiled) -> Output {
+    let Compiled { mut site, texts } = compiled;
+    let mut hash = Sha256::new();
+    hash.update(site.bake(&Default::default()).to_string());
+    for text in &texts {
+        for lang in crate::Lang::ALL {
+            hash.update(data::encode(text.of(lang), ""));
+        }
+    }
+    let digest = hash.finalize();
+    let build: String = digest[..8].iter().map(|byte| format!("{byte:02x}")).collect();
+    site.build = leak(build);
+    Output {
+        shell: site.bake(&Default::default()).to_string(),
+        data_files: texts
+            .iter()
+            .map(|text| Localized {
+                en: data::encode(&text.en, site.build),
+                ja: data::encode(&text.ja, site.build),
+            })
+            .collect(),
+    }
 }
 
 /// Reads a file of the content folder, or says why it cannot.
@@ -62,6 +106,6 @@ fn leak(text: String) -> &'static str {
     text.leak()
 }
 
-fn leak_all(texts: Vec<String>) -> &'static [&'static str] {
-    texts.into_iter().map(leak).collect::<Vec<_>>().leak()
+fn leak_all(texts: Vec<String>) -> Vec<&'static str> {
+    texts.into_iter().map(leak).collect()
 }

@@ -47,7 +47,7 @@ pub fn read(
     strings: Option<&Localized<Strings>>,
     conformance: Option<&Localized<Conformance>>,
     report: &mut Report,
-) -> Option<Vec<Page>> {
+) -> Option<Vec<(Page, Localized<PageText>)>> {
     // Each slug's two files: `None` where there is no file, `Some(None)` where it has problems.
     let mut files: BTreeMap<String, Localized<Option<Option<PageFile>>>> = BTreeMap::new();
     for (file, slug, lang) in list(dir, report) {
@@ -99,14 +99,19 @@ pub fn read(
         .into_iter()
         .map(|pair| {
             let mut render = |page: PageFile| render(page, &is_page, &page_list, report);
-            Page {
-                slug: leak(pair.en.slug.clone()),
-                listed_in: *pair.en.listed_in.get_ref(),
-                text: Localized {
-                    en: render(pair.en),
-                    ja: render(pair.ja),
+            let slug = leak(pair.en.slug.clone());
+            let listed_in = *pair.en.listed_in.get_ref();
+            let (en_title, en) = render(pair.en);
+            let (ja_title, ja) = render(pair.ja);
+            let page = Page {
+                slug,
+                listed_in,
+                title: Localized {
+                    en: en_title,
+                    ja: ja_title,
                 },
-            }
+            };
+            (page, Localized { en, ja })
         })
         .collect();
     report.is_empty().then_some(pages)
@@ -235,7 +240,7 @@ fn read_front_matter(
             "contact" => Some(Block::Contact),
             "sitemap" => Some(Block::SiteMap),
             "conformance" => match conformance {
-                Some(table) => Some(Block::Conformance(*table.of(lang))),
+                Some(table) => Some(Block::Conformance(table.of(lang).clone())),
                 None => {
                     report.push(table.error_at(
                         name,
@@ -346,7 +351,7 @@ fn timeline(table: &Table) -> Result<Block, Diagnostic> {
         .collect::<Result<Vec<_>, _>>()?;
     let value = Block::Timeline(Timeline {
         heading: leak(heading.into_inner()),
-        entries: entries.leak(),
+        entries,
     });
     section.finish().into_iter().next().map_or(Ok(value), Err)
 }
@@ -525,13 +530,14 @@ fn toml_offset<T>(page: &PageFile, value: &Spanned<T>) -> usize {
     page.toml_offset + value.span().start
 }
 
-/// Renders the body and puts the template's part where the body places it.
+/// Renders the body and puts the template's part where the body places it; gives the title
+/// with the text.
 fn render(
     page: PageFile,
     is_page: &dyn Fn(&str) -> bool,
     page_list: &str,
     report: &mut Report,
-) -> PageText {
+) -> (&'static str, PageText) {
     let body = Body {
         source: Source {
             file: &page.file,
@@ -594,9 +600,9 @@ fn render(
             format!("put the line {{{{ {template}() }}}} where it goes, with an empty line before and after it"),
         ));
     }
-    PageText {
-        title: leak(page.title.into_inner()),
+    let text = PageText {
         description: leak(page.description.into_inner()),
-        body: blocks.leak(),
-    }
+        body: blocks,
+    };
+    (leak(page.title.into_inner()), text)
 }

@@ -135,8 +135,8 @@ fn conformance(table: &Table) -> Result<Localized<Conformance>, Vec<Diagnostic>>
         caption: caption.get(lang),
         columns: *columns.of(lang),
         rows: match lang {
-            Lang::En => std::mem::take(&mut rows.en).leak(),
-            Lang::Ja => std::mem::take(&mut rows.ja).leak(),
+            Lang::En => std::mem::take(&mut rows.en),
+            Lang::Ja => std::mem::take(&mut rows.ja),
         },
     };
     Ok(Localized {
@@ -262,7 +262,7 @@ fn strings(table: &Table) -> Result<Localized<Strings>, Vec<Diagnostic>> {
     let not_found_pages_heading = text("not_found_pages_heading");
     let mut lines = |key| {
         localized(table, key, |t, lang| {
-            t.text_list(lang).map(|s| leak_all(s.into_inner()))
+            t.text_list(lang).map(|s| leak_all(s.into_inner()).leak() as &[_])
         })
         .unwrap_or_else(|d| {
             problems.push(d);

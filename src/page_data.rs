@@ -1,0 +1,130 @@
+//! Each page's own text, read from its data file ([`crate::content::data`]): by the
+//! prerenderer from the files the build wrote, by the browser app fetched from beside the page,
+//! when the visitor goes there or shows they may.
+//!
+//! What is read is kept for the visit, and a page's data is requested at most once.
+
+use std::cell::RefCell;
+
+use crate::content::{data, PageText, PAGE_FILES, SITE};
+use crate::routes::{Lang, Page};
+
+thread_local! {
+    /// The pages read so far. A short list: a visit reads a few pages, the site has a few dozen.
+    static LOADED: RefCell<Vec<((Lang, Page), &'static PageText)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The text of a page in one language, if it has been read.
+pub fn get(lang: Lang, page: Page) -> Option<&'static PageText> {
+    LOADED.with(|loaded| {
+        loaded
+            .borrow()
+            .iter()
+            .find(|(key, _)| *key == (lang, page))
+            .map(|(_, text)| *text)
+    })
+}
+
+/// Reads a page's data file, which must be of this build, and keeps its text for the visit.
+pub fn insert(
+    lang: Lang,
+    page: Page,
+    file: &'static [u8],
+) -> Result<&'static PageText, data::DataError> {
+    if let Some(text) = get(lang, page) {
+        return Ok(text);
+    }
+    let text: &'static PageText = Box::leak(Box::new(data::decode(file, SITE.build)?));
+    LOADED.with(|loaded| loaded.borrow_mut().push(((lang, page), text)));
+    Ok(text)
+}
+
+/// Reads every page's data file as the build wrote it: for the prerenderer, and for tests that
+/// draw pages without fetching.
+pub fn insert_built() {
+    for (slug, lang, file) in PAGE_FILES {
+        let page = Page::find(slug).expect("a data file for each page of the shell");
+        insert(*lang, page, file).expect("the build's data files are of its own build");
+    }
+}
+
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+pub use fetch::{load, request};
+
+/// Fetching the data files in the browser.
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+mod fetch {
+    use js_sys::{Promise, Uint8Array};
+    use leptos::prelude::window;
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    use wasm_bindgen_futures::{future_to_promise, JsFuture};
+    use web_sys::{AbortController, RequestInit, Response};
+
+    use super::{get, insert, Lang, Page, PageText};
+    use crate::content::data;
+
+    /// How long a data file may take, answer and body, before the request is given up and the
+    /// page loaded in full instead.
+    const TIMEOUT_MS: i32 = 4_000;
+
+    thread_local! {
+        /// Each data file requested in this visit, by page: the request's promise, which every
+        /// caller awaits, so that no file is requested twice.
+        static REQUESTS: std::cell::RefCell<Vec<((Lang, Page), Promise)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+        static IGNORE: Closure<dyn FnMut(JsValue)> = Closure::new(|_| {});
+    }
+
+    /// Why a page's data could not be had: offline, an error status, no answer in time, or a
+    /// file that is damaged or of another build. The page is then loaded in full.
+    #[derive(Debug)]
+    pub struct Unavailable;
+
+    /// The text of a page, from memory or from its data file on a site served under `base`.
+    pub async fn load(lang: Lang, page: Page, base: &str) -> Result<&'static PageText, Unavailable> {
+        if let Some(text) = get(lang, page) {
+            return Ok(text);
+        }
+        let body = JsFuture::from(request(lang, page, base))
+            .await
+            .map_err(|_| Unavailable)?;
+        let file: &'static [u8] = Uint8Array::new(&body).to_vec().leak();
+        insert(lang, page, file).map_err(|_| Unavailable)
+    }
+
+    /// Starts fetching a page's data file, unless it has been requested already; the promise
+    /// gives the file's bytes as an `ArrayBuffer`.
+    pub fn request(lang: Lang, page: Page, base: &str) -> Promise {
+        REQUESTS.with(|requests| {
+            let mut requests = requests.borrow_mut();
+            if let Some((_, promise)) = requests.iter().find(|(key, _)| *key == (lang, page)) {
+                return promise.clone();
+            }
+            let url = format!("{base}{}", data::file_path(lang, page.slug()));
+            let promise = future_to_promise(fetch_bytes(url));
+            // A failed fetch that nobody awaits yet (one started on intent) is no error to
+            // report: whoever needs the page later sees the failure and loads the page in full.
+            let _ = IGNORE.with(|ignore| promise.catch(ignore));
+            requests.push(((lang, page), promise.clone()));
+            promise
+        })
+    }
+
+    async fn fetch_bytes(url: String) -> Result<JsValue, JsValue> {
+        let controller = AbortController::new()?;
+        let init = RequestInit::new();
+        init.set_signal(Some(&controller.signal()));
+        let abort = Closure::once_into_js(move || controller.abort());
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            abort.unchecked_ref(),
+            TIMEOUT_MS,
+        )?;
+        let response: Response = JsFuture::from(window().fetch_with_str_and_init(&url, &init))
+            .await?
+            .dyn_into()?;
+        if !response.ok() {
+            return Err(response.status().into());
+        }
+        JsFuture::from(response.array_buffer()?).await
+    }
+}

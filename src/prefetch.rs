@@ -1,0 +1,102 @@
+//! Fetching a page's data before the visitor asks for the page, so that the navigation itself
+//! waits for nothing:
+//! - on intent: the pointer over a link, focus on it, a touch on it;
+//! - at an idle moment: the pages the current page's navigation links to, unless the visitor
+//!   has asked to save data (`Save-Data`, `prefers-reduced-data`).
+
+use leptos::prelude::{document, window};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use web_sys::{AddEventListenerOptions, Element, HtmlAnchorElement};
+
+use crate::page_data;
+use crate::routes::Route;
+
+/// The links of the current page whose pages are fetched at an idle moment: the header's,
+/// the main navigation's, the breadcrumbs' and the footer's.
+const NAVIGATION_LINKS: &str = "header a[href], nav a[href]";
+
+/// Starts the intent listeners, for the rest of the visit, on a site served under `base`.
+pub fn on_intent(base: &str) {
+    let base = base.to_owned();
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let link = event
+            .target()
+            .and_then(|target| target.dyn_into::<Element>().ok())
+            .and_then(|element| element.closest("a[href]").ok().flatten())
+            .and_then(|link| link.dyn_into::<HtmlAnchorElement>().ok());
+        if let Some(link) = link {
+            fetch_for(&link, &base);
+        }
+    });
+    let options = AddEventListenerOptions::new();
+    options.set_passive(true);
+    for event in ["pointerover", "focusin", "touchstart"] {
+        let _ = document().add_event_listener_with_callback_and_add_event_listener_options(
+            event,
+            listener.as_ref().unchecked_ref(),
+            &options,
+        );
+    }
+    listener.forget();
+}
+
+/// Fetches, at the next idle moment, the data of the pages the current page's navigation links
+/// to, and of the current page itself (for Back), unless the visitor saves data.
+pub fn navigation_when_idle(base: &str) {
+    if saves_data() {
+        return;
+    }
+    let base = base.to_owned();
+    let fetch = Closure::once_into_js(move || {
+        let Ok(links) = document().query_selector_all(NAVIGATION_LINKS) else {
+            return;
+        };
+        for link in (0..links.length()).filter_map(|i| links.item(i)) {
+            if let Ok(link) = link.dyn_into::<HtmlAnchorElement>() {
+                fetch_for(&link, &base);
+            }
+        }
+        if let Ok(here) = window().location().pathname() {
+            fetch_route(Route::locate(&here, &base), &base);
+        }
+    });
+    // Where the browser has no idle callback (Safari), a timer after the current work.
+    if window()
+        .request_idle_callback(fetch.unchecked_ref())
+        .is_err()
+    {
+        let _ = window().set_timeout_with_callback(fetch.unchecked_ref());
+    }
+}
+
+fn fetch_for(link: &HtmlAnchorElement, base: &str) {
+    let same_site = window()
+        .location()
+        .origin()
+        .is_ok_and(|origin| origin == link.origin());
+    if same_site {
+        fetch_route(Route::locate(&link.pathname(), base), base);
+    }
+}
+
+fn fetch_route(route: Route, base: &str) {
+    if let Some(page) = route.page {
+        let _ = page_data::request(route.lang, page, base);
+    }
+}
+
+/// Whether the visitor has asked to save data: the `Save-Data` preference
+/// (`navigator.connection.saveData`, Chromium) or `prefers-reduced-data`.
+fn saves_data() -> bool {
+    let save_data = js_sys::Reflect::get(&window().navigator(), &JsValue::from_str("connection"))
+        .ok()
+        .filter(|connection| connection.is_object())
+        .and_then(|connection| js_sys::Reflect::get(&connection, &JsValue::from_str("saveData")).ok())
+        .is_some_and(|value| value.is_truthy());
+    let reduced_data = window()
+        .match_media("(prefers-reduced-data: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches());
+    save_data || reduced_data
+}
