@@ -1,14 +1,17 @@
 // The benchmark (`.ci/bench`): a release build of the site against a baseline of the same pages
 // as plain static HTML, with Lighthouse on every page, then client-side navigation speed in
-// Chromium, Firefox and WebKit and memory in Chromium. Writes `<out>/bench.json` and `<out>/bench.md` and prints the
-// Markdown. Budgets are reported, not enforced: the exit code is non-zero only when the
-// benchmark could not run.
+// Chromium, Firefox and WebKit, cold navigation on a mobile network and memory in Chromium, and
+// the app's size: against a build with generated pages added (`--grown`, `--generated`), with a
+// breakdown of its largest functions (`--twiggy`, twiggy's JSON). Writes `<out>/bench.json` and
+// `<out>/bench.md` and prints the Markdown. Budgets are reported, not enforced: the exit code is
+// non-zero only when the benchmark could not run.
 //
-//   node tests/bench/main.mjs --dist target/bench-dist --baseline target/bench-baseline --out bench-results
+//   node tests/bench/main.mjs --dist target/bench-dist --baseline target/bench-baseline --out bench-results \
+//     --grown target/bench-dist-grown --generated 20 --twiggy target/bench-twiggy.json
 //
 // BENCH_RUNS sets the number of Lighthouse runs per page (default 3).
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -18,7 +21,7 @@ import { pagePaths } from '../e2e/support/site.mjs';
 import { writeBaseline } from './baseline.mjs';
 import { appAssets } from './assets.mjs';
 import { auditSites } from './lighthouse.mjs';
-import { measureNavigation, measureMemory } from './navigation.mjs';
+import { measureNavigation, measureColdNavigation, measureMemory } from './navigation.mjs';
 import { budgets, markdown } from './report.mjs';
 
 const NAVIGATION_CLICKS = 100;
@@ -32,9 +35,12 @@ function options() {
       dist: { type: 'string' },
       baseline: { type: 'string' },
       out: { type: 'string' },
+      grown: { type: 'string' },
+      generated: { type: 'string' },
+      twiggy: { type: 'string' },
     },
   });
-  for (const name of ['dist', 'baseline', 'out']) {
+  for (const name of ['dist', 'baseline', 'out', 'grown', 'generated', 'twiggy']) {
     if (!values[name]) throw new Error(`--${name} is required`);
   }
   if (!distExists(values.dist)) throw new Error(`${values.dist} holds no built site`);
@@ -67,9 +73,11 @@ async function measure({ dist, baseline, runs }) {
         const measured = await measureNavigation(null, { url: ours.url, paths, count: NAVIGATION_CLICKS, engine });
         navigation.push({ ...measured, engine: `${name} ${measured.version}` });
       }
+      log('timing cold navigations and full loads on a mobile network in Chromium');
+      const coldNavigation = await measureColdNavigation(browser, { url: ours.url, paths, runs });
       log(`memory over ${MEMORY_NAVIGATIONS} client-side navigations`);
       const memory = await measureMemory(browser, { url: ours.url, paths, count: MEMORY_NAVIGATIONS });
-      return { browser: `Chromium ${browser.version()}`, lighthouse, navigation, memory };
+      return { browser: `Chromium ${browser.version()}`, lighthouse, navigation, coldNavigation, memory };
     } finally {
       await browser.close();
     }
@@ -82,6 +90,11 @@ async function measure({ dist, baseline, runs }) {
 async function main() {
   const settings = options();
   const assets = appAssets(settings.dist);
+  const growth = {
+    pages: Number(settings.generated),
+    wasmBrotliBytes: appAssets(settings.grown).find((asset) => asset.role === 'wasm').brotliBytes,
+  };
+  const largest = JSON.parse(readFileSync(settings.twiggy, 'utf8')).items;
   // Simulated throttling scales the CPU time it observes, so other work on the machine shows
   // in the figures: the load average tells a reader how quiet the run was.
   const loadBefore = loadavg()[0];
@@ -94,7 +107,7 @@ async function main() {
     cpus: cpus().length,
     loadAverage: { before: loadBefore, after: loadavg()[0] },
   };
-  const results = { environment, assets, ...measured };
+  const results = { environment, assets, growth, largest, ...measured };
   results.budgets = budgets(results);
   const report = markdown(results);
   mkdirSync(settings.out, { recursive: true });

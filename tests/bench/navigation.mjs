@@ -1,6 +1,8 @@
 // Client-side navigation: how soon a click on a link shows the new page, in each browser engine,
-// and whether the app gives back its memory and DOM nodes after many navigations (Chromium,
-// whose DevTools protocol gives the heap figures).
+// with the page's data already fetched; how soon with its data still to fetch on a slow mobile
+// network, against a full load of the page there (Chromium); and whether the app gives back its
+// memory and DOM nodes after many navigations (Chromium, whose DevTools protocol gives the heap
+// figures).
 
 import { watch, waitForApp } from '../e2e/support/browser.mjs';
 import { startEngine, waitForAppIn } from '../e2e/support/engines.mjs';
@@ -27,6 +29,10 @@ const CLICKS_PER_LOAD = 50;
  */
 export async function measureNavigation(browser, { url, paths, count, engine }) {
   const app = engine ? await openAppIn(engine, url, paths) : await openApp(browser, url, paths);
+  // Every page's data fetched first, as after a visit's idle moments: each load starts with a
+  // round through the site, untimed.
+  const round = app.languages * (app.navLinks + 1);
+  await navigate(app, round);
   const painted = [];
   const updated = [];
   const emptyFrame = [];
@@ -38,7 +44,10 @@ export async function measureNavigation(browser, { url, paths, count, engine }) 
       updated.push(timing.updatedMs);
       emptyFrame.push(await app.evaluate(nextFrameInPage));
       if (painted.length === count) break;
-      if (painted.length % CLICKS_PER_LOAD === 0) await app.reload();
+      if (painted.length % CLICKS_PER_LOAD === 0) {
+        await app.reload();
+        await navigate(app, round);
+      }
     }
   } finally {
     await app.close();
@@ -65,11 +74,76 @@ export async function measureMemory(browser, { url, paths, count }) {
   return { navigations, start, end };
 }
 
+/**
+ * Lighthouse's mobile network (its simulated throttling's figures), applied by Chromium itself:
+ * 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
+ */
+export const MOBILE_NETWORK = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+/**
+ * For each page of the main navigation in each language: a click from the edition's home page
+ * with the page's data not yet fetched (the app's idle fetching held off by Save-Data, and a
+ * scripted click, which gives no hover), until the frame that paints the new heading; and a full
+ * load of the same page, until its largest contentful paint. Both on `MOBILE_NETWORK` with the
+ * HTTP cache off, in Chromium. Medians of `runs` each.
+ */
+export async function measureColdNavigation(browser, { url, paths, runs }) {
+  const homes = paths.filter((path) => /^\/([a-z]{2}\/)?$/.test(path));
+  const pages = [];
+  for (const home of homes) {
+    const app = await openApp(browser, new URL(home.slice(1), url).href, paths, { throttled: true });
+    const targets = await app.page.evaluate(() => [...document.querySelectorAll('nav.sc-nav a:not([aria-current])')].map((a) => a.getAttribute('href')));
+    await app.close();
+    for (const target of targets) {
+      const clicked = [];
+      const loaded = [];
+      for (let run = 0; run < runs; run += 1) {
+        const from = await openApp(browser, new URL(home.slice(1), url).href, paths, { throttled: true });
+        const timing = await from.page.evaluate(clickInPage, { target, headings: from.headings, timeoutMs: COLD_TIMEOUT_MS });
+        clicked.push(timing.paintedMs);
+        await from.close();
+        loaded.push(await fullLoadLcp(browser, new URL(target.slice(1), url).href));
+      }
+      pages.push({ path: target, clickMs: median(clicked), fullLoadMs: median(loaded), ratio: median(clicked) / median(loaded) });
+    }
+  }
+  return { runs, network: MOBILE_NETWORK, pages };
+}
+
+/** How long a cold click may take on the slow network before the benchmark gives up. */
+const COLD_TIMEOUT_MS = 10_000;
+
+/** Loads `href` in a fresh throttled page; resolves to its largest contentful paint, in ms. */
+async function fullLoadLcp(browser, href) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await throttle(page);
+  await page.goto(href);
+  const lcp = await page.evaluate(() => new Promise((resolve) => {
+    new PerformanceObserver((list) => resolve(list.getEntries().at(-1).startTime)).observe({ type: 'largest-contentful-paint', buffered: true });
+  }));
+  await context.close();
+  return lcp;
+}
+
+/** Puts `page` on `MOBILE_NETWORK` with its HTTP cache off. */
+async function throttle(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...MOBILE_NETWORK });
+}
+
 /** Opens `url` in a fresh context once the app runs, with what clicking through the site needs. */
-async function openApp(browser, url, paths) {
+async function openApp(browser, url, paths, { throttled = false } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const seen = watch(page);
+  if (throttled) {
+    // Save-Data holds off the app's fetching at idle moments: every page's data stays cold.
+    await context.addInitScript(() => Object.defineProperty(navigator.connection, 'saveData', { get: () => true }));
+    await throttle(page);
+  }
   await page.goto(url);
   await waitForApp(page);
   return {
@@ -153,16 +227,19 @@ function click(app, kind) {
 }
 
 /**
- * Runs in the page. Everything is timed there, with the page's own clock, so that nothing of
+ * Runs in the page: clicks the main navigation's link to `target`, or the next link of `kind`.
+ * Everything is timed there, with the page's own clock, so that nothing of
  * the test driver's round trips is counted: from dispatching the click until the new heading is
  * in the DOM, and until the first animation frame after that (the frame that paints it).
  */
-function clickInPage({ kind, headings, timeoutMs }) {
+function clickInPage({ kind, target, headings, timeoutMs }) {
   const navLinks = [...document.querySelectorAll('nav.sc-nav a')];
   const current = navLinks.findIndex((link) => link.getAttribute('aria-current') === 'page');
-  const link = kind === 'language'
-    ? document.querySelector('.sc-header__language')
-    : navLinks[(current + 1) % navLinks.length];
+  const link = target
+    ? document.querySelector(`nav.sc-nav a[href="${target}"]`)
+    : kind === 'language'
+      ? document.querySelector('.sc-header__language')
+      : navLinks[(current + 1) % navLinks.length];
   const heading = headings[new URL(link.href).pathname];
   return new Promise((resolve, reject) => {
     let clickedAt;

@@ -16,6 +16,7 @@ import { useSiteInBrowser } from './support/session.mjs';
 import { staticHost } from './support/server.mjs';
 import { pagePaths, squash } from './support/site.mjs';
 import { trunkServe } from './support/trunk.mjs';
+import { dataFileFor, pageFiles, textFragments, wasmOf } from './support/content.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const FIXTURE_DIST = join(ROOT, 'target/dist-fixture');
@@ -61,6 +62,21 @@ test('a page added as two files is a page in both languages: heading, title, des
     assert.ok(await page.locator('main p').count() >= 1, 'its paragraph');
   }
   await context.close();
+});
+
+test('the added page adds data files, not wasm: its text is in its data files and nowhere in the app', () => {
+  const wasm = wasmOf(FIXTURE_DIST);
+  const files = pageFiles(FIXTURE_PAGES);
+  assert.equal(files.length, 2, 'the fixture page in two languages');
+  for (const file of files) {
+    const fragments = textFragments(file);
+    assert.ok(fragments.length >= 2, `${file}: text to look for`);
+    const data = readFileSync(dataFileFor(file, FIXTURE_DIST));
+    for (const fragment of fragments) {
+      assert.ok(data.includes(fragment), `"${fragment}" is in its data file`);
+      assert.ok(!wasm.includes(fragment), `"${fragment}" is in the wasm`);
+    }
+  }
 });
 
 test('the added page is in the navigation of every page, in its weight\'s place, in the sitemap and in Not Found', async () => {

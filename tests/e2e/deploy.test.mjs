@@ -24,7 +24,7 @@ const SITES = [
   { name: 'under /sub/', dist: SUB_DIST, base: '/sub' },
 ];
 
-const COMPRESSIBLE = /\.(html|js|wasm|css|svg|xml|txt|json)$/;
+const COMPRESSIBLE = /\.(html|js|wasm|bin|css|svg|xml|txt|json)$/;
 
 /** Every file the build wrote, by its path under the site: 'index.html', 'ja/concept/index.html'. */
 function siteFiles(dist) {

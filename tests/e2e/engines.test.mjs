@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { By } from 'selenium-webdriver';
 import { ENGINES, startEngine, loadInFrame, waitForAppIn } from './support/engines.mjs';
 import { staticHost } from './support/server.mjs';
-import { pagePaths, routesWithNotFound, headingOf, titleOf, NOT_FOUND, NOT_FOUND_JA } from './support/site.mjs';
+import { pagePaths, routesWithNotFound, headingOf, titleOf, publishedOrigin, NOT_FOUND, NOT_FOUND_JA } from './support/site.mjs';
 import { CORPUS, REJECTED, describeEntry } from './support/corpus.mjs';
 import { diagramLabelProblems } from './support/diagram.mjs';
 
@@ -57,6 +57,24 @@ const sameDocument = (driver) => driver.executeScript(() => window.__sameDocumen
 
 /** Clicks the element at `selector` as a visitor does: a trusted click, through the driver. */
 const click = async (driver, selector) => (await driver.findElement(By.css(selector))).click();
+
+/**
+ * What `main` of a document holds, as a reader meets it: its text, its headings, its links and
+ * the concept diagram's labels. Run in the page, on the live document and on the prerendered file
+ * it fetches for `path` (with `done`, Selenium's callback), so both are read by the same engine.
+ */
+function mainContents(path, done) {
+  const read = (main) => ({
+    text: main.textContent.replace(/\s+/g, ' ').trim(),
+    headings: [...main.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.tagName} ${h.textContent.trim()}`),
+    links: [...main.querySelectorAll('a')].map((a) => `${a.getAttribute('href')} ${a.textContent.trim()}`),
+    labels: [...main.querySelectorAll('.sc-diagram__label')].map((label) => label.textContent.trim()),
+  });
+  fetch(path)
+    .then((response) => response.text())
+    .then((html) => done({ drawn: read(document.querySelector('main')), prerendered: read(new DOMParser().parseFromString(html, 'text/html').querySelector('main')) }))
+    .catch((error) => done({ error: String(error) }));
+}
 
 /** Requests the page made to anything but `origin`, from the browser's own record of them. */
 const offOrigin = (driver, origin) =>
@@ -145,6 +163,47 @@ for (const engine of ENGINES) {
       await untilHeadingOf(driver, '/concept/', 'Forward did not return to the concept page');
       assert.ok(await sameDocument(driver), 'Back and Forward load no page');
       assert.deepEqual(await offOrigin(driver, host.origin), [], 'requests to another origin');
+    });
+
+    test('every page the app draws after a click shows the main content of its prerendered page: text, headings, links and diagram labels', async () => {
+      // The prerenderer writes the published origin (SITE_ORIGIN) into the list of addresses,
+      // the app the one it runs at: here they differ, so both read as ORIGIN.
+      const unorigin = (contents, origin) => JSON.parse(JSON.stringify(contents).replaceAll(origin, 'ORIGIN'));
+      for (const path of pagePaths()) {
+        // Each page is linked from the header, the navigation or the footer of every page of its
+        // edition: the visitor comes from another one.
+        const japanese = (page) => page.startsWith('/ja/');
+        const from = pagePaths().find((other) => other !== path && japanese(other) === japanese(path));
+        await open(driver, at(from));
+        await markDocument(driver);
+        await click(driver, `header a[href="${path}"], nav a[href="${path}"]`);
+        await untilHeadingOf(driver, path, `${path}: the page did not show after a click on ${from}`);
+        assert.ok(await sameDocument(driver), `${path}: drawn by the app, not loaded`);
+        const contents = await driver.executeAsyncScript(mainContents, path);
+        assert.equal(contents.error, undefined, `${path}: ${contents.error}`);
+        assert.ok(contents.drawn.text.length > 100, `${path}: main holds its text`);
+        assert.deepEqual(unorigin(contents.drawn, host.origin), unorigin(contents.prerendered, publishedOrigin()), path);
+      }
+    });
+
+    test('when a page\'s data cannot be fetched (the connection drops, as offline), a click loads the page in full', async () => {
+      const offline = await staticHost({ dropped: /\/page\.bin$/ });
+      try {
+        await open(driver, offline.url);
+        await markDocument(driver);
+        await click(driver, 'nav.sc-nav a[href="/concept/"]');
+        await until(
+          driver,
+          'the click did not load the concept page',
+          (expected) => document.readyState === 'complete' && window.__sameDocument === undefined && document.querySelector('main h1')?.textContent === expected,
+          headingOf('/concept/'),
+        );
+        assert.equal(new URL(await driver.getCurrentUrl()).pathname, '/concept/');
+        assert.ok(await driver.executeScript(() => document.querySelector('main').innerText.length > 100), 'main holds its text');
+        assert.equal(await driver.executeScript(() => document.querySelector('.sc-error-notice')), null, 'no error notice');
+      } finally {
+        await offline.close();
+      }
     });
 
     test('bad URLs end on the right page or Not Found (one of each group of the corpus)', async (t) => {

@@ -221,7 +221,7 @@ test('on a host that sends no headers, the meta policy lets the app start with n
 
 test('every text asset has .br and .gz copies with the same content', () => {
   const files = filesUnder(DIST);
-  const compressible = files.filter((file) => /\.(html|js|wasm|css|svg|xml|txt|json)$/.test(file));
+  const compressible = files.filter((file) => /\.(html|js|wasm|bin|css|svg|xml|txt|json)$/.test(file));
   assert.ok(compressible.length >= 12, `${compressible.length} compressible files`);
   for (const file of compressible) {
     const original = readFileSync(file);

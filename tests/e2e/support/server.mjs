@@ -40,14 +40,16 @@ const CSP_REPORTS_PATH = '/__csp-reports';
 
 /**
  * Serves `dist` on 127.0.0.1 at a free port. Options: `base` ('' or '/sub'), `applyHeaders`;
- * `missing`, a pattern of paths answered 404 as if their files were not deployed; and
+ * `missing`, a pattern of paths answered 404 as if their files were not deployed; `dropped`, a
+ * pattern of paths whose connection is closed unanswered, which a browser reports as it does
+ * being offline (a network error, in every engine); and
  * `collectCspReports`, which adds a `report-uri` to the `_headers` policy and keeps every
  * report a browser sends in `cspReports`, as strings "directive blocked-uri", so that
  * violations are seen the same way in every engine.
  * Resolves to { url, origin, close, cspReports } where `url` is the site's root (with base,
  * trailing slash).
  */
-export async function staticHost({ dist = DIST, base = '', applyHeaders = false, missing, collectCspReports = false } = {}) {
+export async function staticHost({ dist = DIST, base = '', applyHeaders = false, missing, dropped, collectCspReports = false } = {}) {
   const rules = applyHeaders ? parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8')) : [];
   const files = sirv(dist, { dev: false, etag: true, brotli: true, gzip: true, dotfiles: false });
   const cspReports = [];
@@ -68,6 +70,7 @@ export async function staticHost({ dist = DIST, base = '', applyHeaders = false,
       res.statusCode = 404;
       return res.end('Not Found');
     }
+    if (dropped?.test(path)) return req.socket.destroy();
     const fail = () => {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/html; charset=utf-8');

@@ -42,3 +42,9 @@ export function headingOf(outcome, dist = DIST) {
 export function titleOf(outcome, dist = DIST) {
   return readFileSync(join(dist, fileFor(outcome)), 'utf8').match(/<title>([^<]+)<\/title>/)[1];
 }
+
+/** The origin the build was published for (SITE_ORIGIN), as its canonical links give it. */
+export function publishedOrigin(dist = DIST) {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  return new URL(html.match(/<link href="([^"]+)" rel="canonical">/)[1]).origin;
+}

@@ -1,0 +1,152 @@
+// Each page's text lives in its data file beside its HTML, not in the wasm (issue 18): what an
+// editor adds costs the other pages nothing. The app fetches a page's data when the visitor
+// shows intent or at an idle moment, once per visit, and loads the page in full whenever the
+// data cannot be had. Chromium, through Playwright's request interception; the offline case runs
+// in every engine in engines.test.mjs.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { watch, waitForApp } from './support/browser.mjs';
+import { useSiteInBrowser } from './support/session.mjs';
+import { staticHost, DIST } from './support/server.mjs';
+import { headingOf } from './support/site.mjs';
+import { dataFileFor, pageFiles, textFragments, wasmOf } from './support/content.mjs';
+
+const site = useSiteInBrowser(() => staticHost());
+const { at } = site;
+
+test('the wasm holds no page text: every sentence of content/ is in its page\'s data file instead', () => {
+  const wasm = wasmOf(DIST);
+  let checked = 0;
+  for (const file of pageFiles()) {
+    const data = readFileSync(dataFileFor(file, DIST));
+    for (const fragment of textFragments(file)) {
+      assert.ok(data.includes(fragment), `${basename(file)}: "${fragment}" is in its data file`);
+      assert.ok(!wasm.includes(fragment), `${basename(file)}: "${fragment}" is in the wasm`);
+      checked += 1;
+    }
+  }
+  assert.ok(checked >= 50, `only ${checked} sentences checked`);
+});
+
+/** Records the address of every data file the page fetches, in `window.__fetched`, as it asks. */
+function recordFetches(page) {
+  return page.addInitScript(() => {
+    window.__fetched = [];
+    const fetch = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      const { pathname } = new URL(String(input), location.href);
+      if (pathname.endsWith('/page.bin')) window.__fetched.push(pathname);
+      return fetch(input, init);
+    };
+  });
+}
+
+const fetched = (page) => page.evaluate(() => window.__fetched);
+
+/** Resolves once the browser has been idle after the app's start, when its idle work has run. */
+const afterIdle = (page) => page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve))));
+
+/** How a data file fails to arrive, and what the test does to its request. */
+const FAILURES = [
+  { name: 'offline', answer: (route) => route.abort('internetdisconnected') },
+  { name: 'a 404 after a redeploy', answer: (route) => route.fulfill({ status: 404, body: 'Not Found' }) },
+  { name: 'a server error (500)', answer: (route) => route.fulfill({ status: 500, body: 'Internal Server Error' }) },
+  { name: 'no answer within a few seconds', answer: () => {} },
+  { name: 'malformed data', answer: (route) => route.fulfill({ status: 200, body: '<!DOCTYPE html><title>Not data</title>' }) },
+  {
+    name: 'data from a different build',
+    answer: async (route) => {
+      const real = Buffer.from(await (await route.fetch()).body());
+      real.write('0123456789abcdef', 0, 'latin1');
+      await route.fulfill({ status: 200, body: real });
+    },
+  },
+];
+
+test('when a page\'s data cannot be had, the click loads the page in full: never a blank, broken or mixed page', async (t) => {
+  for (const failure of FAILURES) {
+    await t.test(failure.name, async () => {
+      const page = await site.browser.newPage();
+      const seen = watch(page);
+      try {
+        await page.route('**/concept/page.bin', failure.answer);
+        await page.goto(at('/'));
+        await waitForApp(page);
+        await page.evaluate(() => { window.__sameDocument = true; });
+        await page.locator('nav.sc-nav a[href="/concept/"]').click();
+        await page.waitForFunction(
+          (expected) => window.__sameDocument === undefined && document.readyState === 'complete' && document.querySelector('main h1')?.textContent === expected,
+          headingOf('/concept/'),
+        );
+        assert.equal(new URL(page.url()).pathname, '/concept/');
+        assert.ok((await page.locator('main').innerText()).length > 100, 'main holds its text');
+        assert.equal(await page.locator('.sc-error-notice').count(), 0, 'no error notice');
+        assert.deepEqual(seen.pageErrors, []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+test('a page\'s data is fetched when the pointer rests on its link, focus reaches it or a finger touches it', async () => {
+  const context = await site.browser.newContext();
+  // Save-Data keeps the idle fetching off, so that only intent fetches.
+  await context.addInitScript(() => Object.defineProperty(navigator.connection, 'saveData', { get: () => true }));
+  const page = await context.newPage();
+  await recordFetches(page);
+  await page.goto(at('/'));
+  await waitForApp(page);
+  await afterIdle(page);
+  assert.deepEqual(await fetched(page), [], 'with Save-Data, nothing is fetched at an idle moment');
+
+  await page.locator('nav.sc-nav a[href="/concept/"]').hover();
+  await page.waitForFunction(() => window.__fetched.includes('/concept/page.bin'));
+  await page.locator('nav.sc-nav a[href="/secretariat/"]').focus();
+  await page.waitForFunction(() => window.__fetched.includes('/secretariat/page.bin'));
+  await page.locator('.sc-footer__nav a[href="/privacy/"]').dispatchEvent('touchstart');
+  await page.waitForFunction(() => window.__fetched.includes('/privacy/page.bin'));
+  assert.deepEqual(await fetched(page), ['/concept/page.bin', '/secretariat/page.bin', '/privacy/page.bin'], 'each once, nothing else');
+  await context.close();
+});
+
+test('at an idle moment the app fetches the data of every page the navigation links to, and of its own page', async () => {
+  const page = await site.browser.newPage();
+  await recordFetches(page);
+  await page.goto(at('/ja/concept/'));
+  await waitForApp(page);
+  const linked = await page.evaluate(() =>
+    [...document.querySelectorAll('header a[href], nav a[href]')].map((a) => `${new URL(a.href).pathname}page.bin`),
+  );
+  const expected = [...new Set([...linked, '/ja/concept/page.bin'])].sort();
+  await page.waitForFunction((count) => new Set(window.__fetched).size >= count, expected.length);
+  assert.deepEqual([...new Set(await fetched(page))].sort(), expected);
+  await page.close();
+});
+
+test('each page\'s data is fetched once in a visit, however often the visitor returns to the page', async () => {
+  const page = await site.browser.newPage();
+  const seen = watch(page);
+  await recordFetches(page);
+  await page.goto(at('/'));
+  await waitForApp(page);
+  const links = await page.locator('nav.sc-nav a').evaluateAll((all) => all.map((a) => a.getAttribute('href')));
+  const showing = (path) => page.waitForFunction((expected) => document.querySelector('main h1')?.textContent === expected, headingOf(path));
+  for (const href of [...links, ...links]) {
+    await page.locator(`nav.sc-nav a[href="${href}"]`).click();
+    await showing(href);
+  }
+  await page.goBack();
+  await showing(links.at(-2));
+  await page.goForward();
+  await showing(links.at(-1));
+  const all = await fetched(page);
+  assert.deepEqual(all.filter((path, i) => all.indexOf(path) !== i), [], 'no data file fetched twice');
+  const dataRequests = seen.requests.filter((url) => url.endsWith('/page.bin'));
+  assert.equal(new Set(dataRequests).size, dataRequests.length, 'no data file requested twice');
+  assert.deepEqual(seen.pageErrors, []);
+  await page.close();
+});
