@@ -174,7 +174,9 @@ fn PageHead() -> impl IntoView {
     let route = site.route;
     let description = site
         .text
-        .map_or(site.strings().not_found.description, |text| text.description);
+        .map_or(site.strings().not_found.description, |text| {
+            text.description
+        });
     let absolute = |route: Route| route.url(&site.origin, &site.base);
     // Not Found has no address of its own to point to, and asks not to be indexed.
     let addresses = match route.page {

@@ -81,7 +81,11 @@ mod fetch {
     pub struct Unavailable;
 
     /// The text of a page, from memory or from its data file on a site served under `base`.
-    pub async fn load(lang: Lang, page: Page, base: &str) -> Result<&'static PageText, Unavailable> {
+    pub async fn load(
+        lang: Lang,
+        page: Page,
+        base: &str,
+    ) -> Result<&'static PageText, Unavailable> {
         if let Some(text) = get(lang, page) {
             return Ok(text);
         }

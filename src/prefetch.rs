@@ -91,7 +91,9 @@ fn saves_data() -> bool {
     let save_data = js_sys::Reflect::get(&window().navigator(), &JsValue::from_str("connection"))
         .ok()
         .filter(|connection| connection.is_object())
-        .and_then(|connection| js_sys::Reflect::get(&connection, &JsValue::from_str("saveData")).ok())
+        .and_then(|connection| {
+            js_sys::Reflect::get(&connection, &JsValue::from_str("saveData")).ok()
+        })
         .is_some_and(|value| value.is_truthy());
     let reduced_data = window()
         .match_media("(prefers-reduced-data: reduce)")

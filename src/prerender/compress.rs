@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use super::files;
 
 /// Files worth compressing: text, and wasm and the pages' data files, which compress well.
-const COMPRESSIBLE: [&str; 9] = ["html", "js", "wasm", "bin", "css", "svg", "xml", "txt", "json"];
+const COMPRESSIBLE: [&str; 9] = [
+    "html", "js", "wasm", "bin", "css", "svg", "xml", "txt", "json",
+];
 
 /// Writes `name.br` and `name.gz` beside every compressible file, at the highest settings:
 /// this runs once per build, and every visitor gains.

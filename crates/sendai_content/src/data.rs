@@ -81,7 +81,10 @@ mod tests {
         let cut: &'static [u8] = bytes[..bytes.len() - 3].to_vec().leak();
         assert_eq!(decode(cut, "0123456789abcdef"), Err(DataError::Malformed));
         let longer: &'static [u8] = [bytes.as_slice(), b"x"].concat().leak();
-        assert_eq!(decode(longer, "0123456789abcdef"), Err(DataError::Malformed));
+        assert_eq!(
+            decode(longer, "0123456789abcdef"),
+            Err(DataError::Malformed)
+        );
         let html: &'static [u8] = b"0123456789abcdef<!DOCTYPE html><html>";
         assert_eq!(decode(html, "0123456789abcdef"), Err(DataError::Malformed));
     }

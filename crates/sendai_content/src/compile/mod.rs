@@ -70,7 +70,10 @@ pub fn write_out(compiled: Compiled) -> Output {
         }
     }
     let digest = hash.finalize();
-    let build: String = digest[..8].iter().map(|byte| format!("{byte:02x}")).collect();
+    let build: String = digest[..8]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
     site.build = leak(build);
     Output {
         shell: site.bake(&Default::default()).to_string(),

@@ -262,7 +262,8 @@ fn strings(table: &Table) -> Result<Localized<Strings>, Vec<Diagnostic>> {
     let not_found_pages_heading = text("not_found_pages_heading");
     let mut lines = |key| {
         localized(table, key, |t, lang| {
-            t.text_list(lang).map(|s| leak_all(s.into_inner()).leak() as &[_])
+            t.text_list(lang)
+                .map(|s| leak_all(s.into_inner()).leak() as &[_])
         })
         .unwrap_or_else(|d| {
             problems.push(d);
