@@ -76,6 +76,59 @@ function mainContents(path, done) {
     .catch((error) => done({ error: String(error) }));
 }
 
+/**
+ * Scripts each page runs before the app's loader, each standing for a browser that withholds
+ * something the loader waits for (issue 21). Every one counts the app's starts, by its wasm
+ * requests, and the timers still to run, so that a test can wait until they have all run.
+ */
+const LOADER_STUBS = {
+  count: `
+    window.__wasmRequests = 0;
+    const realFetch = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      if (String(input).endsWith('_bg.wasm')) window.__wasmRequests += 1;
+      return realFetch(input, init);
+    };
+    const pending = new Set();
+    window.__timersPending = () => pending.size;
+    const realSetTimeout = window.setTimeout.bind(window);
+    const realClearTimeout = window.clearTimeout.bind(window);
+    window.setTimeout = (callback, ms, ...args) => {
+      const id = realSetTimeout(() => {
+        pending.delete(id);
+        callback(...args);
+      }, ms);
+      // WebKitWebDriver times each script the test runs with a page timer of its own (30 s).
+      if (!(ms >= 10000)) pending.add(id);
+      return id;
+    };
+    window.clearTimeout = (id) => {
+      pending.delete(id);
+      realClearTimeout(id);
+    };`,
+  // The browser supports largest-contentful-paint entries but never reports one.
+  noPaintReport: `
+    const supported = PerformanceObserver.supportedEntryTypes;
+    Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', { get: () => [...supported, 'largest-contentful-paint'] });
+    const observe = PerformanceObserver.prototype.observe;
+    PerformanceObserver.prototype.observe = function (options) {
+      if (options?.type !== 'largest-contentful-paint') observe.call(this, options);
+    };`,
+  // Idle callbacks never run.
+  noIdle: 'window.requestIdleCallback = () => 0;',
+  // The page loads in a hidden tab: no frames, no paint report, until the test shows it.
+  hidden: `
+    let hidden = true;
+    Object.defineProperty(document, 'visibilityState', { get: () => (hidden ? 'hidden' : 'visible') });
+    Object.defineProperty(document, 'hidden', { get: () => hidden });
+    const frame = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => (hidden ? 0 : frame(callback));
+    window.__show = () => {
+      hidden = false;
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    };`,
+};
+
 /** Requests the page made to anything but `origin`, from the browser's own record of them. */
 const offOrigin = (driver, origin) =>
   driver.executeScript(
@@ -208,6 +261,45 @@ for (const engine of ENGINES) {
         assert.equal(await driver.executeScript(() => document.querySelector('.sc-error-notice')), null, 'no error notice');
       } finally {
         await offline.close();
+      }
+    });
+
+    test('the app starts when the largest paint is never reported, when idle callbacks never run, and after a hidden load shown later', async (t) => {
+      const cases = [
+        { name: 'no largest-paint report', stubs: ['noPaintReport'] },
+        { name: 'no idle callback', stubs: ['noIdle'] },
+        { name: 'no largest-paint report and no idle callback', stubs: ['noPaintReport', 'noIdle'] },
+        { name: 'loaded hidden, then shown', stubs: ['hidden'], show: true },
+      ];
+      for (const { name, stubs, show } of cases) {
+        await t.test(name, async () => {
+          const stubbed = await staticHost({ beforeLoader: ['count', ...stubs].map((stub) => LOADER_STUBS[stub]).join('\n') });
+          try {
+            await driver.get(stubbed.url);
+            await until(driver, 'the page did not load', () => document.readyState === 'complete');
+            if (show) await driver.executeScript(() => window.__show());
+            await until(driver, 'the app did not start', () => document.documentElement.dataset.app === 'running');
+            await until(driver, 'timers still to run', () => window.__timersPending() === 0);
+            assert.equal(await driver.executeScript(() => window.__wasmRequests), 1, 'the app started once');
+          } finally {
+            await stubbed.close();
+          }
+        });
+      }
+    });
+
+    test('the app starts exactly once when the visitor interacts before it starts and every other trigger fires too', async () => {
+      const stubbed = await staticHost({ beforeLoader: [LOADER_STUBS.count, LOADER_STUBS.noPaintReport, LOADER_STUBS.noIdle].join('\n') });
+      try {
+        await driver.get(stubbed.url);
+        await driver.findElement(By.css('main h1')).click();
+        await driver.actions().keyDown('a').keyUp('a').perform();
+        await until(driver, 'the app did not start', () => document.documentElement.dataset.app === 'running');
+        await until(driver, 'timers still to run', () => window.__timersPending() === 0);
+        assert.equal(await driver.executeScript(() => window.__wasmRequests), 1, 'the app started once');
+        assert.equal(await driver.executeScript(() => document.querySelectorAll('body > [role=status]').length), 1, 'one app in the page');
+      } finally {
+        await stubbed.close();
       }
     });
 

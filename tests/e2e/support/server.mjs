@@ -42,14 +42,17 @@ const CSP_REPORTS_PATH = '/__csp-reports';
  * Serves `dist` on 127.0.0.1 at a free port. Options: `base` ('' or '/sub'), `applyHeaders`;
  * `missing`, a pattern of paths answered 404 as if their files were not deployed; `dropped`, a
  * pattern of paths whose connection is closed unanswered, which a browser reports as it does
- * being offline (a network error, in every engine); and
+ * being offline (a network error, in every engine); `beforeLoader`, the source of a script that
+ * every page runs before the app's loader (served as `/__before-loader.js`, which the page's
+ * policy allows as the site's own), to put the browser in a state the tests cannot otherwise
+ * make in every engine; and
  * `collectCspReports`, which adds a `report-uri` to the `_headers` policy and keeps every
  * report a browser sends in `cspReports`, as strings "directive blocked-uri", so that
  * violations are seen the same way in every engine.
  * Resolves to { url, origin, close, cspReports } where `url` is the site's root (with base,
  * trailing slash).
  */
-export async function staticHost({ dist = DIST, base = '', applyHeaders = false, missing, dropped, collectCspReports = false } = {}) {
+export async function staticHost({ dist = DIST, base = '', applyHeaders = false, missing, dropped, beforeLoader, collectCspReports = false } = {}) {
   const rules = applyHeaders ? parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8')) : [];
   const files = sirv(dist, { dev: false, etag: true, brotli: true, gzip: true, dotfiles: false });
   const cspReports = [];
@@ -71,6 +74,18 @@ export async function staticHost({ dist = DIST, base = '', applyHeaders = false,
       return res.end('Not Found');
     }
     if (dropped?.test(path)) return req.socket.destroy();
+    if (beforeLoader !== undefined) {
+      if (path === `${base}/__before-loader.js`) {
+        res.setHeader('Content-Type', 'text/javascript');
+        return res.end(beforeLoader);
+      }
+      const page = path.endsWith('/') ? join(dist, path.slice(base.length), 'index.html') : null;
+      if (page && existsSync(page)) {
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        const html = readFileSync(page, 'utf8');
+        return res.end(html.replace('<script type="importmap">', `<script src="${base}/__before-loader.js"></script><script type="importmap">`));
+      }
+    }
     const fail = () => {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
