@@ -36,7 +36,8 @@ pub fn start() {
     let take_over = Closure::once_into_js(move || {
         let adopt = is_prerendered(&document(), route);
         match route.page {
-            Some(page) if !adopt => leptos::task::spawn_local(async move {
+            // Before the app mounts, Leptos's executor is not set up: the browser's runs this.
+            Some(page) if !adopt => wasm_bindgen_futures::spawn_local(async move {
                 let loaded = page_data::load(route.lang, page, &base).await.is_ok();
                 mount(base, origin, !loaded);
             }),
