@@ -2,9 +2,9 @@
 //!
 //! Each address renders the whole page afresh from its route and the page's text: components are
 //! plain views of one [`Site`] value, with no reactive state of their own, and a navigation swaps
-//! the old page for the new one ([`Fresh`]) rather than patching it. That keeps them simple, keeps the wasm small
-//! (each reactive closure, and each patching path, would be code of its own), and costs little:
-//! a page is a few hundred nodes. In the browser, the first page is the prerendered one, left
+//! the old page for the new one ([`Fresh`]) rather than patching it. That keeps them simple, keeps
+//! the wasm small (each reactive closure, and each patching path, would be code of its own), and
+//! costs little: a page is a few hundred nodes. In the browser, the first page is the prerendered one, left
 //! untouched (`adopt`) until the first navigation; a navigation draws its page once the page's
 //! text is at hand ([`page_data`]), and loads the address in full where it cannot be had.
 
@@ -13,8 +13,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Meta, Title};
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
-use leptos_router::location::Location;
-use leptos_router::location::{BrowserUrl, LocationProvider};
+use leptos_router::location::{BrowserUrl, Location, LocationProvider};
 
 use crate::components::{Breadcrumbs, PrimaryNav, SiteFooter, SiteHeader, SkipLink};
 use crate::content::{strings, PageText, Strings};
