@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { By } from 'selenium-webdriver';
 import { ENGINES, startEngine, loadInFrame, waitForAppIn } from './support/engines.mjs';
 import { staticHost } from './support/server.mjs';
-import { pagePaths, routesWithNotFound, headingOf, titleOf, publishedOrigin, NOT_FOUND, NOT_FOUND_JA } from './support/site.mjs';
+import { pagePaths, routesWithNotFound, headingOf, titleOf, publishedOrigin, unorigin, NOT_FOUND, NOT_FOUND_JA } from './support/site.mjs';
 import { CORPUS, REJECTED, describeEntry } from './support/corpus.mjs';
 import { diagramLabelProblems } from './support/diagram.mjs';
 
@@ -219,9 +219,7 @@ for (const engine of ENGINES) {
     });
 
     test('every page the app draws after a click shows the main content of its prerendered page: text, headings, links and diagram labels', async () => {
-      // The prerenderer writes the published origin (SITE_ORIGIN) into the list of addresses,
-      // the app the one it runs at: here they differ, so both read as ORIGIN.
-      const unorigin = (contents, origin) => JSON.parse(JSON.stringify(contents).replaceAll(origin, 'ORIGIN'));
+      // The published origin and the one the app runs at differ here: both read as ORIGIN.
       for (const path of pagePaths()) {
         // Each page is linked from the header, the navigation or the footer of every page of its
         // edition: the visitor comes from another one.

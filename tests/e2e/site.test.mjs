@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { watch, waitForApp } from './support/browser.mjs';
 import { useSiteInBrowser } from './support/session.mjs';
 import { staticHost, DIST } from './support/server.mjs';
-import { pagePaths, routesWithNotFound, squash } from './support/site.mjs';
+import { pagePaths, publishedOrigin, routesWithNotFound, squash, unorigin } from './support/site.mjs';
 import { seedSentences, normalise } from './support/seed.mjs';
 
 const site = useSiteInBrowser(() => staticHost());
@@ -97,10 +97,8 @@ test('a page the app draws after a navigation is its prerendered page, head incl
   const before = await noScript.newPage();
   const after = await live.newPage();
   const seen = watch(after);
-  // The prerenderer writes the published origin (SITE_ORIGIN) into canonical and Open Graph URLs,
-  // the app the one it runs at: here they differ, so both read as ORIGIN.
-  const published = new URL(prerendered('/', /<link href="([^"]+)" rel="canonical">/)).origin;
-  const unorigin = (reading, origin) => JSON.parse(JSON.stringify(reading).replaceAll(origin, 'ORIGIN'));
+  // The published origin and the one the app runs at differ here: both read as ORIGIN.
+  const published = publishedOrigin();
   for (const path of pagePaths()) {
     await before.goto(at(path));
     // Open the page in the other language, then switch back: the app draws this page itself.

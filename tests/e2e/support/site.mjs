@@ -43,6 +43,15 @@ export function titleOf(outcome, dist = DIST) {
   return readFileSync(join(dist, fileFor(outcome)), 'utf8').match(/<title>([^<]+)<\/title>/)[1];
 }
 
+/**
+ * `value` (anything JSON holds) with `origin` written as ORIGIN: the prerenderer writes the
+ * published origin (SITE_ORIGIN) into canonical and Open Graph URLs and the list of addresses, the
+ * app the one it runs at, so a test compares the two with each one's origin taken out.
+ */
+export function unorigin(value, origin) {
+  return JSON.parse(JSON.stringify(value).replaceAll(origin, 'ORIGIN'));
+}
+
 /** The origin the build was published for (SITE_ORIGIN), as its canonical links give it. */
 export function publishedOrigin(dist = DIST) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
