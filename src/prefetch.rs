@@ -40,42 +40,65 @@ pub fn on_intent(base: &str) {
     listener.forget();
 }
 
-/// Fetches, at the next idle moment, the data of the pages the current page's navigation links
-/// to, and of the current page itself (for Back), unless the visitor saves data.
+/// Fetches, at idle moments, the data of the pages the current page's navigation links to, and
+/// of the current page itself (for Back), unless the visitor saves data.
 pub fn navigation_when_idle(base: &str) {
     if saves_data() {
         return;
     }
     let base = base.to_owned();
-    let fetch = Closure::once_into_js(move || {
-        let Ok(links) = document().query_selector_all(NAVIGATION_LINKS) else {
-            return;
-        };
-        for link in (0..links.length()).filter_map(|i| links.item(i)) {
-            if let Ok(link) = link.dyn_into::<HtmlAnchorElement>() {
-                fetch_for(&link, &base);
+    when_idle(move || {
+        let mut routes = Vec::new();
+        if let Ok(links) = document().query_selector_all(NAVIGATION_LINKS) {
+            for link in (0..links.length()).filter_map(|i| links.item(i)) {
+                if let Some(route) = link
+                    .dyn_into::<HtmlAnchorElement>()
+                    .ok()
+                    .and_then(|link| same_site_route(&link, &base))
+                {
+                    routes.push(route);
+                }
             }
         }
         if let Ok(here) = window().location().pathname() {
-            fetch_route(Route::locate(&here, &base), &base);
+            routes.push(Route::locate(&here, &base));
         }
+        fetch_one_per_idle_moment(routes, base);
     });
-    // Where the browser has no idle callback (Safari), a timer after the current work.
+}
+
+/// Starts one request per idle moment: each `fetch()` costs the main thread a few
+/// milliseconds, and all of them in one task would make a long one on a slow phone.
+fn fetch_one_per_idle_moment(mut routes: Vec<Route>, base: String) {
+    let Some(route) = routes.pop() else { return };
+    fetch_route(route, &base);
+    when_idle(move || fetch_one_per_idle_moment(routes, base));
+}
+
+/// Runs `task` at the browser's next idle moment; where the browser has no idle callback
+/// (Safari), in a task after the current work.
+fn when_idle(task: impl FnOnce() + 'static) {
+    let task = Closure::once_into_js(task);
     if window()
-        .request_idle_callback(fetch.unchecked_ref())
+        .request_idle_callback(task.unchecked_ref())
         .is_err()
     {
-        let _ = window().set_timeout_with_callback(fetch.unchecked_ref());
+        let _ = window().set_timeout_with_callback(task.unchecked_ref());
     }
 }
 
-fn fetch_for(link: &HtmlAnchorElement, base: &str) {
+/// The route a link of this site leads to; `None` for a link to another site.
+fn same_site_route(link: &HtmlAnchorElement, base: &str) -> Option<Route> {
     let same_site = window()
         .location()
         .origin()
         .is_ok_and(|origin| origin == link.origin());
-    if same_site {
-        fetch_route(Route::locate(&link.pathname(), base), base);
+    same_site.then(|| Route::locate(&link.pathname(), base))
+}
+
+fn fetch_for(link: &HtmlAnchorElement, base: &str) {
+    if let Some(route) = same_site_route(link, base) {
+        fetch_route(route, base);
     }
 }
 

@@ -37,7 +37,7 @@ export function budgets({ lighthouse, assets, growth, navigation, coldNavigation
     },
     {
       budget: 'TBT 0 ms on every page',
-      measured: `worst ${ms(worstTbt.ours.median.tbt)} on ${worstTbt.path}`,
+      measured: `worst ${ms(worstTbt.ours.median.tbt)} on ${worstTbt.path}, ${ms(worstTbt.ours.median.tbtApp)} of it in the app's tasks`,
       pass: worstTbt.ours.median.tbt === 0,
     },
     {
@@ -125,6 +125,8 @@ function lighthouseSection({ pages }) {
   return [
     '## Lighthouse: ours / baseline (ours ÷ baseline)',
     '',
+    'TBT\'s "app" is the part of ours in long tasks Lighthouse attributes to the app\'s script (its start); the rest is the page\'s own style and layout, or work it attributes to nothing (the wasm\'s compilation among it).',
+    '',
     table(
       ['Page', 'Transfer', 'FCP', 'LCP', 'TBT', 'CLS', 'Performance', 'Accessibility'],
       pages.map((page) => [
@@ -132,7 +134,7 @@ function lighthouseSection({ pages }) {
         cell(page, 'transferBytes', kib),
         cell(page, 'fcp', ms),
         cell(page, 'lcp', ms),
-        cell(page, 'tbt', ms),
+        `${cell(page, 'tbt', ms)}; app ${ms(page.ours.median.tbtApp)}`,
         cell(page, 'cls', cls),
         cell(page, 'score', String),
         cell(page, 'accessibility', String),
