@@ -69,6 +69,7 @@ function mainContents(path, done) {
     headings: [...main.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.tagName} ${h.textContent.trim()}`),
     links: [...main.querySelectorAll('a')].map((a) => `${a.getAttribute('href')} ${a.textContent.trim()}`),
     labels: [...main.querySelectorAll('.sc-diagram__label')].map((label) => label.textContent.trim()),
+    languages: [...main.querySelectorAll('[lang]')].map((part) => `${part.lang} ${part.textContent.trim()}`),
   });
   fetch(path)
     .then((response) => response.text())
@@ -218,7 +219,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(await offOrigin(driver, host.origin), [], 'requests to another origin');
     });
 
-    test('every page the app draws after a click shows the main content of its prerendered page: text, headings, links and diagram labels', async () => {
+    test('every page the app draws after a click shows the main content of its prerendered page: text, headings, links, diagram labels and language marks', async () => {
       // The published origin and the one the app runs at differ here: both read as ORIGIN.
       for (const path of pagePaths()) {
         // Each page is linked from the header, the navigation or the footer of every page of its

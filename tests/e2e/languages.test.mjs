@@ -77,18 +77,48 @@ test('every page declares its language, its alternates and its Open Graph locale
   }
 });
 
-test('text in the other language carries its own lang', async () => {
+/**
+ * The text of the page that is in the other language but not marked with its `lang` (WCAG
+ * 3.1.2): on an English page, any Japanese script; on a Japanese page, an English phrase (three
+ * Latin-script words or more, some in lower case: names and codes such as "JIS X 8341-3" are
+ * not phrases of a language).
+ */
+function unmarkedForeignText() {
+  const japanese = /[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+/;
+  const englishPhrase = /[A-Za-z]+(?:[ ,.'’-]+[A-Za-z]+){2,}/;
+  const pageLang = document.documentElement.lang;
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const lang = node.parentElement.closest('[lang]')?.lang;
+    if (pageLang === 'en' && lang !== 'ja') found.push(...(node.data.match(japanese) ?? []));
+    const phrase = node.data.match(englishPhrase)?.[0];
+    if (pageLang === 'ja' && lang !== 'en' && /[a-z]/.test(phrase ?? '')) found.push(phrase);
+  }
+  return found;
+}
+
+test('text in the other language carries its own lang, on every page as served and as the app draws it', async () => {
   const page = await site.browser.newPage();
   for (const path of pagePaths()) {
     await page.goto(at(path));
     await waitForApp(page);
+    assert.deepEqual(await page.evaluate(unmarkedForeignText), [], `${path}: text in the other language without its lang`);
     const pageLang = await page.evaluate(() => document.documentElement.lang);
-    const other = pageLang === 'ja' ? 'en' : 'ja';
     const switchLang = await page.locator('.sc-header__language [lang]').getAttribute('lang');
-    assert.equal(switchLang, other, `${path}: the switch names the other language in that language`);
-    if (pageLang === 'ja') {
-      // The copyright line stays in English on Japanese pages.
-      assert.equal(await page.locator('.sc-footer__copyright').getAttribute('lang'), 'en', path);
+    assert.equal(switchLang, pageLang === 'ja' ? 'en' : 'ja', `${path}: the switch names the other language in that language`);
+  }
+  // The app draws each page from its data file: the same marks.
+  for (const home of ['/', '/ja/']) {
+    await page.goto(at(home));
+    await waitForApp(page);
+    const links = await page.locator('header a[href], nav a[href]').evaluateAll((all) => [...new Set(all.map((a) => a.getAttribute('href')))]);
+    for (const href of links.filter((link) => link !== home && (link.startsWith('/ja/') === (home === '/ja/')))) {
+      await page.evaluate(() => { window.__sameDocument = true; });
+      await page.locator(`header a[href="${href}"], nav a[href="${href}"]`).first().click();
+      await page.waitForFunction((expected) => location.pathname === expected && document.querySelector('main h1') === document.activeElement, href);
+      assert.ok(await page.evaluate(() => window.__sameDocument), `${href}: drawn by the app`);
+      assert.deepEqual(await page.evaluate(unmarkedForeignText), [], `${href}, drawn by the app: text in the other language without its lang`);
     }
   }
   await page.close();

@@ -1,6 +1,11 @@
 //! A page's Markdown body to HTML, at build time: the CommonMark that prose needs (headings,
 //! paragraphs, lists, links, emphasis), with the site's classes; everything else, raw HTML first,
 //! is refused with a message that says what to write instead.
+//!
+//! Words in another language than the page's carry their `lang` (WCAG 3.1.2), so that a screen
+//! reader speaks them in that language: on an English page, every run of Japanese script is
+//! marked by itself; anywhere, an editor marks a phrase as a link to `lang:` and the language's
+//! code, `[一部準拠](lang:ja)` or `[Sendai Cluster](lang:en)`.
 
 use std::ops::Range;
 
@@ -9,6 +14,10 @@ use pulldown_cmark_escape::{escape_href, escape_html, escape_html_body_text};
 use unicode_width::UnicodeWidthChar;
 
 use super::diagnostic::{shift, Diagnostic, Report, Source};
+use crate::Lang;
+
+/// The link destination that marks a phrase's language instead of linking: `lang:ja`.
+const LANG_LINK: &str = "lang:";
 
 /// A part of a body: prose, or the place where the page's template draws its structured part.
 #[derive(Debug, PartialEq)]
@@ -23,6 +32,8 @@ pub enum Part {
 pub struct Body<'a> {
     /// The body's place in its file, for line and column numbers.
     pub source: Source<'a>,
+    /// The page's language.
+    pub lang: Lang,
     /// Whether a path (`/concept/`) is the address of a page of this site.
     pub is_page: &'a dyn Fn(&str) -> bool,
     /// Every page's address, for the message about a link that leads nowhere.
@@ -49,6 +60,8 @@ impl Body<'_> {
         let mut pieces = vec![String::new()];
         let mut heading = 1;
         let mut list_depth = 0;
+        // The closing tag of each link open here: `</a>`, or `</span>` for a language mark.
+        let mut links: Vec<&str> = Vec::new();
         let mut i = 0;
         while i < events.len() {
             let (event, span) = &events[i];
@@ -99,7 +112,23 @@ impl Body<'_> {
                 Event::End(TagEnd::Emphasis) => html.push_str("</em>"),
                 Event::Start(Tag::Strong) => html.push_str("<strong>"),
                 Event::End(TagEnd::Strong) => html.push_str("</strong>"),
+                Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with(LANG_LINK) => {
+                    let code = &dest_url[LANG_LINK.len()..];
+                    if !is_language_code(code) {
+                        report.push(self.error(
+                            span,
+                            format!("\"{code}\" is not a language code"),
+                            "after lang: write the code of the phrase's language, such as \
+                             [一部準拠](lang:ja) for Japanese or [Sendai Cluster](lang:en) for English",
+                        ));
+                    }
+                    html.push_str("<span lang=\"");
+                    let _ = escape_html(&mut *html, code);
+                    html.push_str("\">");
+                    links.push("</span>");
+                }
                 Event::Start(Tag::Link { dest_url, title, .. }) => {
+                    links.push("</a>");
                     html.push_str("<a href=\"");
                     match self.link(dest_url, span) {
                         Ok(Link::Site(path)) => {
@@ -120,7 +149,7 @@ impl Body<'_> {
                     }
                     html.push('>');
                 }
-                Event::End(TagEnd::Link) => html.push_str("</a>"),
+                Event::End(TagEnd::Link) => html.push_str(links.pop().unwrap_or("</a>")),
                 Event::Text(text) => {
                     if text.contains("{{") {
                         report.push(self.error(
@@ -129,7 +158,12 @@ impl Body<'_> {
                             "put it on a line of its own, with an empty line before and after it",
                         ));
                     }
-                    let _ = escape_html_body_text(&mut *html, text);
+                    // Inside a phrase the editor marked, the mark says it all.
+                    if self.lang == Lang::En && !links.contains(&"</span>") {
+                        push_marking_japanese(html, text);
+                    } else {
+                        let _ = escape_html_body_text(&mut *html, text);
+                    }
                 }
                 Event::Code(code) => {
                     html.push_str("<code>");
@@ -296,6 +330,46 @@ fn joins_wide_characters(events: &[(Event, Range<usize>)], i: usize) -> bool {
     wide(before) && wide(after)
 }
 
+/// Whether `c` is of the Japanese scripts: kana, kanji, and Japanese punctuation and full-width
+/// forms (「」、。（）).
+fn is_japanese(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{30FF}' // punctuation, hiragana, katakana
+        | '\u{31F0}'..='\u{31FF}' // katakana extensions
+        | '\u{3400}'..='\u{4DBF}' // kanji, extension A
+        | '\u{4E00}'..='\u{9FFF}' // kanji
+        | '\u{F900}'..='\u{FAFF}' // kanji, compatibility forms
+        | '\u{FF00}'..='\u{FFEF}' // full-width and half-width forms
+    )
+}
+
+/// Writes `text`, escaped, with each run of Japanese script in `<span lang="ja">`.
+fn push_marking_japanese(html: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(start) = rest.find(is_japanese) {
+        let (before, run) = rest.split_at(start);
+        let end = run.find(|c| !is_japanese(c)).unwrap_or(run.len());
+        let _ = escape_html_body_text(&mut *html, before);
+        html.push_str("<span lang=\"ja\">");
+        let _ = escape_html_body_text(&mut *html, &run[..end]);
+        html.push_str("</span>");
+        rest = &run[end..];
+    }
+    let _ = escape_html_body_text(&mut *html, rest);
+}
+
+/// A language code as HTML's `lang` takes it (BCP 47), in the simple form editors need: a
+/// primary code of two or three letters, then optional parts such as a region (`en-GB`).
+fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|part| {
+            (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
+        })
+}
+
 fn describe_tag(tag: &Tag) -> &'static str {
     match tag {
         Tag::BlockQuote(_) => "a quotation block (>)",
@@ -314,6 +388,10 @@ mod tests {
     use super::*;
 
     fn render(markdown: &str) -> (Vec<Part>, Report) {
+        render_in(Lang::En, markdown)
+    }
+
+    fn render_in(lang: Lang, markdown: &str) -> (Vec<Part>, Report) {
         let mut report = Report::default();
         let body = Body {
             source: Source {
@@ -321,6 +399,7 @@ mod tests {
                 text: markdown,
                 offset: 0,
             },
+            lang,
             is_page: &|path| ["/", "/concept/", "/ja/"].contains(&path),
             page_list: "/, /concept/, /ja/",
         };
@@ -329,7 +408,11 @@ mod tests {
     }
 
     fn html(markdown: &str) -> String {
-        let (parts, report) = render(markdown);
+        html_in(Lang::En, markdown)
+    }
+
+    fn html_in(lang: Lang, markdown: &str) -> String {
+        let (parts, report) = render_in(lang, markdown);
         assert!(report.is_empty(), "{report}");
         match &parts[..] {
             [Part::Prose(pieces)] => pieces.join("{BASE}"),
@@ -376,15 +459,15 @@ mod tests {
     #[test]
     fn a_line_break_between_japanese_characters_is_dropped() {
         assert_eq!(
-            html("知的クラスターの\n創成を求めました。"),
+            html_in(Lang::Ja, "知的クラスターの\n創成を求めました。"),
             "<p class=\"sc-body\">知的クラスターの創成を求めました。</p>"
         );
         assert_eq!(
-            html("句読点、\n「かぎ括弧」"),
+            html_in(Lang::Ja, "句読点、\n「かぎ括弧」"),
             "<p class=\"sc-body\">句読点、「かぎ括弧」</p>"
         );
         assert_eq!(
-            html("*強調*\nの後"),
+            html_in(Lang::Ja, "*強調*\nの後"),
             "<p class=\"sc-body\"><em>強調</em>の後</p>"
         );
     }
@@ -396,10 +479,13 @@ mod tests {
             "<p class=\"sc-body\">Knowledge\nCluster</p>"
         );
         assert_eq!(
-            html("2001年3月に\nMEXT"),
+            html_in(Lang::Ja, "2001年3月に\nMEXT"),
             "<p class=\"sc-body\">2001年3月に\nMEXT</p>"
         );
-        assert_eq!(html("MEXT\nは"), "<p class=\"sc-body\">MEXT\nは</p>");
+        assert_eq!(
+            html_in(Lang::Ja, "MEXT\nは"),
+            "<p class=\"sc-body\">MEXT\nは</p>"
+        );
     }
 
     #[test]
@@ -447,5 +533,38 @@ mod tests {
         assert!(problems("![a picture](/a.png)")[0].contains("a picture is not something"));
         assert!(problems("> quoted")[0].contains("a quotation block"));
         assert!(problems("{{ diagram() }} inline")[0].contains("must stand alone"));
+    }
+
+    #[test]
+    fn japanese_in_an_english_page_is_marked_as_japanese() {
+        assert_eq!(
+            html("It **partially conforms** (一部準拠) to JIS X 8341-3, 「一部準拠」."),
+            "<p class=\"sc-body\">It <strong>partially conforms</strong> (<span lang=\"ja\">一部準拠</span>) \
+             to JIS X 8341-3, <span lang=\"ja\">「一部準拠」</span>.</p>",
+        );
+        assert_eq!(
+            html_in(Lang::Ja, "本サイトはJIS X 8341-3に一部準拠しています。"),
+            "<p class=\"sc-body\">本サイトはJIS X 8341-3に一部準拠しています。</p>",
+            "a Japanese page is Japanese throughout",
+        );
+    }
+
+    #[test]
+    fn an_editor_marks_a_phrase_s_language_with_a_lang_link() {
+        assert_eq!(
+            html_in(Lang::Ja, "著作権表示は[All Rights Reserved](lang:en)です。"),
+            "<p class=\"sc-body\">著作権表示は<span lang=\"en\">All Rights Reserved</span>です。</p>",
+        );
+        assert_eq!(
+            html("The word [一部準拠](lang:ja) and [a link](/concept/)."),
+            "<p class=\"sc-body\">The word <span lang=\"ja\">一部準拠</span> and <a href=\"{BASE}/concept/\">a link</a>.</p>",
+        );
+        let found = problems("A [phrase](lang:Japanese).");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("content/test.md:1:3: \"Japanese\" is not a language code"),
+            "{}",
+            found[0]
+        );
     }
 }

@@ -544,6 +544,7 @@ fn render(
             text: &page.source,
             offset: page.body_offset,
         },
+        lang: page.lang,
         is_page,
         page_list,
     };
