@@ -15,6 +15,7 @@ import { staticHost } from './support/server.mjs';
 import { pagePaths, routesWithNotFound, headingOf, titleOf, publishedOrigin, unorigin, NOT_FOUND, NOT_FOUND_JA } from './support/site.mjs';
 import { CORPUS, REJECTED, describeEntry } from './support/corpus.mjs';
 import { diagramLabelProblems } from './support/diagram.mjs';
+import { smallTargets, applyTextSpacing, clippedOrOverlappingText, shortJapaneseLines } from './support/layout.mjs';
 
 /** How long a condition may take to hold before a test fails: a bound, not a pause. */
 const WAIT_MS = 20_000;
@@ -407,6 +408,32 @@ for (const engine of ENGINES) {
           assert.deepEqual(await driver.executeScript(diagramLabelProblems), [], `${path} at ${width} px`);
           await driver.executeScript(() => { document.documentElement.style.fontSize = '200%'; });
           assert.deepEqual(await driver.executeScript(diagramLabelProblems), [], `${path} at ${width} px, text at 200 %`);
+        }
+      }
+      await driver.switchTo().defaultContent();
+    });
+
+    test('at 320 and 1280 px, every route has targets of at least 24 px or spaced apart, Japanese paragraphs that fill their lines, and nothing cut off, overlapping or scrolling sideways with text at 200 % (1280 px) or with the text-spacing override', async () => {
+      for (const route of routesWithNotFound()) {
+        for (const width of [320, 1280]) {
+          const where = `${route} at ${width} px`;
+          await openInFrame(driver, at(route), width);
+          assert.deepEqual(await driver.executeScript(smallTargets), [], `${where}: targets under 24 px`);
+          assert.deepEqual(await driver.executeScript(shortJapaneseLines), [], `${where}: Japanese lines that stop short`);
+          if (width === 1280) {
+            await driver.executeScript(() => { document.documentElement.style.fontSize = '200%'; });
+            assert.deepEqual(await driver.executeScript(clippedOrOverlappingText), [], `${where}, text at 200 %`);
+            const wide = await driver.executeScript(() => document.documentElement.scrollWidth);
+            assert.ok(wide <= width, `${where}, text at 200 %: ${wide} px wide`);
+            await driver.executeScript(() => { document.documentElement.style.fontSize = ''; });
+          }
+          assert.ok(await driver.executeScript(applyTextSpacing), `${where}: the text-spacing override took effect`);
+          assert.deepEqual(await driver.executeScript(clippedOrOverlappingText), [], `${where}, text spacing overridden`);
+          if (await driver.executeScript(() => document.querySelector('.sc-diagram') !== null)) {
+            assert.deepEqual(await driver.executeScript(diagramLabelProblems), [], `${where}, text spacing overridden: the diagram`);
+          }
+          const scroll = await driver.executeScript(() => document.documentElement.scrollWidth);
+          assert.ok(scroll <= width, `${where}, text spacing overridden: ${scroll} px wide`);
         }
       }
       await driver.switchTo().defaultContent();

@@ -1,0 +1,163 @@
+// Checks of the page's layout that WCAG states in measurable terms, run in the live page.
+//
+// Each function is self-contained (no imports, no outside variables), so that it can be
+// serialised and run in the page by Playwright's `page.evaluate(fn)` and Selenium's
+// `driver.executeScript(fn)` alike. Each returns what is wrong, as sentences that name the text
+// and give the numbers; an empty list when nothing is.
+
+/**
+ * WCAG 2.2 2.5.8 Target Size (Minimum): every link and control that is shown is at least
+ * 24 × 24 CSS px, or else a circle of 24 px across on its centre touches no other target and no
+ * other such circle. A link inside a sentence is exempt (the criterion's "inline" exception):
+ * one whose paragraph or list item has text outside it. A control shown only on focus (the skip
+ * link) is measured while focused.
+ */
+export function smallTargets() {
+  const MIN = 24;
+  const SLACK = 0.5;
+  const targets = [...document.querySelectorAll('a[href], button, input, select, textarea, summary')];
+  const inSentence = (target) => {
+    const block = target.closest('p, li, dd, td, th, address, figcaption, caption');
+    if (!block) return false;
+    const outside = [...block.childNodes].filter((node) => !node.contains(target) && node !== target);
+    return outside.some((node) => node.textContent.trim() !== '');
+  };
+  const boxOf = (target) => {
+    let rect = target.getBoundingClientRect();
+    if (rect.width <= 1 || rect.height <= 1) {
+      target.focus({ preventScroll: true });
+      rect = target.getBoundingClientRect();
+      target.blur();
+    }
+    return rect;
+  };
+  const boxes = targets
+    .filter((target) => target.getClientRects().length > 0 && !inSentence(target))
+    .map((target) => ({ target, rect: boxOf(target) }))
+    .filter(({ rect }) => rect.width > 1 && rect.height > 1);
+  const centre = (rect) => ({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+  const small = boxes.filter(({ rect }) => rect.width < MIN - SLACK || rect.height < MIN - SLACK);
+  const name = (target) => JSON.stringify(target.textContent.trim().replace(/\s+/g, ' ').slice(0, 40));
+  const found = [];
+  for (const { target, rect } of small) {
+    const c = centre(rect);
+    const touches = boxes.filter((other) => other.target !== target).find(({ target: other, rect: box }) => {
+      const dx = Math.max(box.left - c.x, 0, c.x - box.right);
+      const dy = Math.max(box.top - c.y, 0, c.y - box.bottom);
+      const toBox = Math.hypot(dx, dy);
+      const otherSmall = small.some((entry) => entry.target === other);
+      const o = centre(box);
+      return toBox < MIN / 2 - SLACK || (otherSmall && Math.hypot(o.x - c.x, o.y - c.y) < MIN - SLACK);
+    });
+    if (touches) {
+      found.push(`${name(target)} is ${Math.round(rect.width)} × ${Math.round(rect.height)} px and its 24 px circle reaches ${name(touches.target)}`);
+    }
+  }
+  return found;
+}
+
+/**
+ * Applies WCAG 2.2 1.4.12 Text Spacing's override, as the criterion's bookmarklet does: line
+ * height 1.5 times the font size, letter spacing 0.12 em, word spacing 0.16 em, and 2 em after
+ * each paragraph. Set on each element through the CSS object model, which the site's
+ * Content-Security-Policy allows, where it refuses a `<style>` element. Returns whether it took
+ * effect.
+ */
+export function applyTextSpacing() {
+  for (const element of document.querySelectorAll('*')) {
+    element.style.setProperty('line-height', '1.5', 'important');
+    element.style.setProperty('letter-spacing', '0.12em', 'important');
+    element.style.setProperty('word-spacing', '0.16em', 'important');
+    if (element.localName === 'p') element.style.setProperty('margin-block-end', '2em', 'important');
+  }
+  const style = getComputedStyle(document.body);
+  return Math.abs(parseFloat(style.letterSpacing) - 0.12 * parseFloat(style.fontSize)) < 0.5;
+}
+
+/**
+ * Text that is cut off or lies over other text: an element that clips its overflow while its
+ * content is larger than its box, and two pieces of text, neither inside the other, whose lines
+ * overlap. Visually hidden text (clipped to 1 px on purpose, for screen readers) is left out.
+ */
+export function clippedOrOverlappingText() {
+  const SLACK = 1;
+  const hidden = (element) => {
+    const rect = element.getBoundingClientRect();
+    return rect.width <= 1 || rect.height <= 1 || getComputedStyle(element).visibility === 'hidden';
+  };
+  const name = (element) => JSON.stringify(element.textContent.trim().replace(/\s+/g, ' ').slice(0, 40));
+  const found = [];
+  const holders = [...document.body.querySelectorAll('*')].filter((element) =>
+    [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.data.trim() !== '') &&
+    !element.closest('script, style, svg') && !hidden(element));
+  for (const element of document.body.querySelectorAll('*')) {
+    const style = getComputedStyle(element);
+    const clips = (overflow) => overflow === 'hidden' || overflow === 'clip';
+    if (hidden(element) || element.textContent.trim() === '') continue;
+    if ((clips(style.overflowX) && element.scrollWidth > element.clientWidth + SLACK) ||
+        (clips(style.overflowY) && element.scrollHeight > element.clientHeight + SLACK)) {
+      found.push(`${name(element)} is cut off: ${element.scrollWidth} × ${element.scrollHeight} px of content in a ${element.clientWidth} × ${element.clientHeight} px box`);
+    }
+  }
+  const linesOf = (element) => {
+    const rects = [];
+    for (const node of element.childNodes) {
+      if (node.nodeType !== Node.TEXT_NODE || node.data.trim() === '') continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      rects.push(...[...range.getClientRects()].filter((rect) => rect.width > 0 && rect.height > 0));
+    }
+    return rects;
+  };
+  const lines = holders.map((element) => ({ element, rects: linesOf(element) }));
+  const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > SLACK &&
+    Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > SLACK;
+  for (let i = 0; i < lines.length; i += 1) {
+    for (let j = i + 1; j < lines.length; j += 1) {
+      const a = lines[i];
+      const b = lines[j];
+      if (a.element.contains(b.element) || b.element.contains(a.element)) continue;
+      if (a.rects.some((ra) => b.rects.some((rb) => overlap(ra, rb)))) {
+        found.push(`${name(a.element)} overlaps ${name(b.element)}`);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The lines of the page's Japanese paragraphs that end short while the next line starts with a
+ * kana or kanji that would have fitted, with room for another: strict line breaking moves at
+ * most a character, with the punctuation that may not start a line, to the next line, while
+ * breaking only between phrases, or evening lines out, leaves gaps of whole words. A line that
+ * ends before a run of Latin letters or digits, which cannot be broken, is not counted.
+ */
+export function shortJapaneseLines() {
+  const breakable = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
+  const found = [];
+  for (const paragraph of document.querySelectorAll('main p.sc-body:lang(ja)')) {
+    const style = getComputedStyle(paragraph);
+    const edge = paragraph.getBoundingClientRect().right - parseFloat(style.paddingRight);
+    const characters = [];
+    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.data.length; i += 1) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getBoundingClientRect();
+        if (rect.width > 0) characters.push({ character: node.data[i], rect });
+      }
+    }
+    for (let i = 1; i < characters.length; i += 1) {
+      const last = characters[i - 1];
+      const first = characters[i];
+      const newLine = first.rect.top >= last.rect.bottom - 2;
+      const gap = edge - last.rect.right;
+      if (newLine && breakable.test(first.character) && gap > 2 * first.rect.width + 1) {
+        found.push(`"${paragraph.textContent.slice(0, 16)}…": the line before "${first.character}" ends ${Math.round(gap)} px short`);
+      }
+    }
+  }
+  return found;
+}
