@@ -13,11 +13,15 @@ pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="sc-footer">
             <div class="sc-footer__inner sc-width-container">
-                // Same-page link left to the browser, as in `SkipLink`.
-                <a class="sc-footer__top" href="#top" target="_self">
-                    {strings.page_top}
-                </a>
-                <h2 class="sc-footer__heading">{strings.footer_heading}</h2>
+                // The heading, then the link back to the top at the row's end: read in the order
+                // they are seen.
+                <div class="sc-footer__title">
+                    <h2 class="sc-footer__heading">{strings.footer_heading}</h2>
+                    // Same-page link left to the browser, as in `SkipLink`.
+                    <a class="sc-footer__top" href="#top" target="_self">
+                        {strings.page_top}
+                    </a>
+                </div>
                 <ContactDetails lang=site.route.lang />
                 <nav class="sc-footer__nav" aria-label=strings.footer_links_label>
                     <ul class="sc-footer__links">

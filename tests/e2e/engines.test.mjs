@@ -9,13 +9,13 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { By } from 'selenium-webdriver';
+import { By, Key } from 'selenium-webdriver';
 import { ENGINES, startEngine, loadInFrame, waitForAppIn } from './support/engines.mjs';
 import { staticHost } from './support/server.mjs';
 import { pagePaths, routesWithNotFound, headingOf, titleOf, publishedOrigin, unorigin, NOT_FOUND, NOT_FOUND_JA } from './support/site.mjs';
 import { CORPUS, REJECTED, describeEntry } from './support/corpus.mjs';
 import { diagramLabelProblems } from './support/diagram.mjs';
-import { smallTargets, applyTextSpacing, clippedOrOverlappingText, shortJapaneseLines } from './support/layout.mjs';
+import { smallTargets, applyTextSpacing, clippedOrOverlappingText, shortJapaneseLines, focusOrderProblems, focusStop, readingOrderStops } from './support/layout.mjs';
 
 /** How long a condition may take to hold before a test fails: a bound, not a pause. */
 const WAIT_MS = 20_000;
@@ -434,6 +434,27 @@ for (const engine of ENGINES) {
           }
           const scroll = await driver.executeScript(() => document.documentElement.scrollWidth);
           assert.ok(scroll <= width, `${where}, text spacing overridden: ${scroll} px wide`);
+        }
+      }
+      await driver.switchTo().defaultContent();
+    });
+
+    test('at 320 and 1280 px on every route, the text reads and Tab reaches every link and control once, in the order they are seen', async () => {
+      for (const route of routesWithNotFound()) {
+        for (const width of [320, 1280]) {
+          const where = `${route} at ${width} px`;
+          await openInFrame(driver, at(route), width);
+          assert.deepEqual(focusOrderProblems(await driver.executeScript(readingOrderStops)), [], `${where}: the text in document order`);
+          const controls = await driver.executeScript(() => document.querySelectorAll('a[href], button, [tabindex="0"]').length);
+          const stops = [];
+          for (let i = 0; i <= controls; i += 1) {
+            await driver.actions().sendKeys(Key.TAB).perform();
+            const stop = await driver.executeScript(focusStop);
+            if (stop === null || stop.html === stops[0]?.html) break;
+            stops.push(stop);
+          }
+          assert.equal(stops.length, controls, `${where}: Tab reached ${stops.map((stop) => stop.name).join(', ')}`);
+          assert.deepEqual(focusOrderProblems(stops), [], where);
         }
       }
       await driver.switchTo().defaultContent();

@@ -161,3 +161,61 @@ export function shortJapaneseLines() {
   }
   return found;
 }
+
+/**
+ * WCAG 1.3.2 and 2.4.3, for left-to-right text: where focus went, in Tab order (`stops`, each
+ * the focused element's box in page coordinates and a name, as `focusStop` gives it), against
+ * where each control sits. A step may go down, or along a row to the right, or up to the top of a
+ * column that lies wholly to the right of the control before it; a step back up, or to the left
+ * along a row, goes against the visual order.
+ */
+export function focusOrderProblems(stops) {
+  const SLACK = 2;
+  const found = [];
+  for (let i = 1; i < stops.length; i += 1) {
+    const a = stops[i - 1];
+    const b = stops[i];
+    const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    const sameRow = overlap > 0.5 * Math.min(a.bottom - a.top, b.bottom - b.top);
+    const wrong = sameRow
+      ? b.left < a.left - SLACK
+      : b.top < a.top && b.left < a.right - SLACK;
+    if (wrong) found.push(`Tab goes from ${a.name} to ${b.name}, which sits ${sameRow ? 'to its left' : 'above it'}`);
+  }
+  return found;
+}
+
+/** The focused element's box in page coordinates and a short name, for `focusOrderProblems`. */
+export function focusStop() {
+  const element = document.activeElement;
+  if (!element || element === document.body || element === document.documentElement) return null;
+  const rect = element.getBoundingClientRect();
+  return {
+    name: `<${element.localName}> ${JSON.stringify(element.textContent.trim().replace(/\s+/g, ' ').slice(0, 30))}`,
+    html: element.outerHTML,
+    top: rect.top + scrollY,
+    bottom: rect.bottom + scrollY,
+    left: rect.left + scrollX,
+    right: rect.right + scrollX,
+  };
+}
+
+/**
+ * The page's visible text blocks and links in document order, which a screen reader reads, each
+ * as `focusStop` gives a stop, for `focusOrderProblems` to hold against where they are seen.
+ * The concept diagram is left out: it is one image, read as its description.
+ */
+export function readingOrderStops() {
+  const blocks = document.body.querySelectorAll('h1, h2, h3, p, li, dt, dd, th, td, caption, figcaption, a[href]');
+  return [...blocks]
+    .filter((element) => !element.closest('.sc-diagram') && element.textContent.trim() !== '')
+    .map((element) => ({ element, rect: element.getBoundingClientRect() }))
+    .filter(({ rect }) => rect.width > 1 && rect.height > 1)
+    .map(({ element, rect }) => ({
+      name: `<${element.localName}> ${JSON.stringify(element.textContent.trim().replace(/\s+/g, ' ').slice(0, 30))}`,
+      top: rect.top + scrollY,
+      bottom: rect.bottom + scrollY,
+      left: rect.left + scrollX,
+      right: rect.right + scrollX,
+    }));
+}
