@@ -15,7 +15,7 @@ import { staticHost } from './support/server.mjs';
 import { pagePaths, routesWithNotFound, headingOf, titleOf, publishedOrigin, unorigin, NOT_FOUND, NOT_FOUND_JA } from './support/site.mjs';
 import { CORPUS, REJECTED, describeEntry } from './support/corpus.mjs';
 import { diagramLabelProblems } from './support/diagram.mjs';
-import { smallTargets, applyTextSpacing, clippedOrOverlappingText, shortJapaneseLines, focusOrderProblems, focusStop, readingOrderStops } from './support/layout.mjs';
+import { smallTargets, applyTextSpacing, clippedOrOverlappingText, shortJapaneseLines, focusOrderProblems, focusStop, readingOrderStops, nonTextContrastProblems } from './support/layout.mjs';
 
 /** How long a condition may take to hold before a test fails: a bound, not a pause. */
 const WAIT_MS = 20_000;
@@ -439,7 +439,7 @@ for (const engine of ENGINES) {
       await driver.switchTo().defaultContent();
     });
 
-    test('at 320 and 1280 px on every route, the text reads and Tab reaches every link and control once, in the order they are seen', async () => {
+    test('at 320 and 1280 px on every route, the text reads and Tab reaches every link and control once, in the order they are seen, each with a focus indicator of at least 3:1 (but in WebKitGTK)', async () => {
       for (const route of routesWithNotFound()) {
         for (const width of [320, 1280]) {
           const where = `${route} at ${width} px`;
@@ -454,10 +454,31 @@ for (const engine of ENGINES) {
             stops.push(stop);
           }
           assert.equal(stops.length, controls, `${where}: Tab reached ${stops.map((stop) => stop.name).join(', ')}`);
+          // WebKitGTK's window under its WebDriver never has the system's focus, so `:focus` never
+          // applies there and its indicator cannot be seen; the other engines show it.
+          if (engine !== 'webkit') {
+            const faint = stops.filter((stop) => !(stop.indicator >= 3)).map((stop) => `${stop.name} ${stop.indicator?.toFixed(2)}:1`);
+            assert.deepEqual(faint, [], `${where}: focus indicators under 3:1`);
+          }
           assert.deepEqual(focusOrderProblems(stops), [], where);
         }
       }
       await driver.switchTo().defaultContent();
+    });
+
+    test('in light and dark, the diagram\'s shapes and arrows and the current-page marker have at least 3:1 contrast with what is around them', async () => {
+      const dark = await startEngine(engine, { colorScheme: 'dark' });
+      try {
+        for (const [scheme, browser] of [['light', driver], ['dark', dark]]) {
+          for (const route of pagePaths()) {
+            await open(browser, at(route));
+            assert.equal(await browser.executeScript(() => matchMedia('(prefers-color-scheme: dark)').matches), scheme === 'dark', `${route}: the ${scheme} scheme`);
+            assert.deepEqual(await browser.executeScript(nonTextContrastProblems), [], `${route}, ${scheme}`);
+          }
+        }
+      } finally {
+        await dark.quit();
+      }
     });
 
     test('axe-core finds no WCAG 2.2 A or AA violation on any route', async () => {

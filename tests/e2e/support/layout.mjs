@@ -185,14 +185,43 @@ export function focusOrderProblems(stops) {
   return found;
 }
 
-/** The focused element's box in page coordinates and a short name, for `focusOrderProblems`. */
+/**
+ * The focused element's box in page coordinates and a short name, for `focusOrderProblems`, and
+ * the contrast of its focus indicator (its background, outline or shadow) with what is around it;
+ * `indicator` is `null` where the engine does not apply `:focus` (its window lacks the system's
+ * focus).
+ */
 export function focusStop() {
   const element = document.activeElement;
   if (!element || element === document.body || element === document.documentElement) return null;
   const rect = element.getBoundingClientRect();
+  // WCAG 1.4.11 and 2.4.7: the focus indicator's contrast with what is around the control.
+  const rgb = (css) => css.match(/[\d.]+/g).slice(0, 4).map(Number);
+  const luminance = (css) => {
+    const linear = (c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+    const [r, g, b] = rgb(css);
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  };
+  const contrast = (a, b) => {
+    const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (high + 0.05) / (low + 0.05);
+  };
+  let around = getComputedStyle(document.body).backgroundColor;
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    const background = getComputedStyle(node).backgroundColor;
+    if (rgb(background)[3] !== 0) {
+      around = background;
+      break;
+    }
+  }
+  const style = getComputedStyle(element);
+  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 ? [style.outlineColor] : [];
+  const indicators = [style.backgroundColor, ...outline, ...(style.boxShadow.match(/rgba?\([^)]+\)/g) ?? [])]
+    .filter((css) => rgb(css)[3] !== 0);
   return {
     name: `<${element.localName}> ${JSON.stringify(element.textContent.trim().replace(/\s+/g, ' ').slice(0, 30))}`,
     html: element.outerHTML,
+    indicator: element.matches(':focus') ? Math.max(0, ...indicators.map((css) => contrast(css, around))) : null,
     top: rect.top + scrollY,
     bottom: rect.bottom + scrollY,
     left: rect.left + scrollX,
@@ -218,4 +247,50 @@ export function readingOrderStops() {
       left: rect.left + scrollX,
       right: rect.right + scrollX,
     }));
+}
+
+/**
+ * WCAG 1.4.11 Non-text Contrast, for what the site draws to carry meaning: each shape of the
+ * concept diagram (its border, or its fill where the border has the fill's colour) and each of
+ * its arrows, against the colour around them, and the marker under the current page's link in
+ * the navigation, against the navigation's background: at least 3:1.
+ */
+export function nonTextContrastProblems() {
+  const MIN = 3;
+  const rgb = (css) => css.match(/[\d.]+/g).slice(0, 4).map(Number);
+  const luminance = (css) => {
+    const linear = (c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+    const [r, g, b] = rgb(css);
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  };
+  const contrast = (a, b) => {
+    const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (high + 0.05) / (low + 0.05);
+  };
+  const backgroundAround = (element) => {
+    for (let node = element.parentElement; node; node = node.parentElement) {
+      const background = getComputedStyle(node).backgroundColor;
+      if (rgb(background)[3] !== 0) return background;
+    }
+    return getComputedStyle(document.body).backgroundColor;
+  };
+  const name = (element) => `${element.getAttribute('class')} ${JSON.stringify(element.textContent.trim().slice(0, 30))}`;
+  const found = [];
+  const check = (element, colour, what) => {
+    const ratio = contrast(colour, backgroundAround(element));
+    if (ratio < MIN) found.push(`${what} of ${name(element)}: ${ratio.toFixed(2)}:1`);
+  };
+  for (const shape of document.querySelectorAll('.sc-diagram__shape')) {
+    const style = getComputedStyle(shape);
+    const fill = style.backgroundColor;
+    const filled = rgb(fill)[3] !== 0 && contrast(fill, backgroundAround(shape)) >= MIN;
+    if (!filled) check(shape, style.borderTopColor, 'the border');
+  }
+  for (const arrow of document.querySelectorAll('.sc-diagram__arrow')) {
+    if (arrow.getBoundingClientRect().width > 0) check(arrow, getComputedStyle(arrow).stroke, 'the line');
+  }
+  for (const current of document.querySelectorAll('.sc-nav__link[aria-current="page"]')) {
+    check(current, getComputedStyle(current).borderBottomColor, 'the current-page marker');
+  }
+  return found;
 }
