@@ -47,8 +47,8 @@ async function open(driver, url) {
 }
 
 /** Loads `url` in a frame `width` CSS px wide (see `loadInFrame`) and moves the driver into it. */
-async function openInFrame(driver, url, width) {
-  await loadInFrame(driver, url, width);
+async function openInFrame(driver, url, width, height) {
+  await loadInFrame(driver, url, width, height);
   await driver.switchTo().frame(await driver.findElement(By.css('iframe')));
 }
 
@@ -479,6 +479,26 @@ for (const engine of ENGINES) {
       } finally {
         await dark.quit();
       }
+    });
+
+    test('every page reads the same in portrait and landscape (360 × 800 and 800 × 360 px): all its text, nothing scrolling sideways', async () => {
+      for (const route of pagePaths()) {
+        const seen = [];
+        for (const [width, height, orientation] of [[360, 800, 'portrait'], [800, 360, 'landscape']]) {
+          await openInFrame(driver, at(route), width, height);
+          seen.push(await driver.executeScript((expected) => ({
+            orientation: matchMedia(`(orientation: ${expected})`).matches,
+            sideways: document.documentElement.scrollWidth > innerWidth,
+            text: document.body.innerText.replace(/\s+/g, ' ').trim(),
+          }), orientation));
+        }
+        for (const [i, orientation] of ['portrait', 'landscape'].entries()) {
+          assert.ok(seen[i].orientation, `${route}: the frame is ${orientation}`);
+          assert.equal(seen[i].sideways, false, `${route}: scrolls sideways in ${orientation}`);
+        }
+        assert.equal(seen[1].text, seen[0].text, `${route}: the same text in both orientations`);
+      }
+      await driver.switchTo().defaultContent();
     });
 
     test('axe-core finds no WCAG 2.2 A or AA violation on any route', async () => {

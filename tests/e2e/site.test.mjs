@@ -234,15 +234,17 @@ test('navigating by link stays in the app: address, heading, focus, title and la
   await page.close();
 });
 
-test('the skip link moves focus into main and Page top returns to the top', async () => {
+test('on every route the skip link moves focus into main, and Page top returns to the top', async () => {
   const page = await site.browser.newPage({ viewport: { width: 1280, height: 600 } });
-  await page.goto(at('/'));
-  await waitForApp(page);
-  await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.className), 'sc-skip-link');
-  assert.ok(await page.locator('.sc-skip-link').isVisible(), 'the focused skip link is visible');
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.activeElement?.id === 'main-content');
+  for (const route of routesWithNotFound()) {
+    await page.goto(at(route));
+    await waitForApp(page);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'sc-skip-link', route);
+    assert.ok(await page.locator('.sc-skip-link').isVisible(), `${route}: the focused skip link is visible`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'main-content');
+  }
 
   await page.locator('.sc-footer__top').click();
   await page.waitForFunction(() => window.scrollY === 0 && location.hash === '#top');

@@ -118,22 +118,22 @@ export function waitForAppIn(driver, { where = 'the page', timeoutMs = APP_START
 }
 
 /**
- * Loads `url` in a frame `width` CSS px wide and resolves once the app runs in it: a phone's
+ * Loads `url` in a frame `width` CSS px wide (and `height` tall) and resolves once the app runs in it: a phone's
  * width in every engine, whatever the narrowest window the engine opens (Firefox's is 500 px,
  * WebKitGTK's about 450). The frame sits alone in a plain document of the same site
  * (robots.txt), so that the driver can look into it while it waits. The driver stays in the
  * top document.
  */
-export async function loadInFrame(driver, url, width) {
+export async function loadInFrame(driver, url, width, height = 800) {
   await driver.switchTo().defaultContent();
   await driver.get(new URL('/robots.txt', url).href);
-  await driver.executeScript((src, frameWidth) => {
+  await driver.executeScript((src, frameWidth, frameHeight) => {
     const frame = document.createElement('iframe');
-    frame.style.cssText = `border: 0; display: block; width: ${frameWidth}px; height: 800px`;
+    frame.style.cssText = `border: 0; display: block; width: ${frameWidth}px; height: ${frameHeight}px`;
     frame.src = src;
     document.body.style.margin = '0';
     document.body.replaceChildren(frame);
-  }, url, width);
+  }, url, width, height);
   await driver.wait(
     () => driver.executeScript(() => document.querySelector('iframe').contentDocument?.documentElement?.dataset.app === 'running'),
     APP_START_MS,
