@@ -1,5 +1,7 @@
 //! `content check [FOLDER]`: checks the site's content (default `content/`) as the build does,
 //! without building the site, and says what is wrong and what to do. `cargo content check` runs it.
+//! Under GitHub Actions (`GITHUB_ACTIONS=true`) it also prints each problem as a workflow
+//! annotation, which GitHub shows on the line of the file.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,6 +31,12 @@ fn main() -> ExitCode {
         }
         Err(report) => {
             eprint!("{report}");
+            // Under GitHub Actions, each problem also shows on its line of the changed file.
+            if std::env::var("GITHUB_ACTIONS").is_ok_and(|value| value == "true") {
+                for problem in &report.0 {
+                    println!("{}", problem.github_annotation());
+                }
+            }
             ExitCode::FAILURE
         }
     }

@@ -50,6 +50,35 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The problem as a GitHub Actions workflow command, which GitHub shows on the line of the
+    /// file an editor changed, in a pull request and in the run's summary.
+    pub fn github_annotation(&self) -> String {
+        let mut properties = format!("file={}", escape_property(&self.file.display().to_string()));
+        if let Some((line, column)) = self.position {
+            properties.push_str(&format!(",line={line},col={column}"));
+        }
+        let text = if self.help.is_empty() {
+            self.message.clone()
+        } else {
+            format!("{}\nWhat to do: {}", self.message, self.help)
+        };
+        format!("::error {properties}::{}", escape_data(&text))
+    }
+}
+
+/// A workflow command's message: `%` and line breaks escaped, as GitHub reads them.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A workflow command's property value: the message's escapes, and `:` and `,` too.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.location(), self.message)?;
@@ -177,5 +206,27 @@ mod tests {
         let offset = source.find('2').unwrap();
         assert_eq!(line_and_column(source, offset), (2, 6));
         assert_eq!(line_and_column(source, 0), (1, 1));
+    }
+
+    #[test]
+    fn a_problem_becomes_a_github_annotation_on_its_line() {
+        let source = "+++\ntitle = \"\"\n";
+        let problem = Diagnostic::at(
+            Path::new("content/concept.md"),
+            source,
+            source.find('"').unwrap(),
+            "the title is empty: 100% of pages need one",
+            "write the page's title, as in: title = \"Concept\"",
+        );
+        assert_eq!(
+            problem.github_annotation(),
+            "::error file=content/concept.md,line=2,col=9::the title is empty: 100%25 of pages need one\
+             %0AWhat to do: write the page's title, as in: title = \"Concept\""
+        );
+        let whole_file = Diagnostic::in_file(Path::new("content/a,b.md"), "unreadable", "");
+        assert_eq!(
+            whole_file.github_annotation(),
+            "::error file=content/a%2Cb.md::unreadable"
+        );
     }
 }
