@@ -40,28 +40,90 @@ impl Route {
 mod tests {
     use super::*;
 
+    /// The accessibility results of each edition, as the build wrote them.
+    fn conformance() -> Vec<(Lang, Conformance)> {
+        PAGE_FILES
+            .iter()
+            .flat_map(|(_, lang, file)| {
+                let text = data::decode(file, SITE.build).expect("the build's own data");
+                text.body.into_iter().map(move |block| (*lang, block))
+            })
+            .filter_map(|(lang, block)| match block {
+                Block::Conformance(table) => Some((lang, table)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The success criteria at levels A and AA, by the WCAG version that brought them in: those
+    /// of WCAG 2.0 are JIS X 8341-3:2016's (38, with 4.1.1); WCAG 2.1 and 2.2 added 18.
+    const JIS_CRITERIA: &str = "1.1.1 1.2.1 1.2.2 1.2.3 1.2.4 1.2.5 1.3.1 1.3.2 1.3.3 1.4.1 1.4.2 \
+        1.4.3 1.4.4 1.4.5 2.1.1 2.1.2 2.2.1 2.2.2 2.3.1 2.4.1 2.4.2 2.4.3 2.4.4 2.4.5 2.4.6 2.4.7 \
+        3.1.1 3.1.2 3.2.1 3.2.2 3.2.3 3.2.4 3.3.1 3.3.2 3.3.3 3.3.4 4.1.1 4.1.2";
+    const ADDED_CRITERIA: &str = "1.3.4 1.3.5 1.4.10 1.4.11 1.4.12 1.4.13 2.1.4 2.4.11 2.5.1 \
+        2.5.2 2.5.3 2.5.4 2.5.7 2.5.8 3.2.6 3.3.7 3.3.8 4.1.3";
+
+    /// The statement's tables hold each criterion of its standard once, in order: 38 for JIS X
+    /// 8341-3:2016 and 18 additional ones.
+    #[test]
+    fn the_results_list_every_criterion_of_their_standard_once() {
+        let numbers =
+            |table: &CriteriaTable| table.rows.iter().map(|row| row.number).collect::<Vec<_>>();
+        for (_, results) in conformance() {
+            assert_eq!(
+                numbers(&results.jis),
+                JIS_CRITERIA.split_whitespace().collect::<Vec<_>>()
+            );
+            assert_eq!(
+                numbers(&results.added),
+                ADDED_CRITERIA.split_whitespace().collect::<Vec<_>>()
+            );
+        }
+    }
+
+    /// The conformance word follows the rows: 準拠 (conforms) only when every JIS X 8341-3:2016
+    /// criterion is met (a criterion that does not apply is met), else 一部準拠.
+    #[test]
+    fn the_conformance_word_follows_the_results() {
+        let editions = conformance();
+        assert_eq!(editions.len(), 2, "the results in both editions");
+        for (lang, results) in editions {
+            let (met, conforms, partially) = match lang {
+                Lang::En => ("Met", "Conforms", "Partially conforms"),
+                Lang::Ja => ("適合", "準拠", "一部準拠"),
+            };
+            let all_met = results.jis.rows.iter().all(|row| row.result == met);
+            let entry = &results.record[3];
+            assert_eq!(
+                entry.values,
+                [if all_met { conforms } else { partially }],
+                "{entry:?}"
+            );
+        }
+    }
+
     /// Every test the accessibility results name (`file: test name`) exists in
     /// `tests/e2e/<file>.test.mjs`, so the table cannot claim a check the suite does not make.
     #[test]
     fn every_test_the_accessibility_results_name_exists() {
         let mut named = 0;
-        for (_, _, file) in PAGE_FILES {
-            let text = data::decode(file, SITE.build).expect("the build's own data");
-            for block in text.body {
-                let Block::Conformance(table) = block else {
-                    continue;
-                };
-                for test in table.rows.iter().filter_map(|row| row.test) {
-                    let (file, name) = test.split_once(": ").expect("file: test name");
-                    let path = format!("{}/tests/e2e/{file}.test.mjs", env!("CARGO_MANIFEST_DIR"));
-                    let source = std::fs::read_to_string(&path).expect(&path);
-                    let declared = format!("test('{}'", name.replace('\'', "\\'"));
-                    assert!(
-                        source.contains(&declared),
-                        "{path} has no test named {name:?}"
-                    );
-                    named += 1;
-                }
+        for (_, results) in conformance() {
+            for test in results
+                .jis
+                .rows
+                .iter()
+                .chain(&results.added.rows)
+                .flat_map(|row| &row.tests)
+            {
+                let (file, name) = test.split_once(": ").expect("file: test name");
+                let path = format!("{}/tests/e2e/{file}.test.mjs", env!("CARGO_MANIFEST_DIR"));
+                let source = std::fs::read_to_string(&path).expect(&path);
+                let declared = format!("test('{}'", name.replace('\'', "\\'"));
+                assert!(
+                    source.contains(&declared),
+                    "{path} has no test named {name:?}"
+                );
+                named += 1;
             }
         }
         assert!(named > 0, "the results name their tests");

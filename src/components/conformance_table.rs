@@ -1,17 +1,35 @@
 use leptos::prelude::*;
 
 use crate::app::use_site;
-use crate::content::Conformance;
+use crate::content::{Conformance, CriteriaTable};
 use crate::routes::{Lang, Page, Route};
 
-/// The accessibility test results: the address of every page tested, then one row per success
-/// criterion. The table scrolls sideways on its own on a narrow screen, so the page does not.
+/// The accessibility test results: the record of the test run (date, standard, target,
+/// conformance, test period, build, browsers and tools), the address of every page tested, then
+/// the JIS X 8341-3:2016 criteria and the criteria WCAG 2.1 and 2.2 added, one row each.
 #[component]
 pub fn ConformanceTable(
-    /// The table in the page's language.
+    /// The results in the page's language.
     table: &'static Conformance,
 ) -> impl IntoView {
     let site = use_site();
+    let record = table
+        .record
+        .iter()
+        .map(|entry| {
+            let values = entry
+                .values
+                .iter()
+                .map(|value| view! { <dd>{*value}</dd> })
+                .collect_view();
+            view! {
+                <div class="sc-record__entry">
+                    <dt>{entry.label}</dt>
+                    {values}
+                </div>
+            }
+        })
+        .collect_view();
     let addresses = Lang::ALL
         .into_iter()
         .flat_map(|lang| Page::all().map(move |page| Route::page(lang, page)))
@@ -24,17 +42,38 @@ pub fn ConformanceTable(
             }
         })
         .collect_view();
-    let [number, criterion, level, applies, result, verified] = table.columns;
     // Test names are English in both editions.
     let test_lang = (site.route.lang != Lang::En).then_some("en");
+    view! {
+        <dl class="sc-record">{record}</dl>
+        <h3 class="sc-heading-s">{table.pages_heading}</h3>
+        <ul class="sc-list sc-list--bullet sc-addresses">{addresses}</ul>
+        <CriteriaResults table=&table.jis id="conformance-jis" test_lang />
+        <CriteriaResults table=&table.added id="conformance-added" test_lang />
+    }
+}
+
+/// One table of criteria with their results.
+#[component]
+fn CriteriaResults(
+    table: &'static CriteriaTable,
+    /// The caption's id, which names the scrolling region.
+    id: &'static str,
+    /// The language of the tests' names, where it is not the page's.
+    test_lang: Option<&'static str>,
+) -> impl IntoView {
+    let [number, criterion, level, applies, result, verified] = table.columns;
     let rows = table
         .rows
         .iter()
         .map(|row| {
-            let test = row
-                .test
-                .map(|test| view! { <code lang=test_lang>{test}</code> });
-            let separator = (row.test.is_some() && row.note.is_some()).then_some(" ");
+            let tests = row
+                .tests
+                .iter()
+                .map(|test| view! { <li><code lang=test_lang>{*test}</code></li> })
+                .collect_view();
+            let tests =
+                (!row.tests.is_empty()).then(|| view! { <ul class="sc-table__tests">{tests}</ul> });
             view! {
                 <tr>
                     <th scope="row">{row.number}</th>
@@ -42,19 +81,17 @@ pub fn ConformanceTable(
                     <td>{row.level}</td>
                     <td>{row.applies}</td>
                     <td>{row.result}</td>
-                    <td>{test}{separator}{row.note}</td>
+                    <td>{row.note}{tests}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
-        <h3 class="sc-heading-s">{table.pages_heading}</h3>
-        <ul class="sc-list sc-list--bullet sc-addresses">{addresses}</ul>
         // A named section is a region landmark; it takes focus so that keyboard users can
         // scroll it.
-        <section class="sc-table-scroll" aria-labelledby="conformance-caption" tabindex="0">
+        <section class="sc-table-scroll" aria-labelledby=id tabindex="0">
             <table class="sc-table">
-                <caption id="conformance-caption" class="sc-table__caption">
+                <caption id=id class="sc-table__caption">
                     {table.caption}
                 </caption>
                 <thead>

@@ -52,20 +52,31 @@ test('every page has the same navigation, footer links and contact details, in t
   await context.close();
 });
 
-test('the accessibility pages state the standard, the conformance word and a result for every criterion', async () => {
+test('the accessibility pages give the record of the tests, and a result for each criterion of JIS X 8341-3:2016 and each one WCAG 2.1 and 2.2 added', async () => {
   const page = await site.browser.newPage();
-  for (const [path, word] of [['/accessibility/', 'partially conforms'], ['/ja/accessibility/', '一部準拠']]) {
+  for (const path of pagePaths().filter((p) => p.endsWith('/accessibility/'))) {
     await page.goto(at(path));
-    const text = await page.locator('main').innerText();
-    assert.match(text, /JIS X 8341-3:2016/, path);
-    assert.ok(text.includes(word), `${path}: ${word}`);
-    assert.ok(text.includes('一部準拠'), `${path}: the Japanese conformance word`);
-    const rows = await page.locator('main table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
-    // WCAG 2.2 has 31 criteria at level A and 24 at level AA (4.1.1 is obsolete).
-    assert.equal(rows.filter((cells) => cells[2] === 'A').length, 31, path);
-    assert.equal(rows.filter((cells) => cells[2] === 'AA').length, 24, path);
-    assert.equal(new Set(rows.map((cells) => cells[0])).size, 55, `${path}: each criterion once`);
-    assert.ok(rows.every((cells) => cells.every((cell) => cell.length > 0)), `${path}: no empty cell`);
+    const record = await page.locator('main dl.sc-record > div').evaluateAll((entries) =>
+      entries.map((entry) => [entry.querySelector('dt').textContent, [...entry.querySelectorAll('dd')].map((dd) => dd.textContent)]));
+    // Date, standard, target, conformance, test period, build, browsers, tools.
+    assert.equal(record.length, 8, `${path}: ${JSON.stringify(record)}`);
+    assert.ok(record.every(([label, values]) => label && values.length > 0 && values.every(Boolean)), `${path}: every entry has its values`);
+    assert.ok(record.some(([, values]) => values.includes('JIS X 8341-3:2016')), `${path}: the standard`);
+    const tables = await page.locator('main table').evaluateAll((ts) => ts.map((table) => ({
+      caption: table.caption.textContent,
+      rows: [...table.tBodies[0].rows].map((tr) => [...tr.cells].map((c) => c.textContent.trim())),
+    })));
+    assert.equal(tables.length, 2, `${path}: JIS X 8341-3:2016, then the additional criteria`);
+    const [jis, added] = tables.map((table) => table.rows);
+    // JIS X 8341-3:2016 (WCAG 2.0) has 25 criteria at level A and 13 at AA, 4.1.1 among them;
+    // WCAG 2.1 and 2.2 added 18.
+    assert.equal(jis.filter((cells) => cells[2] === 'A').length, 25, path);
+    assert.equal(jis.filter((cells) => cells[2] === 'AA').length, 13, path);
+    assert.ok(jis.some((cells) => cells[0] === '4.1.1'), `${path}: 4.1.1 Parsing`);
+    assert.equal(added.length, 18, path);
+    const numbers = [...jis, ...added].map((cells) => cells[0]);
+    assert.equal(new Set(numbers).size, 56, `${path}: each criterion once`);
+    assert.ok([...jis, ...added].every((cells) => cells.every((cell) => cell.length > 0)), `${path}: no empty cell`);
     const addresses = await page.locator('main .sc-addresses a').evaluateAll((links) => links.map((a) => new URL(a.href).pathname));
     assert.deepEqual(addresses.sort(), pagePaths().sort(), `${path}: the address of each page`);
   }

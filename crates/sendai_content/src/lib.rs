@@ -190,11 +190,32 @@ pub enum Listing {
 }
 
 page_type! {
-    /// The accessibility test results: one row per WCAG 2.2 success criterion at levels A and
-    /// AA (`content/conformance.toml`).
+    /// The accessibility statement's results (`content/conformance.toml`): the record of the
+    /// test run, then one table for the success criteria of JIS X 8341-3:2016 (those of WCAG
+    /// 2.0) and one for the criteria WCAG 2.1 and 2.2 added.
     pub struct Conformance {
+        /// The record, in order: date of the statement, standard, target, conformance,
+        /// test period, build tested, browsers, tools, results.
+        pub record: Vec<RecordEntry>,
         /// The heading of the list of every page's address.
         pub pages_heading: &'static str,
+        pub jis: CriteriaTable,
+        pub added: CriteriaTable,
+    }
+}
+
+page_type! {
+    /// One line of the record: a label and its values (a browser per value, say).
+    pub struct RecordEntry {
+        pub label: &'static str,
+        #[serde(borrow)]
+        pub values: Vec<&'static str>,
+    }
+}
+
+page_type! {
+    /// A table of success criteria and their results.
+    pub struct CriteriaTable {
         pub caption: &'static str,
         /// Column headings: number, criterion, level, applies, result, how it was verified.
         #[serde(borrow)]
@@ -210,12 +231,14 @@ page_type! {
         pub name: &'static str,
         /// `A` or `AA`.
         pub level: &'static str,
+        /// Whether the site has content the criterion is about.
         pub applies: &'static str,
+        /// Met or not met (or not yet verified), in the page's language.
         pub result: &'static str,
-        /// The end-to-end test that checks it (`file: test name`), in English.
+        /// The end-to-end tests that check it (`file: test name`), in English.
         #[serde(borrow)]
-        pub test: Option<&'static str>,
-        /// What was reviewed, or why the criterion does not apply.
+        pub tests: Vec<&'static str>,
+        /// The dated review, the reason it does not apply, or the plan, in the page's language.
         #[serde(borrow)]
         pub note: Option<&'static str>,
     }

@@ -322,3 +322,113 @@ fn a_site_without_a_home_page() {
         &["the site has no home page", "_index.md and _index.ja.md"],
     );
 }
+
+/// The only problem found in `conformance.toml` (the accessibility pages then say that their
+/// table has problems), at some line, saying `words`.
+fn conformance_problem(content: &Content, words: &[&str]) {
+    let file = content.path("conformance.toml");
+    let problems: Vec<_> = content
+        .problems()
+        .into_iter()
+        .filter(|problem| problem.file == file)
+        .collect();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    let problem = &problems[0];
+    assert!(problem.position.is_some(), "{problem}: names the line");
+    assert_says(problem, words);
+}
+
+/// Gives criterion `number` in `conformance.toml` what `change` makes of its lines.
+fn edit_criterion(content: &Content, number: &str, change: impl Fn(Vec<&str>) -> Vec<String>) {
+    let text = fs::read_to_string(content.path("conformance.toml")).unwrap();
+    let entries: Vec<&str> = text.split("\n\n").collect();
+    let entry = entries
+        .iter()
+        .find(|entry| entry.contains(&format!("number = \"{number}\"\n")))
+        .unwrap();
+    let changed = change(entry.lines().collect()).join("\n");
+    content.edit("conformance.toml", entry, &changed);
+}
+
+#[test]
+fn a_criterion_marked_met_without_a_test_or_a_review_is_refused() {
+    let content = Content::copy();
+    let first_met = fs::read_to_string(content.path("conformance.toml"))
+        .unwrap()
+        .split("\n\n")
+        .find(|entry| {
+            entry.contains("result = \"met\"")
+                && entry.contains("tests = ")
+                && !entry.contains("reviewed")
+        })
+        .and_then(|entry| {
+            entry
+                .lines()
+                .find_map(|line| line.strip_prefix("number = "))
+        })
+        .map(|number| number.trim_matches('"').to_string())
+        .unwrap();
+    edit_criterion(&content, &first_met, |lines| {
+        // Drops the list of tests, on one line or several.
+        let mut in_list = false;
+        lines
+            .into_iter()
+            .filter(|line| {
+                if line.starts_with("tests = ") {
+                    in_list = !line.ends_with(']');
+                    return false;
+                }
+                let keep = !in_list;
+                in_list = in_list && *line != "]";
+                keep
+            })
+            .map(String::from)
+            .collect()
+    });
+    conformance_problem(
+        &content,
+        &[
+            &first_met,
+            "a met criterion needs its evidence",
+            "reviewed = ",
+        ],
+    );
+}
+
+#[test]
+fn a_criterion_not_met_needs_a_plan() {
+    let content = Content::copy();
+    edit_criterion(&content, "1.2.1", |lines| {
+        lines
+            .into_iter()
+            .filter(|line| !line.starts_with("plan = "))
+            .map(|line| {
+                if line.starts_with("result = ") {
+                    "result = \"not-met\"".to_string()
+                } else {
+                    line.to_string()
+                }
+            })
+            .collect()
+    });
+    conformance_problem(&content, &["1.2.1", "needs the plan", "plan"]);
+}
+
+#[test]
+fn a_statement_date_that_is_not_a_day_is_refused() {
+    let content = Content::copy();
+    let text = fs::read_to_string(content.path("conformance.toml")).unwrap();
+    let date = text
+        .lines()
+        .find(|line| line.starts_with("date = "))
+        .unwrap();
+    content.edit(
+        "conformance.toml",
+        &format!("{date}\n"),
+        "date = \"28 November 2026\"\n",
+    );
+    conformance_problem(
+        &content,
+        &["`date` must be a day written year-month-day", "2026-11-28"],
+    );
+}

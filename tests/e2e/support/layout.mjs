@@ -2,8 +2,48 @@
 //
 // Each function is self-contained (no imports, no outside variables), so that it can be
 // serialised and run in the page by Playwright's `page.evaluate(fn)` and Selenium's
-// `driver.executeScript(fn)` alike. Each returns what is wrong, as sentences that name the text
-// and give the numbers; an empty list when nothing is.
+// `driver.executeScript(fn)` alike; those that measure colour take `colourMeasures()` as their
+// first argument, and run through `withColour(check)`. Each returns what is wrong, as sentences
+// that name the text and give the numbers; an empty list when nothing is.
+
+/**
+ * WCAG's colour arithmetic, in the page: `rgba(css)` of a computed colour, the `contrast` ratio
+ * of two opaque colours, and `behind(element)`, the opaque colour an element's content is drawn
+ * on (its own background and its ancestors', semi-transparent ones laid over what is below).
+ */
+export function colourMeasures() {
+  const rgba = (css) => {
+    const [r, g, b, a = 1] = css.match(/[\d.]+/g).map(Number);
+    return [r, g, b, a];
+  };
+  const over = ([r, g, b, a], [br, bg, bb]) => [r * a + br * (1 - a), g * a + bg * (1 - a), b * a + bb * (1 - a), 1];
+  const luminance = ([r, g, b]) => {
+    const linear = (c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  };
+  const toRgba = (colour) => (typeof colour === 'string' ? rgba(colour) : colour);
+  const behind = (element) => {
+    const layers = [];
+    for (let node = element; node; node = node.parentElement) {
+      const layer = rgba(getComputedStyle(node).backgroundColor);
+      if (layer[3] === 0) continue;
+      layers.push(layer);
+      if (layer[3] === 1) break;
+    }
+    return layers.reduceRight((below, layer) => over(layer, below), [255, 255, 255, 1]);
+  };
+  const contrast = (a, b) => {
+    const background = toRgba(b);
+    const [high, low] = [luminance(over(toRgba(a), background)), luminance(background)].sort((x, y) => y - x);
+    return (high + 0.05) / (low + 0.05);
+  };
+  return { rgba, contrast, behind };
+}
+
+/** The script that runs `check` in the page with `colourMeasures()` as its first argument. */
+export function withColour(check) {
+  return `return (${check})((${colourMeasures})(), ...arguments);`;
+}
 
 /**
  * WCAG 2.2 2.5.8 Target Size (Minimum): every link and control that is shown is at least
@@ -186,42 +226,32 @@ export function focusOrderProblems(stops) {
 }
 
 /**
- * The focused element's box in page coordinates and a short name, for `focusOrderProblems`, and
- * the contrast of its focus indicator (its background, outline or shadow) with what is around it;
- * `indicator` is `null` where the engine does not apply `:focus` (its window lacks the system's
- * focus).
+ * The focused element's box in page coordinates and a short name, for `focusOrderProblems`; the
+ * contrast of its focus indicator (its background, outline or shadow) with what is around it,
+ * `indicator`, `null` where the engine does not apply `:focus` (its window lacks the system's
+ * focus); and whether it is `seen`.
  */
-export function focusStop() {
+export function focusStop({ rgba, contrast, behind }) {
   const element = document.activeElement;
   if (!element || element === document.body || element === document.documentElement) return null;
   const rect = element.getBoundingClientRect();
   // WCAG 1.4.11 and 2.4.7: the focus indicator's contrast with what is around the control.
-  const rgb = (css) => css.match(/[\d.]+/g).slice(0, 4).map(Number);
-  const luminance = (css) => {
-    const linear = (c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
-    const [r, g, b] = rgb(css);
-    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-  };
-  const contrast = (a, b) => {
-    const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-    return (high + 0.05) / (low + 0.05);
-  };
-  let around = getComputedStyle(document.body).backgroundColor;
-  for (let node = element.parentElement; node; node = node.parentElement) {
-    const background = getComputedStyle(node).backgroundColor;
-    if (rgb(background)[3] !== 0) {
-      around = background;
-      break;
-    }
-  }
+  const around = behind(element.parentElement);
+  // WCAG 2.4.11: the focused control is in view, and nothing is drawn over the middle of the
+  // part in view (of its first line, for a link that wraps).
+  const box = element.getClientRects()[0] ?? rect;
+  const middle = (low, high, end) => (Math.max(low, 0) + Math.min(high, end)) / 2;
+  const seen = box.bottom > 0 && box.top < innerHeight && box.width > 0 &&
+    element.contains(document.elementFromPoint(middle(box.left, box.right, innerWidth), middle(box.top, box.bottom, innerHeight)));
   const style = getComputedStyle(element);
   const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 ? [style.outlineColor] : [];
   const indicators = [style.backgroundColor, ...outline, ...(style.boxShadow.match(/rgba?\([^)]+\)/g) ?? [])]
-    .filter((css) => rgb(css)[3] !== 0);
+    .filter((css) => rgba(css)[3] !== 0);
   return {
     name: `<${element.localName}> ${JSON.stringify(element.textContent.trim().replace(/\s+/g, ' ').slice(0, 30))}`,
     html: element.outerHTML,
     indicator: element.matches(':focus') ? Math.max(0, ...indicators.map((css) => contrast(css, around))) : null,
+    seen,
     top: rect.top + scrollY,
     bottom: rect.bottom + scrollY,
     left: rect.left + scrollX,
@@ -255,35 +285,18 @@ export function readingOrderStops() {
  * its arrows, against the colour around them, and the marker under the current page's link in
  * the navigation, against the navigation's background: at least 3:1.
  */
-export function nonTextContrastProblems() {
+export function nonTextContrastProblems({ rgba, contrast, behind }) {
   const MIN = 3;
-  const rgb = (css) => css.match(/[\d.]+/g).slice(0, 4).map(Number);
-  const luminance = (css) => {
-    const linear = (c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
-    const [r, g, b] = rgb(css);
-    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-  };
-  const contrast = (a, b) => {
-    const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-    return (high + 0.05) / (low + 0.05);
-  };
-  const backgroundAround = (element) => {
-    for (let node = element.parentElement; node; node = node.parentElement) {
-      const background = getComputedStyle(node).backgroundColor;
-      if (rgb(background)[3] !== 0) return background;
-    }
-    return getComputedStyle(document.body).backgroundColor;
-  };
   const name = (element) => `${element.getAttribute('class')} ${JSON.stringify(element.textContent.trim().slice(0, 30))}`;
   const found = [];
   const check = (element, colour, what) => {
-    const ratio = contrast(colour, backgroundAround(element));
+    const ratio = contrast(colour, behind(element.parentElement));
     if (ratio < MIN) found.push(`${what} of ${name(element)}: ${ratio.toFixed(2)}:1`);
   };
   for (const shape of document.querySelectorAll('.sc-diagram__shape')) {
     const style = getComputedStyle(shape);
     const fill = style.backgroundColor;
-    const filled = rgb(fill)[3] !== 0 && contrast(fill, backgroundAround(shape)) >= MIN;
+    const filled = rgba(fill)[3] !== 0 && contrast(fill, behind(shape.parentElement)) >= MIN;
     if (!filled) check(shape, style.borderTopColor, 'the border');
   }
   for (const arrow of document.querySelectorAll('.sc-diagram__arrow')) {
@@ -291,6 +304,45 @@ export function nonTextContrastProblems() {
   }
   for (const current of document.querySelectorAll('.sc-nav__link[aria-current="page"]')) {
     check(current, getComputedStyle(current).borderBottomColor, 'the current-page marker');
+  }
+  return found;
+}
+
+/**
+ * WCAG 1.4.3 Contrast (Minimum), for every piece of text that is shown: its colour against the
+ * colour it is drawn on, at least 4.5:1, or 3:1 for large text (24 px, or 18.66 px bold). Text
+ * the page cannot measure (on an image, a gradient, or under transparency) is reported too, so
+ * that nothing passes unmeasured.
+ */
+export function textContrastProblems({ rgba, contrast, behind }) {
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const seen = new Set();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement;
+    if (node.data.trim() === '' || seen.has(element) || element.closest('script, style, noscript, template')) continue;
+    seen.add(element);
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const rect = range.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    if (rect.width <= 1 || rect.height <= 1 || style.visibility !== 'visible') continue;
+    const what = JSON.stringify(node.data.trim().replace(/\s+/g, ' ').slice(0, 40));
+    let unmeasurable = null;
+    for (let up = element; up; up = up.parentElement) {
+      const own = getComputedStyle(up);
+      if (own.backgroundImage !== 'none') unmeasurable = 'a background image';
+      else if (Number(own.opacity) < 1) unmeasurable = 'transparency';
+      if (unmeasurable || rgba(own.backgroundColor)[3] === 1) break;
+    }
+    if (unmeasurable) {
+      found.push(`${what} is drawn on ${unmeasurable}, which this check cannot measure`);
+      continue;
+    }
+    const size = parseFloat(style.fontSize);
+    const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+    const ratio = contrast(style.color, behind(element));
+    if (ratio < (large ? 3 : 4.5)) found.push(`${what} (${size} px): ${ratio.toFixed(2)}:1`);
   }
   return found;
 }

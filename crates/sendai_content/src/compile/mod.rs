@@ -6,6 +6,7 @@
 //! Every problem is reported with its file, line and column, what is wrong and what to do, and
 //! all problems are reported at once, so an editor fixes them in one go.
 
+mod conformance;
 mod diagnostic;
 mod markdown;
 mod pages;
@@ -41,7 +42,7 @@ pub struct Output {
 pub fn compile(dir: &Path) -> Result<Compiled, Report> {
     let mut report = Report::default();
     let (contact, strings) = site_files::read(dir, &mut report);
-    let conformance = site_files::read_conformance(dir, &mut report);
+    let conformance = conformance::read(dir, &mut report);
     let pages = pages::read(dir, strings.as_ref(), conformance.as_ref(), &mut report);
     let compiled = (|| {
         let (pages, texts) = pages?.into_iter().unzip::<_, _, Vec<_>, Vec<_>>();

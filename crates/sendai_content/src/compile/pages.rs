@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
+use super::conformance::CONFORMANCE_FILE;
 use super::diagnostic::{Collect, Diagnostic, Report, Source};
 use super::markdown::{Body, Part};
-use super::site_files::{CONFORMANCE_FILE, SITE_FILE, STRINGS_FILE};
+use super::site_files::{SITE_FILE, STRINGS_FILE};
 use super::toml_reader::Table;
 use super::{leak, leak_all, read_file};
 use crate::{

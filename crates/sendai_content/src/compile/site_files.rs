@@ -6,14 +6,10 @@ use std::path::Path;
 use super::diagnostic::{Collect, Diagnostic, Report, Source};
 use super::toml_reader::Table;
 use super::{leak, leak_all, read_file};
-use crate::{
-    Conformance, Contact, Criterion, Lang, Localized, NotFound, PhoneNumber, PostalAddress, Strings,
-};
+use crate::{Contact, Lang, Localized, NotFound, PhoneNumber, PostalAddress, Strings};
 
 pub const SITE_FILE: &str = "site.toml";
 pub const STRINGS_FILE: &str = "strings.toml";
-/// The accessibility test results, which the `conformance` template draws.
-pub const CONFORMANCE_FILE: &str = "conformance.toml";
 
 /// The site's contact details and interface strings; `None` for a file with problems.
 pub fn read(dir: &Path, report: &mut Report) -> (Option<Contact>, Option<Localized<Strings>>) {
@@ -31,127 +27,13 @@ pub fn read(dir: &Path, report: &mut Report) -> (Option<Contact>, Option<Localiz
     (contact, strings)
 }
 
-/// The accessibility test results, if the folder has them.
-pub fn read_conformance(dir: &Path, report: &mut Report) -> Option<Localized<Conformance>> {
-    let file = dir.join(CONFORMANCE_FILE);
-    if !file.exists() {
-        return None;
-    }
-    let text = read_file(&file).collect_into(report)?;
-    read_toml(&file, &text, CONFORMANCE_FILE, report, conformance)
-}
-
-fn conformance(table: &Table) -> Result<Localized<Conformance>, Vec<Diagnostic>> {
-    let text =
-        |t: &Table, key| localized(t, key, |t, lang| t.text(lang).map(|s| leak(s.into_inner())));
-    let pages_heading = one(text(table, "pages_heading"))?;
-    let caption = one(text(table, "caption"))?;
-    let columns = one(localized(table, "columns", |t, lang| {
-        let list = t.text_list(lang)?;
-        let columns: [&'static str; 6] = leak_all(list.get_ref().clone())
-            .try_into()
-            .map_err(|_| t.error_at(&list, format!("`{lang}` must name the table's 6 columns"), "give six headings: number, criterion, level, applies, result, how it was verified"))?;
-        Ok(columns)
-    }))?;
-    let words = one(table.table("words"))?;
-    let word = |key| one(text(&words, key));
-    let (yes, no, met, not_applicable, not_verified) = (
-        word("yes")?,
-        word("no")?,
-        word("met")?,
-        word("not_applicable")?,
-        word("not_verified")?,
-    );
-    one(words.finish().into_iter().next().map_or(Ok(()), Err))?;
-    let mut problems = Vec::new();
-    let mut rows = Localized {
-        en: Vec::new(),
-        ja: Vec::new(),
-    };
-    for row in one(table.tables("criterion"))? {
-        let mut read = || -> Result<(), Diagnostic> {
-            let number = leak(row.text("number")?.into_inner());
-            let level = row.text("level")?;
-            if !["A", "AA"].contains(&level.get_ref().as_str()) {
-                return Err(row.error_at(
-                    &level,
-                    "`level` is A or AA",
-                    "write level = \"A\" or level = \"AA\"",
-                ));
-            }
-            let level = leak(level.into_inner());
-            let name = text(&row, "name")?;
-            let result = row.text("result")?;
-            let (applies, shown) = match result.get_ref().as_str() {
-                "met" => (&yes, &met),
-                "not-applicable" => (&no, &not_applicable),
-                "not-verified" => (&yes, &not_verified),
-                other => {
-                    return Err(row.error_at(
-                        &result,
-                        format!("\"{other}\" is not a result"),
-                        "write result = \"met\", \"not-applicable\" or \"not-verified\"",
-                    ))
-                }
-            };
-            let test = row.optional_text("test")?.map(|t| leak(t.into_inner()));
-            let note = if row.has("note") {
-                Some(text(&row, "note")?)
-            } else {
-                None
-            };
-            if test.is_none() && note.is_none() {
-                return Err(row.error(
-                    "the criterion says neither how it was verified nor why it does not apply",
-                    "add test = \"file: test name\", or a [criterion.note] with en and ja",
-                ));
-            }
-            for lang in Lang::ALL {
-                let rows = match lang {
-                    Lang::En => &mut rows.en,
-                    Lang::Ja => &mut rows.ja,
-                };
-                rows.push(Criterion {
-                    number,
-                    name: name.get(lang),
-                    level,
-                    applies: applies.get(lang),
-                    result: shown.get(lang),
-                    test,
-                    note: note.as_ref().map(|n| n.get(lang)),
-                });
-            }
-            row.finish().into_iter().next().map_or(Ok(()), Err)
-        };
-        if let Err(problem) = read() {
-            problems.push(problem);
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let mut table = |lang| Conformance {
-        pages_heading: pages_heading.get(lang),
-        caption: caption.get(lang),
-        columns: *columns.of(lang),
-        rows: match lang {
-            Lang::En => std::mem::take(&mut rows.en),
-            Lang::Ja => std::mem::take(&mut rows.ja),
-        },
-    };
-    Ok(Localized {
-        en: table(Lang::En),
-        ja: table(Lang::Ja),
-    })
-}
-
 /// One problem as the list of problems a file reader returns.
-fn one<T>(result: Result<T, Diagnostic>) -> Result<T, Vec<Diagnostic>> {
+pub(super) fn one<T>(result: Result<T, Diagnostic>) -> Result<T, Vec<Diagnostic>> {
     result.map_err(|problem| vec![problem])
 }
 
 /// Parses a whole TOML file and reads it with `read`, reporting unknown keys.
-fn read_toml<T>(
+pub(super) fn read_toml<T>(
     file: &Path,
     text: &str,
     name: &str,
@@ -306,7 +188,7 @@ fn strings(table: &Table) -> Result<Localized<Strings>, Vec<Diagnostic>> {
 }
 
 /// A string's `en` and `ja` forms, from its own section (`[name]`) of `strings.toml`.
-fn localized<T>(
+pub(super) fn localized<T>(
     table: &Table,
     key: &'static str,
     read: impl Fn(&Table, &'static str) -> Result<T, Diagnostic>,
