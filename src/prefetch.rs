@@ -87,13 +87,15 @@ fn when_idle(task: impl FnOnce() + 'static) {
     }
 }
 
-/// The route a link of this site leads to; `None` for a link to another site.
+/// The route the app draws when this link is followed; `None` for a link to another site, or
+/// one the router leaves to the browser (it has a `target`: the language switch), which loads a
+/// whole page and needs no data file.
 fn same_site_route(link: &HtmlAnchorElement, base: &str) -> Option<Route> {
     let same_site = window()
         .location()
         .origin()
         .is_ok_and(|origin| origin == link.origin());
-    same_site.then(|| Route::locate(&link.pathname(), base))
+    (same_site && link.target().is_empty()).then(|| Route::locate(&link.pathname(), base))
 }
 
 fn fetch_for(link: &HtmlAnchorElement, base: &str) {

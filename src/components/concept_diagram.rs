@@ -9,7 +9,9 @@ use crate::content::Diagram;
 /// and the box grows with it.
 ///
 /// The drawing is one image to assistive technology, named by its title and described by the
-/// list of what it shows, which follows it.
+/// list of what it shows, which follows it. Its shapes are also hidden from assistive technology
+/// (`aria-hidden`): Firefox still exposes an image's children, and a screen reader would read the
+/// labels as loose text.
 #[component]
 pub fn ConceptDiagram(
     /// The labels and the description, in the page's language.
@@ -28,8 +30,10 @@ pub fn ConceptDiagram(
                 aria-labelledby="concept-diagram-title"
                 aria-describedby="concept-diagram-description"
             >
-                <span id="concept-diagram-title" class="sc-visually-hidden">{diagram.title}</span>
-                <div class="sc-diagram__shape sc-diagram__shape--network">
+                <span id="concept-diagram-title" class="sc-visually-hidden" aria-hidden="true">
+                    {diagram.title}
+                </span>
+                <div class="sc-diagram__shape sc-diagram__shape--network" aria-hidden="true">
                     <span class="sc-diagram__label">{diagram.network}</span>
                     <div class="sc-diagram__sectors">
                         <Sector label=diagram.academia />
@@ -38,7 +42,7 @@ pub fn ConceptDiagram(
                     </div>
                 </div>
                 <Arrow both=true class="sc-diagram__arrow--network" />
-                <div class="sc-diagram__shape sc-diagram__shape--outside">
+                <div class="sc-diagram__shape sc-diagram__shape--outside" aria-hidden="true">
                     <span class="sc-diagram__label">{diagram.outside_companies}</span>
                     <div class="sc-diagram__shape sc-diagram__shape--region">
                         <span class="sc-diagram__label">{diagram.region_companies}</span>
@@ -49,7 +53,7 @@ pub fn ConceptDiagram(
                         </div>
                     </div>
                 </div>
-                <div class="sc-diagram__outcome">
+                <div class="sc-diagram__outcome" aria-hidden="true">
                     <Arrow class="sc-diagram__arrow--to-seeds" />
                     <Arrow class="sc-diagram__arrow--to-needs" />
                     <div class="sc-diagram__shape sc-diagram__shape--seeds">

@@ -16,10 +16,14 @@ pub fn SiteHeader() -> impl IntoView {
                 <a class="sc-header__name" href=site.href(Route::home(site.route.lang))>
                     {own.name}
                 </a>
+                // The other edition loads as a new document (`target="_self"` keeps the router
+                // out of it): Firefox gives assistive technology the language a document loaded
+                // with, and ignores a later change of `<html lang>`.
                 <a
                     class="sc-header__language"
                     href=site.href(site.route.counterpart())
                     hreflang=other.code()
+                    target="_self"
                 >
                     <span class="sc-visually-hidden">{own.language_switch_label}": "</span>
                     <span lang=other.code()>{strings(other).language_name}</span>

@@ -6,7 +6,7 @@
 // Every driver is given by its path: Selenium's own driver manager would try the internet.
 
 import { spawn } from 'node:child_process';
-import { Builder } from 'selenium-webdriver';
+import { Builder, By } from 'selenium-webdriver';
 import chrome from 'selenium-webdriver/chrome.js';
 import firefox from 'selenium-webdriver/firefox.js';
 import { CHROMIUM, CHROMIUM_FLAGS } from './browser.mjs';
@@ -140,3 +140,10 @@ export async function loadInFrame(driver, url, width, height = 800) {
     `the app did not start on ${url} in a ${width} px frame`,
   );
 }
+
+/** Marks the document, so that a later check can tell whether a click loaded a new one. */
+export const markDocument = (driver) => driver.executeScript(() => { window.__sameDocument = true; });
+export const sameDocument = (driver) => driver.executeScript(() => window.__sameDocument === true);
+
+/** Clicks the element at `selector` as a visitor does: a trusted click, through the driver. */
+export const click = async (driver, selector) => (await driver.findElement(By.css(selector))).click();
