@@ -14,12 +14,13 @@ const CLICK_TIMEOUT_MS = 5000;
 /**
  * Timed clicks between two loads of the page. WebKit throws on the 101st `history.pushState` in
  * 10 seconds, which no visitor's clicking reaches but the benchmark's does; a load starts the
- * count again. 50 navigation links and the language switches between them stay under 100.
+ * count again. 50 navigation links stay under 100.
  */
 const CLICKS_PER_LOAD = 50;
 
 /**
- * Times `count` clicks on links of the main navigation, cycling through both languages: in
+ * Times `count` clicks on links of the main navigation of the edition the page opens in (the
+ * language switch loads the other edition as a new document, not a navigation the app makes): in
  * Chromium through Playwright's `browser`, or, given `engine`, in that engine through its
  * WebDriver. For each click: until the new page's heading is in the DOM (the app's work), and
  * until the first animation frame after it (the frame that paints it, the budget's figure).
@@ -31,15 +32,14 @@ export async function measureNavigation(browser, { url, paths, count, engine }) 
   const app = engine ? await openAppIn(engine, url, paths) : await openApp(browser, url, paths);
   // Every page's data fetched first, as after a visit's idle moments: each load starts with a
   // round through the site, untimed.
-  const round = app.languages * (app.navLinks + 1);
+  const round = app.navLinks;
   await navigate(app, round);
   const painted = [];
   const updated = [];
   const emptyFrame = [];
   try {
-    for (const kind of clicks(app.navLinks, app.languages)) {
-      const timing = await click(app, kind);
-      if (kind !== 'nav') continue;
+    for (;;) {
+      const timing = await click(app);
       painted.push(timing.paintedMs);
       updated.push(timing.updatedMs);
       emptyFrame.push(await app.evaluate(nextFrameInPage));
@@ -64,7 +64,7 @@ export async function measureNavigation(browser, { url, paths, count, engine }) 
 export async function measureMemory(browser, { url, paths, count }) {
   const app = await openApp(browser, url, paths);
   const cdp = await app.page.context().newCDPSession(app.page);
-  const round = app.languages * (app.navLinks + 1);
+  const round = app.navLinks;
   await navigate(app, round);
   const start = await memorySnapshot(app.page, cdp);
   const navigations = Math.ceil(count / round) * round;
@@ -186,13 +186,11 @@ async function openAppIn(engine, url, paths) {
 }
 
 /**
- * What clicking through the site needs: how many links the main navigation has, how many
- * languages, and each page's `main h1` as its prerendered file has it (what the app must show).
+ * What clicking through the site needs: how many links the main navigation has, and each
+ * page's `main h1` as its prerendered file has it (what the app must show).
  */
 async function siteShape(evaluate, paths) {
   const navLinks = await evaluate(() => document.querySelectorAll('nav.sc-nav a').length);
-  // One home page per language: '/', '/ja/'.
-  const languages = paths.filter((path) => /^\/([a-z]{2}\/)?$/.test(path)).length;
   const headings = await evaluate(async (paths) => {
     const headings = await Promise.all(paths.map(async (path) => {
       const html = await (await fetch(path)).text();
@@ -200,46 +198,30 @@ async function siteShape(evaluate, paths) {
     }));
     return Object.fromEntries(paths.map((path, i) => [path, headings[i]]));
   }, paths);
-  return { evaluate, navLinks, languages, headings };
-}
-
-/**
- * The clicks that walk the whole site, endlessly: in each language, the next link of the main
- * navigation until back on the page it started from, then the language switch.
- */
-function* clicks(navLinks, languages) {
-  for (;;) {
-    for (let language = 0; language < languages; language += 1) {
-      for (let link = 0; link < navLinks; link += 1) yield 'nav';
-      yield 'language';
-    }
-  }
+  return { evaluate, navLinks, headings };
 }
 
 async function navigate(app, count) {
-  const next = clicks(app.navLinks, app.languages);
-  for (let done = 0; done < count; done += 1) await click(app, next.next().value);
+  for (let done = 0; done < count; done += 1) await click(app);
 }
 
-/** Clicks the next navigation link or the language switch; resolves to `{ updatedMs, paintedMs }`. */
-function click(app, kind) {
-  return app.evaluate(clickInPage, { kind, headings: app.headings, timeoutMs: CLICK_TIMEOUT_MS });
+/** Clicks the next link of the main navigation; resolves to `{ updatedMs, paintedMs }`. */
+function click(app) {
+  return app.evaluate(clickInPage, { headings: app.headings, timeoutMs: CLICK_TIMEOUT_MS });
 }
 
 /**
- * Runs in the page: clicks the main navigation's link to `target`, or the next link of `kind`.
+ * Runs in the page: clicks the main navigation's link to `target`, or its next link.
  * Everything is timed there, with the page's own clock, so that nothing of
  * the test driver's round trips is counted: from dispatching the click until the new heading is
  * in the DOM, and until the first animation frame after that (the frame that paints it).
  */
-function clickInPage({ kind, target, headings, timeoutMs }) {
+function clickInPage({ target, headings, timeoutMs }) {
   const navLinks = [...document.querySelectorAll('nav.sc-nav a')];
   const current = navLinks.findIndex((link) => link.getAttribute('aria-current') === 'page');
   const link = target
     ? document.querySelector(`nav.sc-nav a[href="${target}"]`)
-    : kind === 'language'
-      ? document.querySelector('.sc-header__language')
-      : navLinks[(current + 1) % navLinks.length];
+    : navLinks[(current + 1) % navLinks.length];
   const heading = headings[new URL(link.href).pathname];
   return new Promise((resolve, reject) => {
     let clickedAt;

@@ -187,7 +187,7 @@ function coldNavigationSection({ runs, network, pages }) {
 function navigationSection(navigation) {
   const figures = ({ medianMs, p95Ms }) => `${ms(medianMs, 1)} / ${ms(p95Ms, 1)}`;
   return [
-    `## Client-side navigation (${navigation[0].count} clicks on the main navigation, both languages, in each engine)`,
+    `## Client-side navigation (${navigation[0].count} clicks on the main navigation of the English edition, in each engine)`,
     '',
     'Median / p95, timed by the page\'s own clock from the click: until the new heading is in the DOM (the app\'s work), ' +
       'and until the first animation frame after it (the frame that paints it; the budget). The baseline is the ' +

@@ -474,16 +474,17 @@ for (const engine of ENGINES) {
           const read = () => driver.executeScript(withColour(focusStop));
           const stop = await driver.wait(async () => {
             const now = await read();
-            return now === null || now.seen ? { now } : false;
+            return now === null || now.seen !== false ? { now } : false;
           }, SCROLL_MS).then(({ now }) => now, read);
           if (stop === null || stop.html === stops[0]?.html) break;
           stops.push(stop);
         }
         assert.equal(stops.length, controls, `${where}: Tab reached ${stops.map((stop) => stop.name).join(', ')}`);
         assert.equal(await driver.executeScript(() => location.href), address, `${where}: moving focus changed the page`);
-        assert.deepEqual(stops.filter((stop) => !stop.seen).map((stop) => stop.name), [], `${where}: focused controls out of view or covered`);
-        // WebKitGTK's window under its WebDriver never has the system's focus, so `:focus` never
-        // applies there and its indicator cannot be seen; the other engines show it.
+        assert.deepEqual(stops.filter((stop) => stop.seen === false).map((stop) => stop.name), [], `${where}: focused controls out of view or covered`);
+        // WebKitGTK's window under its WebDriver lacks the system's focus, so `:focus` may not
+        // apply there: its indicator cannot be measured, nor a control shown only on focus (the
+        // skip link) be seen (`focusStop` gives null for both); the other engines show them.
         if (engine !== 'webkit') {
           const faint = stops.filter((stop) => !(stop.indicator >= 3)).map((stop) => `${stop.name} ${stop.indicator?.toFixed(2)}:1`);
           assert.deepEqual(faint, [], `${where}: focus indicators under 3:1`);

@@ -11,13 +11,9 @@
 import { spawn, execFile } from 'node:child_process';
 import { Builder } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
+import { FIREFOX, GECKODRIVER, WEBKIT_DRIVER, MINIBROWSER } from './engines.mjs';
 import { freePort, untilAnswering } from './server.mjs';
 
-// The same programs, and the same variables to name others, as ./engines.mjs starts.
-const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-const GECKODRIVER = process.env.GECKODRIVER || `${process.env.HOME}/.cargo/bin/geckodriver`;
-const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER || '/usr/bin/WebKitWebDriver';
-const MINIBROWSER = process.env.WEBKIT_MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 /** Debian's Python, which has pyatspi (python3-pyatspi); another python3 on PATH may not. */
 const PYTHON = '/usr/bin/python3';

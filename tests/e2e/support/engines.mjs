@@ -14,11 +14,13 @@ import { freePort, untilAnswering } from './server.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
+// The browsers and their WebDriver servers, by path (an environment variable names another);
+// ./atspi.mjs starts the same ones.
 const CHROMEDRIVER = process.env.CHROMEDRIVER || '/usr/bin/chromedriver';
-const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-const GECKODRIVER = process.env.GECKODRIVER || `${process.env.HOME}/.cargo/bin/geckodriver`;
-const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER || '/usr/bin/WebKitWebDriver';
-const MINIBROWSER = process.env.WEBKIT_MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+export const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+export const GECKODRIVER = process.env.GECKODRIVER || `${process.env.HOME}/.cargo/bin/geckodriver`;
+export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER || '/usr/bin/WebKitWebDriver';
+export const MINIBROWSER = process.env.WEBKIT_MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 /**
  * Starts `engine` ('chromium', 'firefox' or 'webkit') with a fresh profile. Options:

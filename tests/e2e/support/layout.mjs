@@ -228,8 +228,9 @@ export function focusOrderProblems(stops) {
 /**
  * The focused element's box in page coordinates and a short name, for `focusOrderProblems`; the
  * contrast of its focus indicator (its background, outline or shadow) with what is around it,
- * `indicator`, `null` where the engine does not apply `:focus` (its window lacks the system's
- * focus); and whether it is `seen`.
+ * `indicator`; and whether it is `seen`. Both are `null` where the engine does not apply
+ * `:focus` (its window lacks the system's focus): a control shown only on focus (the skip link)
+ * then stays hidden.
  */
 export function focusStop({ rgba, contrast, behind }) {
   const element = document.activeElement;
@@ -251,7 +252,7 @@ export function focusStop({ rgba, contrast, behind }) {
     name: `<${element.localName}> ${JSON.stringify(element.textContent.trim().replace(/\s+/g, ' ').slice(0, 30))}`,
     html: element.outerHTML,
     indicator: element.matches(':focus') ? Math.max(0, ...indicators.map((css) => contrast(css, around))) : null,
-    seen,
+    seen: element.matches(':focus') ? seen : null,
     top: rect.top + scrollY,
     bottom: rect.bottom + scrollY,
     left: rect.left + scrollX,
