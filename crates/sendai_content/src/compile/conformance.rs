@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use super::diagnostic::{Collect, Diagnostic, Report};
-use super::site_files::{localized, one, read_toml};
+use super::site_files::{localized, localized_text as text, one, read_toml};
 use super::toml_reader::Table;
 use super::{leak, leak_all, read_file};
 use crate::{Conformance, CriteriaTable, Criterion, Lang, Localized, RecordEntry};
@@ -45,13 +45,6 @@ impl Outcome {
     fn counts_as_met(self) -> bool {
         matches!(self, Outcome::Met | Outcome::NotApplicable)
     }
-}
-
-/// A text in both languages, from a `[key]` table with `en` and `ja`.
-fn text(table: &Table, key: &'static str) -> Result<Localized<&'static str>, Diagnostic> {
-    localized(table, key, |t, lang| {
-        t.text(lang).map(|s| leak(s.into_inner()))
-    })
 }
 
 /// A day written `YYYY-MM-DD`, as each edition prints it.

@@ -116,10 +116,7 @@ fn strings(table: &Table) -> Result<Localized<Strings>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     // A string with a problem reads as empty here; the problem fails the build.
     let mut text = |key| {
-        localized(table, key, |t, lang| {
-            t.text(lang).map(|s| leak(s.into_inner()))
-        })
-        .unwrap_or_else(|d| {
+        localized_text(table, key).unwrap_or_else(|d| {
             problems.push(d);
             Localized { en: "", ja: "" }
         })
@@ -188,6 +185,16 @@ fn strings(table: &Table) -> Result<Localized<Strings>, Vec<Diagnostic>> {
 }
 
 /// A string's `en` and `ja` forms, from its own section (`[name]`) of `strings.toml`.
+/// A text in both languages, from a `[key]` table with `en` and `ja`.
+pub(super) fn localized_text(
+    table: &Table,
+    key: &'static str,
+) -> Result<Localized<&'static str>, Diagnostic> {
+    localized(table, key, |t, lang| {
+        t.text(lang).map(|s| leak(s.into_inner()))
+    })
+}
+
 pub(super) fn localized<T>(
     table: &Table,
     key: &'static str,
