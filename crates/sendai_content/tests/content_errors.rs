@@ -1,30 +1,59 @@
 //! Each way an editor can break the content gives a message that names the file, the line and
-//! the column, what is wrong and what to do. Every test starts from a copy of the real `content/`
-//! folder, breaks one thing as an editor might, and reads the message.
+//! the column, what is wrong and what to do. Every test starts from a copy of a small content
+//! folder of its own, `tests/fixtures/content/` (not the site's `content/`, which editors change
+//! at will), breaks one thing as an editor might, and reads the message.
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use sendai_content::compile::{compile, Diagnostic};
 
-/// A copy of the site's content folder in a temporary folder.
+/// The test's content folder, which compiles without a problem.
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content")
+}
+
+/// A copy of the fixture content, as `content/` in a temporary folder.
 struct Content {
-    dir: tempfile::TempDir,
+    root: tempfile::TempDir,
 }
 
 impl Content {
     fn copy() -> Content {
-        let dir = tempfile::tempdir().unwrap();
-        let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-        for entry in fs::read_dir(real).unwrap() {
+        let root = tempfile::tempdir().unwrap();
+        fs::create_dir(root.path().join("content")).unwrap();
+        let content = Content { root };
+        for entry in fs::read_dir(fixture()).unwrap() {
             let path = entry.unwrap().path();
-            fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+            fs::copy(&path, content.path(path.file_name().unwrap())).unwrap();
         }
-        Content { dir }
+        content
     }
 
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
+    fn dir(&self) -> PathBuf {
+        self.root.path().join("content")
+    }
+
+    fn path(&self, name: impl AsRef<Path>) -> PathBuf {
+        self.dir().join(name)
+    }
+
+    /// Runs `content check` in the folder above the content, as `cargo content check` runs in
+    /// the repository, with `GITHUB_ACTIONS` set to `github_actions`: what it prints on its
+    /// standard output, and on its standard error.
+    fn check(&self, github_actions: &str) -> (String, String) {
+        let output = Command::new(env!("CARGO_BIN_EXE_content"))
+            .arg("check")
+            .current_dir(self.root.path())
+            .env("GITHUB_ACTIONS", github_actions)
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "the check fails");
+        (
+            String::from_utf8(output.stdout).unwrap(),
+            String::from_utf8(output.stderr).unwrap(),
+        )
     }
 
     fn write(&self, name: &str, text: &str) -> &Self {
@@ -46,7 +75,7 @@ impl Content {
 
     /// The problems found, which must be at least one.
     fn problems(&self) -> Vec<Diagnostic> {
-        match compile(self.dir.path()) {
+        match compile(&self.dir()) {
             Ok(_) => panic!("the broken content compiled"),
             Err(report) => report.0,
         }
@@ -75,14 +104,10 @@ const VISITING_HOURS: &str =
     "+++\ntitle = \"Visiting hours\"\ndescription = \"When to visit.\"\nweight = 4\n+++\n\nText.\n";
 
 #[test]
-fn the_real_content_compiles() {
-    let site = compile(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content"))
-        .unwrap()
-        .site;
-    assert!(
-        site.pages.iter().any(|page| page.slug.is_empty()),
-        "a home page"
-    );
+fn the_fixture_content_compiles() {
+    let site = compile(&fixture()).unwrap().site;
+    let slugs: Vec<&str> = site.pages.iter().map(|page| page.slug).collect();
+    assert_eq!(slugs, ["", "concept", "secretariat", "accessibility"]);
 }
 
 #[test]
@@ -117,7 +142,11 @@ fn a_page_without_its_english_file() {
 #[test]
 fn a_missing_front_matter_key() {
     let content = Content::copy();
-    content.edit("secretariat.md", "description = \"Address, telephone and fax of the Sendai Knowledge Cluster Initiative secretariat in Sendai.\"\n", "");
+    content.edit(
+        "secretariat.md",
+        "description = \"How to reach the test site's secretariat.\"\n",
+        "",
+    );
     let problem = content.problem("secretariat.md", Some((2, 1)));
     assert_says(
         &problem,
@@ -222,7 +251,7 @@ fn an_unknown_template() {
 fn a_template_without_its_place_in_the_text() {
     let content = Content::copy();
     content.edit("secretariat.md", "{{ contact() }}\n", "");
-    let problem = content.problem("secretariat.md", Some((7, 12)));
+    let problem = content.problem("secretariat.md", Some((5, 12)));
     assert_says(
         &problem,
         &["does not say where to draw it", "{{ contact() }}"],
@@ -232,8 +261,8 @@ fn a_template_without_its_place_in_the_text() {
 #[test]
 fn a_template_part_with_a_missing_label() {
     let content = Content::copy();
-    content.edit("concept.ja.md", "seeds = \"技術シーズ\"\n", "");
-    let problem = content.problem("concept.ja.md", Some((8, 1)));
+    content.edit("concept.ja.md", "seeds = \"シーズ\"\n", "");
+    let problem = content.problem("concept.ja.md", Some((7, 1)));
     assert_says(&problem, &["`seeds` is missing from [diagram]"]);
 }
 
@@ -245,7 +274,7 @@ fn raw_html_in_markdown() {
         "## Address and numbers",
         "<h2>Address and numbers</h2>",
     );
-    let problem = content.problem("secretariat.md", Some((12, 1)));
+    let problem = content.problem("secretariat.md", Some((10, 1)));
     assert_says(&problem, &["this is HTML", "write it in Markdown"]);
 }
 
@@ -254,10 +283,10 @@ fn a_link_to_an_address_of_this_site_that_does_not_exist() {
     let content = Content::copy();
     content.edit(
         "concept.md",
-        "as the About page describes it.",
+        "as the home page describes it.",
         "as [the About page](/about/) describes it.",
     );
-    let problem = content.problem("concept.md", Some((33, 53)));
+    let problem = content.problem("concept.md", Some((29, 22)));
     assert_says(
         &problem,
         &[
@@ -282,8 +311,8 @@ fn a_toml_syntax_error() {
 #[test]
 fn a_string_in_one_language_only() {
     let content = Content::copy();
-    content.edit("strings.toml", "ja = \"本文へ移動\"\n", "");
-    let problem = content.problem("strings.toml", Some((17, 1)));
+    content.edit("strings.toml", "ja = \"skip_link（日本語）\"\n", "");
+    let problem = content.problem("strings.toml", Some((11, 1)));
     assert_says(
         &problem,
         &["[skip_link] has no Japanese text", "ja = \"…\""],
@@ -305,7 +334,7 @@ fn a_file_that_is_not_a_page() {
 fn every_problem_is_reported_at_once() {
     let content = Content::copy();
     content.edit("concept.md", "weight = 20", "weight = \"two\"");
-    content.edit("strings.toml", "ja = \"本文へ移動\"\n", "");
+    content.edit("strings.toml", "ja = \"skip_link（日本語）\"\n", "");
     content.write("visiting-hours.md", VISITING_HOURS);
     assert_eq!(content.problems().len(), 3);
 }
@@ -316,7 +345,7 @@ fn a_site_without_a_home_page() {
     content.remove("_index.md").remove("_index.ja.md");
     let problems = content.problems();
     assert_eq!(problems.len(), 1, "{problems:#?}");
-    assert_eq!(problems[0].file, content.dir.path());
+    assert_eq!(problems[0].file, content.dir());
     assert_says(
         &problems[0],
         &["the site has no home page", "_index.md and _index.ja.md"],
@@ -431,4 +460,35 @@ fn a_statement_date_that_is_not_a_day_is_refused() {
         &content,
         &["`date` must be a day written year-month-day", "2026-11-28"],
     );
+}
+
+#[test]
+fn under_github_actions_each_problem_is_also_an_annotation_on_its_line() {
+    let content = Content::copy();
+    content.edit("concept.md", "weight = 20", "weight = \"20%\"");
+    content.edit("strings.toml", "ja = \"skip_link（日本語）\"\n", "");
+    let (annotations, message) = content.check("true");
+    let lines: Vec<&str> = annotations.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "::error file=content/concept.md,line=4,col=10::`weight` must be a whole number, without \
+             quotes, but here it is the text \"20%25\"%0AWhat to do: write it like this: weight = 1",
+            "::error file=content/strings.toml,line=11,col=1::[skip_link] has no Japanese text: every \
+             string is shown in both editions%0AWhat to do: add a line below [skip_link]: ja = \"…\"",
+        ]
+    );
+    assert!(
+        message.contains("content/concept.md:4:10: `weight` must be a whole number"),
+        "the editor's message is still printed:\n{message}"
+    );
+}
+
+#[test]
+fn outside_github_actions_there_are_no_annotations() {
+    let content = Content::copy();
+    content.edit("concept.md", "weight = 20", "weight = \"two\"");
+    let (annotations, message) = content.check("false");
+    assert_eq!(annotations, "");
+    assert!(message.contains("content/concept.md:4:10"), "{message}");
 }
