@@ -104,7 +104,8 @@ pub fn page_path(lang: Lang, slug: &str) -> String {
 }
 
 shell_type! {
-    /// One value in each language.
+    /// One value in each language: in the content's TOML, a section with `en` and `ja`.
+    #[cfg_attr(feature = "compile", derive(serde::Deserialize), serde(deny_unknown_fields))]
     pub struct Localized<T> {
         pub en: T,
         pub ja: T,
@@ -168,7 +169,10 @@ page_type! {
 
 page_type! {
     /// A part of a page's body: prose from Markdown, or the structured part its template draws.
+    /// When compiling, a template's name in the front matter reads as its variant, with the
+    /// settings of its section (`template = "timeline"` and `[timeline]`).
     #[serde(bound(deserialize = "'de: 'static"))]
+    #[cfg_attr(feature = "compile", serde(rename_all = "lowercase"))]
     pub enum Block {
         Prose(Html),
         Timeline(Timeline),
@@ -180,7 +184,12 @@ page_type! {
 }
 
 /// Where a page is linked from on every page (front matter `listed_in`).
-#[cfg_attr(feature = "compile", derive(databake::Bake), databake(path = sendai_content))]
+#[cfg_attr(
+    feature = "compile",
+    derive(databake::Bake, serde::Deserialize),
+    databake(path = sendai_content),
+    serde(rename_all = "lowercase")
+)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Listing {
     /// The main navigation, below the header.
@@ -260,6 +269,7 @@ impl Html {
 
 page_type! {
     /// Dated facts of the text, oldest first.
+    #[cfg_attr(feature = "compile", serde(deny_unknown_fields))]
     pub struct Timeline {
         pub heading: &'static str,
         pub entries: Vec<TimelineEntry>,
@@ -267,10 +277,13 @@ page_type! {
 }
 
 page_type! {
+    #[cfg_attr(feature = "compile", serde(deny_unknown_fields))]
     pub struct TimelineEntry {
         /// The machine-readable date for `<time datetime>`: `2001`, `2001-03` or `2001-03-31`.
+        #[cfg_attr(feature = "compile", serde(rename(deserialize = "date")))]
         pub datetime: &'static str,
         /// The date as the page shows it.
+        #[cfg_attr(feature = "compile", serde(rename(deserialize = "shown_as")))]
         pub date: &'static str,
         pub event: &'static str,
     }
@@ -279,6 +292,7 @@ page_type! {
 page_type! {
     /// The Knowledge Cluster concept diagram: its labels, which the page wraps to fit, and its
     /// description in words, which follows it on the page and is its long text alternative.
+    #[cfg_attr(feature = "compile", serde(deny_unknown_fields))]
     pub struct Diagram {
         /// The diagram's accessible name.
         pub title: &'static str,
@@ -299,7 +313,9 @@ page_type! {
 }
 
 shell_type! {
-    /// Interface text of one language.
+    /// Interface text of one language. Each field is a section of `content/strings.toml` with
+    /// its text in each language, and that is all a new string needs.
+    #[cfg_attr(feature = "compile", derive(serde::Deserialize), serde(deny_unknown_fields))]
     pub struct Strings {
         /// The short name in the header and in every title.
         pub name: &'static str,
@@ -323,17 +339,28 @@ shell_type! {
         pub telephone_label: &'static str,
         pub fax_label: &'static str,
         /// The secretariat's postal address as this edition prints it, line by line.
+        #[cfg_attr(feature = "compile", serde(deserialize_with = "crate::compile::lines"))]
         pub address: &'static [&'static str],
+        /// Written `not_found_title` and so on in `strings.toml`.
+        #[cfg_attr(feature = "compile", serde(flatten))]
         pub not_found: NotFound,
     }
 }
 
 shell_type! {
     /// The Not Found page, which lists every page after its advice.
+    #[cfg_attr(feature = "compile", derive(serde::Deserialize))]
     pub struct NotFound {
+        #[cfg_attr(feature = "compile", serde(rename = "not_found_title"))]
         pub title: &'static str,
+        #[cfg_attr(feature = "compile", serde(rename = "not_found_description"))]
         pub description: &'static str,
+        #[cfg_attr(
+            feature = "compile",
+            serde(rename = "not_found_advice", deserialize_with = "crate::compile::lines")
+        )]
         pub advice: &'static [&'static str],
+        #[cfg_attr(feature = "compile", serde(rename = "not_found_pages_heading"))]
         pub pages_heading: &'static str,
     }
 }
@@ -359,6 +386,7 @@ shell_type! {
 }
 
 shell_type! {
+    #[cfg_attr(feature = "compile", derive(serde::Deserialize), serde(deny_unknown_fields))]
     pub struct PostalAddress {
         pub street: &'static str,
         pub locality: &'static str,

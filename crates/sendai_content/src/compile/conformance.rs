@@ -5,10 +5,12 @@
 
 use std::path::Path;
 
-use super::diagnostic::{Collect, Diagnostic, Report};
-use super::site_files::{localized, localized_text as text, one, read_toml};
-use super::toml_reader::Table;
-use super::{leak, leak_all, read_file};
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::diagnostic::{Diagnostic, Report, Source};
+use super::leak;
+use super::site_files::read_toml;
 use crate::{Conformance, CriteriaTable, Criterion, Lang, Localized, RecordEntry};
 
 /// The accessibility test results, which the `conformance` template draws.
@@ -20,12 +22,123 @@ pub fn read(dir: &Path, report: &mut Report) -> Option<Localized<Conformance>> {
     if !file.exists() {
         return None;
     }
-    let text = read_file(&file).collect_into(report)?;
-    read_toml(&file, &text, CONFORMANCE_FILE, report, conformance)
+    read_toml(&file, report, |source, value| {
+        let file = source.read(value, CONFORMANCE_FILE).map_err(|d| vec![d])?;
+        conformance(source, file)
+    })
+}
+
+/// `conformance.toml` as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+struct File {
+    statement: Spanned<StatementFile>,
+    labels: Labels,
+    captions: Captions,
+    columns: Localized<[&'static str; 6]>,
+    words: Words,
+    criterion: Vec<Spanned<Row>>,
+}
+
+/// The record of the test run, `[statement]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatementFile {
+    date: Spanned<&'static str>,
+    tested_from: Spanned<&'static str>,
+    tested_to: Spanned<&'static str>,
+    standard: &'static str,
+    /// The level aimed at.
+    target: Level,
+    /// The git commit of the build that was tested.
+    commit: Spanned<&'static str>,
+    browsers: Vec<&'static str>,
+    tools: Vec<&'static str>,
+}
+
+/// The record's labels, in the record's order, then the heading of the list of pages.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+struct Labels {
+    date: Localized<&'static str>,
+    standard: Localized<&'static str>,
+    target: Localized<&'static str>,
+    conformance: Localized<&'static str>,
+    period: Localized<&'static str>,
+    commit: Localized<&'static str>,
+    browsers: Localized<&'static str>,
+    tools: Localized<&'static str>,
+    pages_heading: Localized<&'static str>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+struct Captions {
+    jis: Localized<&'static str>,
+    added: Localized<&'static str>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+struct Words {
+    yes: Localized<&'static str>,
+    no: Localized<&'static str>,
+    met: Localized<&'static str>,
+    not_met: Localized<&'static str>,
+    not_verified: Localized<&'static str>,
+    conforms: Localized<&'static str>,
+    partially_conforms: Localized<&'static str>,
+    /// Where the review's date goes: `{date}`.
+    reviewed_on: Spanned<Localized<&'static str>>,
+    plan: Localized<&'static str>,
+}
+
+/// One `[[criterion]]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Row {
+    /// `1.4.3`.
+    number: &'static str,
+    level: Level,
+    since: Since,
+    name: Localized<&'static str>,
+    result: Outcome,
+    tests: Option<Vec<&'static str>>,
+    reviewed: Option<Spanned<&'static str>>,
+    note: Option<Localized<&'static str>>,
+    plan: Option<Localized<&'static str>>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+enum Level {
+    A,
+    AA,
+}
+
+impl Level {
+    fn name(self) -> &'static str {
+        match self {
+            Level::A => "A",
+            Level::AA => "AA",
+        }
+    }
+}
+
+/// The WCAG version that brought the criterion in.
+#[derive(Deserialize, Clone, Copy, PartialEq)]
+enum Since {
+    /// One of JIS X 8341-3:2016's.
+    #[serde(rename = "2.0")]
+    Jis,
+    #[serde(rename = "2.1")]
+    Wcag21,
+    #[serde(rename = "2.2")]
+    Wcag22,
 }
 
 /// What a criterion's row records, as `result` names it.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Deserialize, Clone, Copy, PartialEq)]
+#[serde(rename_all = "kebab-case")]
 enum Outcome {
     Met,
     NotApplicable,
@@ -34,13 +147,6 @@ enum Outcome {
 }
 
 impl Outcome {
-    const NAMES: [(&'static str, Outcome); 4] = [
-        ("met", Outcome::Met),
-        ("not-applicable", Outcome::NotApplicable),
-        ("not-met", Outcome::NotMet),
-        ("not-verified", Outcome::NotVerified),
-    ];
-
     /// Met, as JIS X 8341-3 counts it: a criterion that does not apply is met.
     fn counts_as_met(self) -> bool {
         matches!(self, Outcome::Met | Outcome::NotApplicable)
@@ -48,20 +154,23 @@ impl Outcome {
 }
 
 /// A day written `YYYY-MM-DD`, as each edition prints it.
-fn day(table: &Table, key: &'static str) -> Result<(String, Localized<&'static str>), Diagnostic> {
-    let value = table.text(key)?;
-    let parts: Vec<u32> = value
-        .get_ref()
+fn day(
+    source: &Source,
+    key: &str,
+    value: &Spanned<&'static str>,
+) -> Result<Localized<&'static str>, Diagnostic> {
+    let text = *value.get_ref();
+    let parts: Vec<u32> = text
         .split('-')
         .map(|part| part.parse().unwrap_or(0))
         .collect();
     let (year, month, date) = match parts[..] {
-        [year, month @ 1..=12, date @ 1..=31] if year >= 2000 && value.get_ref().len() == 10 => {
+        [year, month @ 1..=12, date @ 1..=31] if year >= 2000 && text.len() == 10 => {
             (year, month, date)
         }
         _ => {
-            return Err(table.error_at(
-                &value,
+            return Err(source.error(
+                value.span(),
                 format!("`{key}` must be a day written year-month-day"),
                 format!("write it like {key} = \"2026-11-28\""),
             ))
@@ -81,20 +190,13 @@ fn day(table: &Table, key: &'static str) -> Result<(String, Localized<&'static s
         "November",
         "December",
     ];
-    let printed = Localized {
+    Ok(Localized {
         en: leak(format!("{date} {} {year}", MONTHS[month as usize - 1])),
         ja: leak(format!("{year}年{month}月{date}日")),
-    };
-    Ok((value.into_inner(), printed))
+    })
 }
 
-/// `result`'s value, or `None` with its problem kept in `problems`: so that one problem does
-/// not hide the next, nor leave the settings after it unread (and reported as unknown).
-fn take<T>(result: Result<T, Diagnostic>, problems: &mut Vec<Diagnostic>) -> Option<T> {
-    result.map_err(|problem| problems.push(problem)).ok()
-}
-
-/// The record of the test run, `[statement]`.
+/// The record of the test run, checked.
 struct Statement {
     declared: Localized<&'static str>,
     period: Localized<&'static str>,
@@ -105,69 +207,38 @@ struct Statement {
     tools: Vec<&'static str>,
 }
 
-fn statement(table: &Table) -> Result<Statement, Vec<Diagnostic>> {
-    let statement = one(table.table("statement"))?;
+fn statement(source: &Source, file: &Spanned<StatementFile>) -> Result<Statement, Vec<Diagnostic>> {
+    let statement = file.get_ref();
     let mut problems = Vec::new();
-    let declared = take(day(&statement, "date"), &mut problems);
-    let from = take(day(&statement, "tested_from"), &mut problems);
-    let to = take(day(&statement, "tested_to"), &mut problems);
-    let standard = take(statement.text("standard"), &mut problems);
-    let target = take(
-        statement.text("target").and_then(|target| {
-            if ["A", "AA"].contains(&target.get_ref().as_str()) {
-                Ok(target)
-            } else {
-                Err(statement.error_at(
-                    &target,
-                    "`target` is the level aimed at, A or AA",
-                    "write target = \"AA\"",
-                ))
-            }
-        }),
-        &mut problems,
+    let mut day = |key, value| day(source, key, value).map_err(|d| problems.push(d)).ok();
+    let declared = day("date", &statement.date);
+    let from = day("tested_from", &statement.tested_from);
+    let to = day("tested_to", &statement.tested_to);
+    let hash = *statement.commit.get_ref();
+    if !((7..=40).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit())) {
+        problems.push(source.error(
+            statement.commit.span(),
+            "`commit` is the git commit of the build that was tested",
+            "copy it from `git log`: 7 to 40 letters and digits, such as \"af247e8\"",
+        ));
+    }
+    // The days as written sort as the days they are.
+    let (from_on, to_on, declared_on) = (
+        statement.tested_from.get_ref(),
+        statement.tested_to.get_ref(),
+        statement.date.get_ref(),
     );
-    let commit = take(
-        statement.text("commit").and_then(|commit| {
-            let hash = commit.get_ref();
-            if (7..=40).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit()) {
-                Ok(commit)
-            } else {
-                Err(statement.error_at(
-                    &commit,
-                    "`commit` is the git commit of the build that was tested",
-                    "copy it from `git log`: 7 to 40 letters and digits, such as \"af247e8\"",
-                ))
-            }
-        }),
-        &mut problems,
-    );
-    let browsers = take(statement.text_list("browsers"), &mut problems);
-    let tools = take(statement.text_list("tools"), &mut problems);
-    problems.extend(statement.finish());
-    let (
-        Some((declared_on, declared)),
-        Some((from_on, from)),
-        Some((to_on, to)),
-        Some(standard),
-        Some(target),
-        Some(commit),
-        Some(browsers),
-        Some(tools),
-    ) = (
-        declared, from, to, standard, target, commit, browsers, tools,
-    )
-    else {
-        return Err(problems);
-    };
     if !(from_on <= to_on && to_on <= declared_on) {
-        problems.push(statement.error(
+        problems.push(source.error(
+            file.span(),
             "the test period must end on or after its start, and the statement come after the tests",
             "check tested_from, tested_to and date: tested_from <= tested_to <= date",
         ));
     }
-    if !problems.is_empty() {
+    let (Some(declared), Some(from), Some(to), true) = (declared, from, to, problems.is_empty())
+    else {
         return Err(problems);
-    }
+    };
     let period = Localized {
         en: if from_on == to_on {
             from.en
@@ -183,87 +254,28 @@ fn statement(table: &Table) -> Result<Statement, Vec<Diagnostic>> {
     Ok(Statement {
         declared,
         period,
-        standard: leak(standard.into_inner()),
-        target: leak(target.into_inner()),
-        commit: leak(commit.into_inner()),
-        browsers: leak_all(browsers.into_inner()),
-        tools: leak_all(tools.into_inner()),
+        standard: statement.standard,
+        target: statement.target.name(),
+        commit: hash,
+        browsers: statement.browsers.clone(),
+        tools: statement.tools.clone(),
     })
 }
 
-/// Texts in both languages under `[section]`, by key, all read even when one has a problem.
-fn texts<const N: usize>(
-    table: &Table,
-    section: &'static str,
-    keys: [&'static str; N],
-) -> Result<[Localized<&'static str>; N], Vec<Diagnostic>> {
-    let section = one(table.table(section))?;
+fn conformance(source: &Source, file: File) -> Result<Localized<Conformance>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    let read = keys.map(|key| take(text(&section, key), &mut problems));
-    problems.extend(section.finish());
-    match read.iter().all(Option::is_some) && problems.is_empty() {
-        true => Ok(read.map(Option::unwrap)),
-        false => Err(problems),
-    }
-}
-
-fn conformance(table: &Table) -> Result<Localized<Conformance>, Vec<Diagnostic>> {
-    let statement = statement(table);
-    let labels = texts(
-        table,
-        "labels",
-        [
-            "date",
-            "standard",
-            "target",
-            "conformance",
-            "period",
-            "commit",
-            "browsers",
-            "tools",
-            "pages_heading",
-        ],
-    );
-    let words = texts(
-        table,
-        "words",
-        [
-            "yes",
-            "no",
-            "met",
-            "not_met",
-            "not_verified",
-            "conforms",
-            "partially_conforms",
-            "reviewed_on",
-            "plan",
-        ],
-    );
-    let columns = one(localized(table, "columns", |t, lang| {
-        let list = t.text_list(lang)?;
-        let columns: [&'static str; 6] = leak_all(list.get_ref().clone())
-            .try_into()
-            .map_err(|_| t.error_at(&list, format!("`{lang}` must name the table's 6 columns"), "give six headings: number, criterion, level, applies, result, how it was verified"))?;
-        Ok(columns)
-    }));
-    let captions = texts(table, "captions", ["jis", "added"]);
-    let criteria = one(table.tables("criterion"));
-    let (statement, labels, words, columns, captions, criteria) =
-        match (statement, labels, words, columns, captions, criteria) {
-            (Ok(a), Ok(b), Ok(c), Ok(d), Ok(e), Ok(f)) => (a, b, c, d, e, f),
-            (a, b, c, d, e, f) => {
-                return Err([a.err(), b.err(), c.err(), d.err(), e.err(), f.err()]
-                    .into_iter()
-                    .flatten()
-                    .flatten()
-                    .collect())
-            }
-        };
-    let [date, standard, target, conformance, period, commit, browsers, tools, pages_heading] =
-        labels;
-    let [yes, no, met, not_met, not_verified, conforms, partially_conforms, reviewed_on, plan] =
-        words;
-    let [jis_caption, added_caption] = captions;
+    let statement = statement(source, &file.statement).map_err(|found| problems.extend(found));
+    let Labels {
+        date,
+        standard,
+        target,
+        conformance,
+        period,
+        commit,
+        browsers,
+        tools,
+        pages_heading,
+    } = file.labels;
     let record_labels = [
         date,
         standard,
@@ -274,44 +286,46 @@ fn conformance(table: &Table) -> Result<Localized<Conformance>, Vec<Diagnostic>>
         browsers,
         tools,
     ];
+    let words = &file.words;
+    let reviewed_on = words.reviewed_on.get_ref();
     if [reviewed_on.en, reviewed_on.ja]
         .iter()
         .any(|template| !template.contains("{date}"))
     {
-        return Err(vec![table.error(
+        problems.push(source.error(
+            words.reviewed_on.span(),
             "[words.reviewed_on] must say where the review's date goes",
             "write {date} in both texts, such as en = \"Reviewed on {date}:\"",
-        )]);
+        ));
     }
     let row_words = RowWords {
-        yes: &yes,
-        no: &no,
-        met: &met,
-        not_met: &not_met,
-        not_verified: &not_verified,
+        yes: &words.yes,
+        no: &words.no,
+        met: &words.met,
+        not_met: &words.not_met,
+        not_verified: &words.not_verified,
     };
-    let mut problems = Vec::new();
     // Each row with whether it is one of JIS X 8341-3:2016's (WCAG 2.0's) and its outcome.
     let mut rows: Vec<(bool, Outcome, Localized<Criterion>)> = Vec::new();
-    for row in criteria {
-        match criterion(&row, &row_words, &reviewed_on, &plan) {
+    for row in &file.criterion {
+        match criterion(source, row, &row_words, reviewed_on, &words.plan) {
             Ok(read) => rows.push(read),
             Err(problem) => problems.push(problem),
         }
-        problems.extend(row.finish());
     }
-    if !problems.is_empty() {
+    let (Ok(statement), true) = (statement, problems.is_empty()) else {
         return Err(problems);
-    }
+    };
     let conformance_word = if rows
         .iter()
         .filter(|(jis, _, _)| *jis)
         .all(|(_, outcome, _)| outcome.counts_as_met())
     {
-        conforms
+        &words.conforms
     } else {
-        partially_conforms
+        &words.partially_conforms
     };
+    let columns = file.columns;
     let table_of = |lang, jis_table: bool, caption: &Localized<&'static str>| CriteriaTable {
         caption: caption.get(lang),
         columns: *columns.of(lang),
@@ -342,8 +356,8 @@ fn conformance(table: &Table) -> Result<Localized<Conformance>, Vec<Diagnostic>>
                 })
                 .collect(),
             pages_heading: pages_heading.get(lang),
-            jis: table_of(lang, true, &jis_caption),
-            added: table_of(lang, false, &added_caption),
+            jis: table_of(lang, true, &file.captions.jis),
+            added: table_of(lang, false, &file.captions.added),
         }
     };
     Ok(Localized {
@@ -364,66 +378,23 @@ struct RowWords<'w> {
 /// One `[[criterion]]`: its row in each language, whether it is one of JIS X 8341-3:2016's,
 /// and its outcome.
 fn criterion(
-    row: &Table,
+    source: &Source,
+    spanned: &Spanned<Row>,
     words: &RowWords,
     reviewed_on: &Localized<&'static str>,
     plan_word: &Localized<&'static str>,
 ) -> Result<(bool, Outcome, Localized<Criterion>), Diagnostic> {
-    let number = leak(row.text("number")?.into_inner());
-    let level = row.text("level")?;
-    if !["A", "AA"].contains(&level.get_ref().as_str()) {
-        return Err(row.error_at(
-            &level,
-            "`level` is A or AA",
-            "write level = \"A\" or level = \"AA\"",
-        ));
-    }
-    let level = leak(level.into_inner());
-    let since = row.text("since")?;
-    let jis = match since.get_ref().as_str() {
-        "2.0" => true,
-        "2.1" | "2.2" => false,
-        other => {
-            return Err(row.error_at(
-                &since,
-                format!("\"{other}\" is not a WCAG version with criteria at A and AA"),
-                "write the WCAG version that brought the criterion in: since = \"2.0\" (JIS X 8341-3:2016), \"2.1\" or \"2.2\"",
-            ))
-        }
-    };
-    let name = text(row, "name")?;
-    let result = row.text("result")?;
-    let outcome = Outcome::NAMES
-        .iter()
-        .find(|(name, _)| *name == result.get_ref())
-        .map(|(_, outcome)| *outcome)
-        .ok_or_else(|| {
-            row.error_at(
-                &result,
-                format!("\"{}\" is not a result", result.get_ref()),
-                "write result = \"met\", \"not-applicable\", \"not-met\" or \"not-verified\"",
-            )
-        })?;
-    let tests = if row.has("tests") {
-        leak_all(row.text_list("tests")?.into_inner())
-    } else {
-        Vec::new()
-    };
-    let reviewed = if row.has("reviewed") {
-        Some(day(row, "reviewed")?.1)
-    } else {
-        None
-    };
-    let note = if row.has("note") {
-        Some(text(row, "note")?)
-    } else {
-        None
-    };
-    let plan = if row.has("plan") {
-        Some(text(row, "plan")?)
-    } else {
-        None
-    };
+    let row = spanned.get_ref();
+    let (number, name, outcome, note, plan) =
+        (row.number, &row.name, row.result, &row.note, &row.plan);
+    let level = row.level.name();
+    let jis = row.since == Since::Jis;
+    let tests = row.tests.clone().unwrap_or_default();
+    let reviewed = row
+        .reviewed
+        .as_ref()
+        .map(|reviewed| day(source, "reviewed", reviewed))
+        .transpose()?;
     let missing = match outcome {
         Outcome::Met if tests.is_empty() && reviewed.is_none() => Some((
             "a met criterion needs its evidence",
@@ -444,7 +415,7 @@ fn criterion(
         _ => None,
     };
     if let Some((message, help)) = missing {
-        return Err(row.error(format!("{number}: {message}"), help));
+        return Err(source.error(spanned.span(), format!("{number}: {message}"), help));
     }
     let (applies, shown) = match outcome {
         Outcome::Met => (words.yes, words.met),

@@ -11,7 +11,7 @@ mod diagnostic;
 mod markdown;
 mod pages;
 mod site_files;
-mod toml_reader;
+mod toml_file;
 
 use std::path::Path;
 
@@ -112,4 +112,12 @@ fn leak(text: String) -> &'static str {
 
 fn leak_all(texts: Vec<String>) -> Vec<&'static str> {
     texts.into_iter().map(leak).collect()
+}
+
+/// Reads a list of texts as the shell holds it (`Strings::address`): TOML's lists are read
+/// into `Vec`s, which serde does not turn into slices by itself.
+pub(crate) fn lines<'de: 'static, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<&'static [&'static str], D::Error> {
+    serde::Deserialize::deserialize(deserializer).map(|lines: Vec<&'static str>| &*lines.leak())
 }

@@ -3,227 +3,124 @@
 
 use std::path::Path;
 
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+use toml::de::DeValue;
+use toml::Spanned;
+
 use super::diagnostic::{Collect, Diagnostic, Report, Source};
-use super::toml_reader::Table;
-use super::{leak, leak_all, read_file};
-use crate::{Contact, Lang, Localized, NotFound, PhoneNumber, PostalAddress, Strings};
+use super::leak;
+use super::toml_file::Value;
+use crate::{Contact, Lang, Localized, PhoneNumber, PostalAddress, Strings};
 
 pub const SITE_FILE: &str = "site.toml";
 pub const STRINGS_FILE: &str = "strings.toml";
+
+/// `site.toml` as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteFile {
+    telephone: Spanned<&'static str>,
+    fax: Spanned<&'static str>,
+    copyright: &'static str,
+    postal_address: PostalAddress,
+}
 
 /// The site's contact details and interface strings; `None` for a file with problems.
 pub fn read(dir: &Path, report: &mut Report) -> (Option<Contact>, Option<Localized<Strings>>) {
     let site_file = dir.join(SITE_FILE);
     let strings_file = dir.join(STRINGS_FILE);
-    let contact = read_file(&site_file)
-        .collect_into(report)
-        .and_then(|text| read_toml(&site_file, &text, "site.toml", report, contact));
-    let strings = read_file(&strings_file)
-        .collect_into(report)
-        .and_then(|text| read_toml(&strings_file, &text, "strings.toml", report, strings));
+    let contact = read_toml(&site_file, report, |source, value| {
+        let site: SiteFile = source.read(value, SITE_FILE).map_err(|d| vec![d])?;
+        let phone = |key, number: Spanned<&'static str>| {
+            phone_number(number.get_ref()).ok_or_else(|| {
+                source.error(
+                    number.span(),
+                    format!(
+                        "`{key}` must be a Japanese number as it is printed, such as 022-346-9237"
+                    ),
+                    "write the digits with hyphens, starting with the 0 of the area code",
+                )
+            })
+        };
+        match (phone("telephone", site.telephone), phone("fax", site.fax)) {
+            (Ok(telephone), Ok(fax)) => Ok(Contact {
+                telephone,
+                fax,
+                copyright: site.copyright,
+                postal_address: site.postal_address,
+            }),
+            (telephone, fax) => Err([telephone.err(), fax.err()].into_iter().flatten().collect()),
+        }
+    });
+    let strings = read_toml(&strings_file, report, |source, value| {
+        source
+            .read::<std::collections::BTreeMap<&'static str, Localized<IgnoredAny>>>(
+                value,
+                STRINGS_FILE,
+            )
+            .map_err(|d| vec![d])?;
+        let edition = |lang: Lang| {
+            source
+                .read_edition(&edition(value, lang), STRINGS_FILE, lang.code())
+                .map_err(|d| vec![d])
+        };
+        Ok(Localized {
+            en: edition(Lang::En)?,
+            ja: edition(Lang::Ja)?,
+        })
+    });
     if let (Some(contact), Some(strings)) = (&contact, &strings) {
         check_address(&strings_file, contact, strings, report);
     }
     (contact, strings)
 }
 
-/// One problem as the list of problems a file reader returns.
-pub(super) fn one<T>(result: Result<T, Diagnostic>) -> Result<T, Vec<Diagnostic>> {
-    result.map_err(|problem| vec![problem])
-}
-
-/// Parses a whole TOML file and reads it with `read`, reporting unknown keys.
+/// Reads a whole TOML file with `read`, which gets the file and its parsed value.
 pub(super) fn read_toml<T>(
     file: &Path,
-    text: &str,
-    name: &str,
     report: &mut Report,
-    read: impl FnOnce(&Table) -> Result<T, Vec<Diagnostic>>,
+    read: impl FnOnce(&Source, &Value) -> Result<T, Vec<Diagnostic>>,
 ) -> Option<T> {
+    let text = super::read_file(file).collect_into(report)?;
     let source = Source {
         file,
-        text,
+        text: &text,
         offset: 0,
     };
-    let document = source.parse(text).collect_into(report)?;
-    let table = Table::new(&source, &document, name);
-    let value = read(&table).map_err(|problems| problems.into_iter().for_each(|d| report.push(d)));
-    table.finish().into_iter().for_each(|d| report.push(d));
-    value.ok()
+    source
+        .parse(&text)
+        .and_then(|value| read(&source, &value))
+        .map_err(|problems| problems.into_iter().for_each(|d| report.push(d)))
+        .ok()
 }
 
-fn contact(table: &Table) -> Result<Contact, Vec<Diagnostic>> {
-    let phone = |key| -> Result<PhoneNumber, Diagnostic> {
-        let number = table.text(key)?;
-        phone_number(number.get_ref()).ok_or_else(|| {
-            table.error_at(
-                &number,
-                format!("`{key}` must be a Japanese number as it is printed, such as 022-346-9237"),
-                "write the digits with hyphens, starting with the 0 of the area code",
-            )
-        })
-    };
-    let postal = |table: &Table| -> Result<PostalAddress, Diagnostic> {
-        let address = table.table("postal_address")?;
-        let postal = PostalAddress {
-            street: leak(address.text("street")?.into_inner()),
-            locality: leak(address.text("locality")?.into_inner()),
-            postal_code: leak(address.text("postal_code")?.into_inner()),
-            country: leak(address.text("country")?.into_inner()),
-        };
-        match address.finish().into_iter().next() {
-            Some(problem) => Err(problem),
-            None => Ok(postal),
+/// The texts of a file of strings in one language: each section's name with its `en` or `ja`.
+pub(super) fn edition(value: &Value, lang: Lang) -> Value {
+    let mut edition = toml::de::DeTable::new();
+    if let DeValue::Table(sections) = value.get_ref() {
+        for (name, section) in sections.iter() {
+            if let DeValue::Table(texts) = section.get_ref() {
+                if let Some((_, text)) =
+                    texts.iter().find(|(code, _)| code.get_ref() == lang.code())
+                {
+                    edition.insert(name.clone(), text.clone());
+                }
+            }
         }
-    };
-    let (telephone, fax, copyright, postal_address) = (
-        phone("telephone"),
-        phone("fax"),
-        table.text("copyright"),
-        postal(table),
-    );
-    match (telephone, fax, copyright, postal_address) {
-        (Ok(telephone), Ok(fax), Ok(copyright), Ok(postal_address)) => Ok(Contact {
-            telephone,
-            fax,
-            copyright: leak(copyright.into_inner()),
-            postal_address,
-        }),
-        (telephone, fax, copyright, postal_address) => Err([
-            telephone.err(),
-            fax.err(),
-            copyright.err(),
-            postal_address.err(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect()),
     }
+    Spanned::new(value.span(), DeValue::Table(edition))
 }
 
 /// `022-346-9237` as printed, and `tel:+81-22-346-9237`.
-fn phone_number(display: &str) -> Option<PhoneNumber> {
+fn phone_number(display: &'static str) -> Option<PhoneNumber> {
     let national = display.strip_prefix('0')?;
     let digits_and_hyphens = national.chars().all(|c| c.is_ascii_digit() || c == '-');
     let well_formed = digits_and_hyphens && !national.starts_with('-') && !national.ends_with('-');
     well_formed.then(|| PhoneNumber {
-        display: leak(display.to_owned()),
+        display,
         uri: leak(format!("tel:+81-{national}")),
     })
-}
-
-fn strings(table: &Table) -> Result<Localized<Strings>, Vec<Diagnostic>> {
-    let mut problems = Vec::new();
-    // A string with a problem reads as empty here; the problem fails the build.
-    let mut text = |key| {
-        localized_text(table, key).unwrap_or_else(|d| {
-            problems.push(d);
-            Localized { en: "", ja: "" }
-        })
-    };
-    let name = text("name");
-    let organisation = text("organisation");
-    let skip_link = text("skip_link");
-    let navigation_label = text("navigation_label");
-    let breadcrumbs_label = text("breadcrumbs_label");
-    let home_crumb = text("home_crumb");
-    let page_top = text("page_top");
-    let footer_heading = text("footer_heading");
-    let footer_links_label = text("footer_links_label");
-    let language_name = text("language_name");
-    let language_switch_label = text("language_switch_label");
-    let error_notice = text("error_notice");
-    let error_reload = text("error_reload");
-    let telephone_label = text("telephone_label");
-    let fax_label = text("fax_label");
-    let not_found_title = text("not_found_title");
-    let not_found_description = text("not_found_description");
-    let not_found_pages_heading = text("not_found_pages_heading");
-    let mut lines = |key| {
-        localized(table, key, |t, lang| {
-            t.text_list(lang)
-                .map(|s| leak_all(s.into_inner()).leak() as &[_])
-        })
-        .unwrap_or_else(|d| {
-            problems.push(d);
-            Localized { en: &[], ja: &[] }
-        })
-    };
-    let address = lines("address");
-    let not_found_advice = lines("not_found_advice");
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let edition = |lang| Strings {
-        name: name.get(lang),
-        organisation: organisation.get(lang),
-        skip_link: skip_link.get(lang),
-        navigation_label: navigation_label.get(lang),
-        breadcrumbs_label: breadcrumbs_label.get(lang),
-        home_crumb: home_crumb.get(lang),
-        page_top: page_top.get(lang),
-        footer_heading: footer_heading.get(lang),
-        footer_links_label: footer_links_label.get(lang),
-        language_name: language_name.get(lang),
-        language_switch_label: language_switch_label.get(lang),
-        error_notice: error_notice.get(lang),
-        error_reload: error_reload.get(lang),
-        telephone_label: telephone_label.get(lang),
-        fax_label: fax_label.get(lang),
-        address: address.get(lang),
-        not_found: NotFound {
-            title: not_found_title.get(lang),
-            description: not_found_description.get(lang),
-            advice: not_found_advice.get(lang),
-            pages_heading: not_found_pages_heading.get(lang),
-        },
-    };
-    Ok(Localized {
-        en: edition(Lang::En),
-        ja: edition(Lang::Ja),
-    })
-}
-
-/// A string's `en` and `ja` forms, from its own section (`[name]`) of `strings.toml`.
-/// A text in both languages, from a `[key]` table with `en` and `ja`.
-pub(super) fn localized_text(
-    table: &Table,
-    key: &'static str,
-) -> Result<Localized<&'static str>, Diagnostic> {
-    localized(table, key, |t, lang| {
-        t.text(lang).map(|s| leak(s.into_inner()))
-    })
-}
-
-pub(super) fn localized<T>(
-    table: &Table,
-    key: &'static str,
-    read: impl Fn(&Table, &'static str) -> Result<T, Diagnostic>,
-) -> Result<Localized<T>, Diagnostic> {
-    let section = table.table(key)?;
-    let in_both = |lang: &'static str, name: &str| {
-        read(&section, lang).map_err(|problem| {
-            if problem.message.contains("is missing") {
-                section.error(
-                    format!(
-                        "{} has no {name} text: every string is shown in both editions",
-                        section.name()
-                    ),
-                    format!("add a line below {}: {lang} = \"…\"", section.name()),
-                )
-            } else {
-                problem
-            }
-        })
-    };
-    let value = Localized {
-        en: in_both("en", "English")?,
-        ja: in_both("ja", "Japanese")?,
-    };
-    match section.finish().into_iter().next() {
-        Some(problem) => Err(problem),
-        None => Ok(value),
-    }
 }
 
 /// The printed addresses and the one for search engines must be the same address.

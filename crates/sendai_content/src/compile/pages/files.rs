@@ -1,0 +1,138 @@
+//! The folder's files: which are pages, and of which page and language; where a page's front
+//! matter ends and its text starts.
+
+use std::path::{Path, PathBuf};
+
+use super::super::conformance::CONFORMANCE_FILE;
+use super::super::diagnostic::{Diagnostic, Report};
+use super::super::site_files::{SITE_FILE, STRINGS_FILE};
+use super::super::toml_file::or_list;
+use super::PageFile;
+use crate::Lang;
+
+/// The file name of the home page, as in Zola.
+pub const HOME: &str = "_index";
+
+/// The files of the folder that are not pages.
+const DATA_FILES: [&str; 3] = [SITE_FILE, STRINGS_FILE, CONFORMANCE_FILE];
+
+/// The page files of the folder, with their slug and language; other files are problems.
+pub fn list(dir: &Path, report: &mut Report) -> Vec<(PathBuf, String, Lang)> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            report.push(Diagnostic::in_file(
+                dir,
+                format!("the content folder cannot be read ({err})"),
+                "check that the folder exists",
+            ));
+            return Vec::new();
+        }
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        // Hidden files and editors' backups are not content.
+        .filter(|name| !name.starts_with('.') && !name.ends_with('~'))
+        .collect();
+    names.sort();
+    let mut pages = Vec::new();
+    for name in names {
+        let file = dir.join(&name);
+        if DATA_FILES.contains(&name.as_str()) {
+            continue;
+        }
+        match page_name(&name) {
+            Ok((slug, lang)) => pages.push((file, slug, lang)),
+            Err(help) => report.push(Diagnostic::in_file(
+                &file,
+                "this file is not a page the site can publish",
+                help,
+            )),
+        }
+    }
+    pages
+}
+
+/// The slug and language of a page file name: `concept.ja.md` is `concept` in Japanese.
+fn page_name(name: &str) -> Result<(String, Lang), String> {
+    let Some(stem) = name.strip_suffix(".md") else {
+        return Err(format!(
+            "content/ holds pages (NAME.md and NAME.ja.md), {} only: move this file out of it",
+            or_list(&DATA_FILES.map(String::from)).replacen(" or ", " and ", 1)
+        ));
+    };
+    let (slug, lang) = match stem.rsplit_once('.') {
+        None => (stem, Lang::En),
+        Some((slug, "ja")) => (slug, Lang::Ja),
+        Some((slug, "en")) => {
+            return Err(format!("the English file of a page has no language in its name: rename it {slug}.md"))
+        }
+        Some((slug, other)) => {
+            return Err(format!(
+                "the site is in English ({slug}.md) and Japanese ({slug}.ja.md); \".{other}\" is neither"
+            ))
+        }
+    };
+    if slug == HOME {
+        return Ok((String::new(), lang));
+    }
+    let valid = !slug.is_empty()
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-');
+    if !valid {
+        return Err(
+            "a page's file name becomes its address: use lowercase letters a to z, digits and hyphens \
+             only, such as visiting-hours.md"
+                .to_owned(),
+        );
+    }
+    if Lang::from_code(slug).is_some() {
+        return Err(format!(
+            "/{slug}/ is where an edition of the site lives: give the page another name"
+        ));
+    }
+    Ok((slug.to_owned(), lang))
+}
+
+/// The byte range of the TOML between the `+++` lines, and where the body starts.
+pub fn split_front_matter(source: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let rest = source
+        .strip_prefix('\u{feff}')
+        .unwrap_or(source)
+        .strip_prefix("+++")?;
+    let rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))?;
+    let start = source.len() - rest.len();
+    let mut offset = start;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            return Some((start..offset, offset + line.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+pub fn missing_edition(dir: &Path, slug: &str, present: &PageFile) -> Diagnostic {
+    let stem = if slug.is_empty() { HOME } else { slug };
+    let (missing, language) = match present.lang {
+        Lang::En => (dir.join(format!("{stem}.ja.md")), "Japanese"),
+        Lang::Ja => (dir.join(format!("{stem}.md")), "English"),
+    };
+    Diagnostic::in_file(
+        &present.file,
+        format!(
+            "the page \"{stem}\" has no {language} edition: {} is missing",
+            missing.display()
+        ),
+        format!(
+            "every page is published in both languages: add {}, or remove {} too",
+            missing.display(),
+            present.file.display()
+        ),
+    )
+}
