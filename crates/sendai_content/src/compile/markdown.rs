@@ -9,8 +9,8 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
-use pulldown_cmark_escape::{escape_href, escape_html, escape_html_body_text};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
+use pulldown_cmark_escape::{escape_href, escape_html};
 use unicode_width::UnicodeWidthChar;
 
 use super::diagnostic::{shift, Diagnostic, Report, Source};
@@ -58,14 +58,19 @@ impl Body<'_> {
                 .collect();
         let mut parts = Vec::new();
         let mut pieces = vec![String::new()];
+        // The events of the piece being written, rewritten for the site: the HTML writer of
+        // pulldown-cmark writes them (text, emphasis, code, links elsewhere), and the site's
+        // own markup (block tags with their classes, language marks) is given as raw HTML.
+        let mut out: Vec<Event> = Vec::new();
         let mut heading = 1;
         let mut list_depth = 0;
-        // The closing tag of each link open here: `</a>`, or `</span>` for a language mark.
-        let mut links: Vec<&str> = Vec::new();
+        // Whether each link open here marks a phrase's language rather than linking.
+        let mut links: Vec<bool> = Vec::new();
         let mut i = 0;
         while i < events.len() {
             let (event, span) = &events[i];
             if let Some(name) = shortcode_at(&events[i..]) {
+                write(&mut pieces, &mut out);
                 if pieces.iter().any(|p| !p.is_empty()) {
                     parts.push(Part::Prose(std::mem::replace(
                         &mut pieces,
@@ -79,11 +84,10 @@ impl Body<'_> {
                 i += 3;
                 continue;
             }
-            let html = pieces.last_mut().expect("one piece at least");
             match event {
-                Event::Start(Tag::Paragraph) if list_depth > 0 => html.push_str("<p>"),
-                Event::Start(Tag::Paragraph) => html.push_str(r#"<p class="sc-body">"#),
-                Event::End(TagEnd::Paragraph) => html.push_str("</p>"),
+                Event::Start(Tag::Paragraph) if list_depth > 0 => out.push(html("<p>")),
+                Event::Start(Tag::Paragraph) => out.push(html(r#"<p class="sc-body">"#)),
+                Event::End(TagEnd::Paragraph) => out.push(html("</p>")),
                 Event::Start(Tag::Heading { level, .. }) => {
                     let level = *level as usize;
                     if let Err(problem) = check_heading(level, heading) {
@@ -91,27 +95,26 @@ impl Body<'_> {
                     }
                     heading = level;
                     let class = if level <= 2 { "sc-heading-m" } else { "sc-heading-s" };
-                    html.push_str(&format!(r#"<h{level} class="{class}">"#));
+                    out.push(html(format!(r#"<h{level} class="{class}">"#)));
                 }
-                Event::End(TagEnd::Heading(level)) => html.push_str(&format!("</h{}>", *level as usize)),
+                Event::End(TagEnd::Heading(level)) => out.push(html(format!("</h{}>", *level as usize))),
                 Event::Start(Tag::List(first)) => {
                     list_depth += 1;
-                    match first {
-                        None => html.push_str(r#"<ul class="sc-list sc-list--bullet">"#),
-                        Some(1) => html.push_str(r#"<ol class="sc-list sc-list--number">"#),
-                        Some(n) => html.push_str(&format!(r#"<ol class="sc-list sc-list--number" start="{n}">"#)),
-                    }
+                    out.push(match first {
+                        None => html(r#"<ul class="sc-list sc-list--bullet">"#),
+                        Some(1) => html(r#"<ol class="sc-list sc-list--number">"#),
+                        Some(n) => html(format!(r#"<ol class="sc-list sc-list--number" start="{n}">"#)),
+                    });
                 }
                 Event::End(TagEnd::List(ordered)) => {
                     list_depth -= 1;
-                    html.push_str(if *ordered { "</ol>" } else { "</ul>" });
+                    out.push(html(if *ordered { "</ol>" } else { "</ul>" }));
                 }
-                Event::Start(Tag::Item) => html.push_str("<li>"),
-                Event::End(TagEnd::Item) => html.push_str("</li>"),
-                Event::Start(Tag::Emphasis) => html.push_str("<em>"),
-                Event::End(TagEnd::Emphasis) => html.push_str("</em>"),
-                Event::Start(Tag::Strong) => html.push_str("<strong>"),
-                Event::End(TagEnd::Strong) => html.push_str("</strong>"),
+                Event::Start(Tag::Item) => out.push(html("<li>")),
+                Event::End(TagEnd::Item) => out.push(html("</li>")),
+                Event::Start(Tag::Emphasis | Tag::Strong) | Event::End(TagEnd::Emphasis | TagEnd::Strong) => {
+                    out.push(event.clone())
+                }
                 Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with(LANG_LINK) => {
                     let code = &dest_url[LANG_LINK.len()..];
                     if !is_language_code(code) {
@@ -122,34 +125,39 @@ impl Body<'_> {
                              [一部準拠](lang:ja) for Japanese or [Sendai Cluster](lang:en) for English",
                         ));
                     }
-                    html.push_str("<span lang=\"");
-                    let _ = escape_html(&mut *html, code);
-                    html.push_str("\">");
-                    links.push("</span>");
+                    let mut mark = String::from("<span lang=\"");
+                    let _ = escape_html(&mut mark, code);
+                    mark.push_str("\">");
+                    out.push(html(mark));
+                    links.push(true);
                 }
                 Event::Start(Tag::Link { dest_url, title, .. }) => {
-                    links.push("</a>");
-                    html.push_str("<a href=\"");
+                    links.push(false);
                     match self.link(dest_url, span) {
                         Ok(Link::Site(path)) => {
+                            // The site's base path goes before the path, between two pieces.
+                            out.push(html("<a href=\""));
+                            write(&mut pieces, &mut out);
                             pieces.push(String::new());
-                            let _ = escape_href(pieces.last_mut().expect("just pushed"), &path);
+                            let mut rest = String::new();
+                            let _ = escape_href(&mut rest, &path);
+                            rest.push('"');
+                            if !title.is_empty() {
+                                rest.push_str(" title=\"");
+                                let _ = escape_html(&mut rest, title);
+                                rest.push('"');
+                            }
+                            rest.push('>');
+                            out.push(html(rest));
                         }
-                        Ok(Link::Elsewhere(url)) => {
-                            let _ = escape_href(&mut *html, &url);
-                        }
+                        Ok(Link::Elsewhere) => out.push(event.clone()),
                         Err(problem) => report.push(problem),
                     }
-                    let html = pieces.last_mut().expect("one piece at least");
-                    html.push('"');
-                    if !title.is_empty() {
-                        html.push_str(" title=\"");
-                        let _ = escape_html(&mut *html, title);
-                        html.push('"');
-                    }
-                    html.push('>');
                 }
-                Event::End(TagEnd::Link) => html.push_str(links.pop().unwrap_or("</a>")),
+                Event::End(TagEnd::Link) => match links.pop() {
+                    Some(true) => out.push(html("</span>")),
+                    _ => out.push(event.clone()),
+                },
                 Event::Text(text) => {
                     if text.contains("{{") {
                         report.push(self.error(
@@ -159,23 +167,19 @@ impl Body<'_> {
                         ));
                     }
                     // Inside a phrase the editor marked, the mark says it all.
-                    if self.lang == Lang::En && !links.contains(&"</span>") {
-                        push_marking_japanese(html, text);
+                    if self.lang == Lang::En && !links.contains(&true) {
+                        mark_japanese(text, &mut out);
                     } else {
-                        let _ = escape_html_body_text(&mut *html, text);
+                        out.push(event.clone());
                     }
                 }
-                Event::Code(code) => {
-                    html.push_str("<code>");
-                    let _ = escape_html_body_text(&mut *html, code);
-                    html.push_str("</code>");
-                }
+                Event::Code(_) => out.push(event.clone()),
                 Event::SoftBreak => {
                     if !joins_wide_characters(&events, i) {
-                        html.push('\n');
+                        out.push(event.clone());
                     }
                 }
-                Event::HardBreak => html.push_str("<br>"),
+                Event::HardBreak => out.push(html("<br>")),
                 Event::Html(_) | Event::InlineHtml(_) => report.push(self.error(
                     span,
                     "this is HTML; the site's pages are written in Markdown only",
@@ -190,6 +194,7 @@ impl Body<'_> {
             }
             i += 1;
         }
+        write(&mut pieces, &mut out);
         if pieces.iter().any(|p| !p.is_empty()) {
             parts.push(Part::Prose(pieces));
         }
@@ -218,7 +223,7 @@ impl Body<'_> {
             .iter()
             .any(|scheme| lower.starts_with(scheme))
         {
-            return Ok(Link::Elsewhere(url.to_owned()));
+            return Ok(Link::Elsewhere);
         }
         let how = "link to a page of this site by its address from the site's root, such as /concept/ \
                    or /ja/concept/, and to other sites by their full address, starting with https://";
@@ -258,7 +263,8 @@ impl Body<'_> {
 enum Link {
     /// A path on this site, which gets the site's base path in front.
     Site(String),
-    Elsewhere(String),
+    /// Another site, linked as written.
+    Elsewhere,
 }
 
 /// `Some(name)` if the events start with a paragraph that holds only `{{ name() }}`.
@@ -343,19 +349,30 @@ fn is_japanese(c: char) -> bool {
     )
 }
 
-/// Writes `text`, escaped, with each run of Japanese script in `<span lang="ja">`.
-fn push_marking_japanese(html: &mut String, text: &str) {
-    let mut rest = text;
+/// Raw HTML of the site's own markup, for the HTML writer.
+fn html<'a>(markup: impl Into<CowStr<'a>>) -> Event<'a> {
+    Event::InlineHtml(markup.into())
+}
+
+/// Writes the events of a piece to the last piece, with pulldown-cmark's HTML writer.
+fn write(pieces: &mut [String], out: &mut Vec<Event>) {
+    let piece = pieces.last_mut().expect("one piece at least");
+    pulldown_cmark::html::push_html(piece, out.drain(..));
+}
+
+/// `text`, with each run of Japanese script in `<span lang="ja">`.
+fn mark_japanese<'a>(text: &CowStr<'a>, out: &mut Vec<Event<'a>>) {
+    let mut rest: &str = text;
     while let Some(start) = rest.find(is_japanese) {
         let (before, run) = rest.split_at(start);
         let end = run.find(|c| !is_japanese(c)).unwrap_or(run.len());
-        let _ = escape_html_body_text(&mut *html, before);
-        html.push_str("<span lang=\"ja\">");
-        let _ = escape_html_body_text(&mut *html, &run[..end]);
-        html.push_str("</span>");
+        out.push(Event::Text(before.to_owned().into()));
+        out.push(html(r#"<span lang="ja">"#));
+        out.push(Event::Text(run[..end].to_owned().into()));
+        out.push(html("</span>"));
         rest = &run[end..];
     }
-    let _ = escape_html_body_text(&mut *html, rest);
+    out.push(Event::Text(rest.to_owned().into()));
 }
 
 /// A language code as HTML's `lang` takes it (BCP 47), in the simple form editors need: a
@@ -444,6 +461,15 @@ mod tests {
         assert_eq!(
             html("R&D 1 < 2 \"q\""),
             "<p class=\"sc-body\">R&amp;D 1 &lt; 2 \"q\"</p>"
+        );
+    }
+
+    #[test]
+    fn a_hard_break_and_a_link_title_are_kept() {
+        assert_eq!(
+            html("a  \nb [x](https://e.org \"T&\") [y](/concept/ \"U\")"),
+            "<p class=\"sc-body\">a<br>b <a href=\"https://e.org\" title=\"T&amp;\">x</a> \
+             <a href=\"{BASE}/concept/\" title=\"U\">y</a></p>"
         );
     }
 
