@@ -54,9 +54,12 @@ function withoutApp(html, file) {
 function writePrecompressed(file, text) {
   const data = Buffer.from(text);
   writeFileSync(file, data);
-  writeFileSync(`${file}.br`, brotliCompressSync(data, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 22 },
-  }));
+  writeFileSync(
+    `${file}.br`,
+    brotliCompressSync(data, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 22 },
+    }),
+  );
   writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
 }
 

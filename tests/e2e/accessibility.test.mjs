@@ -18,7 +18,12 @@ const site = useSiteInBrowser(() => staticHost());
 const { at } = site;
 
 async function openPage({ width = 1280, colorScheme = 'light', reducedMotion, forcedColors } = {}) {
-  const context = await site.browser.newContext({ viewport: { width, height: 800 }, colorScheme, reducedMotion, forcedColors });
+  const context = await site.browser.newContext({
+    viewport: { width, height: 800 },
+    colorScheme,
+    reducedMotion,
+    forcedColors,
+  });
   return { context, page: await context.newPage() };
 }
 
@@ -76,7 +81,10 @@ test('the diagram and the timeline have real text alternatives', async () => {
       assert.equal(await timeline.locator('ol').count(), 1, `${path}: the timeline is an ordered list`);
       const dates = await timeline.locator('time').evaluateAll((ts) => ts.map((t) => t.dateTime));
       assert.deepEqual(dates, [...dates].sort(), `${path}: oldest first`);
-      assert.ok(dates.every((d) => /^\d{4}(-\d{2})?$/.test(d)), `${path}: machine-readable dates`);
+      assert.ok(
+        dates.every((d) => /^\d{4}(-\d{2})?$/.test(d)),
+        `${path}: machine-readable dates`,
+      );
       assert.ok(await timeline.getAttribute('aria-labelledby'));
     }
   }
@@ -108,7 +116,10 @@ test('print shows the content and the address, no navigation, and where links le
   assert.ok(await page.locator('footer address').isVisible());
   await page.goto(at('/no-such-page/'));
   await waitForApp(page);
-  const after = await page.locator('main a').first().evaluate((a) => getComputedStyle(a, '::after').content);
+  const after = await page
+    .locator('main a')
+    .first()
+    .evaluate((a) => getComputedStyle(a, '::after').content);
   assert.match(after, /\(.*\)/, 'a link in main prints its target');
   await context.close();
 });
@@ -118,7 +129,9 @@ test('forced colours keep the diagram and the focus indicator visible; reduced m
   await forced.page.goto(at('/concept/'));
   await waitForApp(forced.page);
   const colours = await forced.page.evaluate(() => {
-    const distinct = (selector, property) => [...new Set([...document.querySelectorAll(selector)].map((e) => getComputedStyle(e)[property]))];
+    const distinct = (selector, property) => [
+      ...new Set([...document.querySelectorAll(selector)].map((e) => getComputedStyle(e)[property])),
+    ];
     return {
       text: getComputedStyle(document.body).color,
       background: getComputedStyle(document.body).backgroundColor,
@@ -137,10 +150,17 @@ test('forced colours keep the diagram and the focus indicator visible; reduced m
   assert.equal(outline, 'solid');
   await forced.context.close();
 
-  for (const [reducedMotion, behaviour] of [['reduce', 'auto'], ['no-preference', 'smooth']]) {
+  for (const [reducedMotion, behaviour] of [
+    ['reduce', 'auto'],
+    ['no-preference', 'smooth'],
+  ]) {
     const { context, page } = await openPage({ reducedMotion });
     await page.goto(at('/'));
-    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior), behaviour, reducedMotion);
+    assert.equal(
+      await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior),
+      behaviour,
+      reducedMotion,
+    );
     await context.close();
   }
 });

@@ -79,7 +79,10 @@ for (const server of SERVERS) {
         assert.ok(files.length >= 12, `${files.length} files`);
         assert.ok(files.some((name) => name.endsWith('.wasm')));
         for (const name of files) {
-          const urls = [`/${name}`, ...(name.endsWith('index.html') ? [`/${name.slice(0, -'index.html'.length)}`] : [])];
+          const urls = [
+            `/${name}`,
+            ...(name.endsWith('index.html') ? [`/${name.slice(0, -'index.html'.length)}`] : []),
+          ];
           for (const url of urls) {
             const response = await rawGet(at(url));
             assert.equal(response.status, 200, url);
@@ -106,7 +109,10 @@ for (const server of SERVERS) {
           ]) {
             const response = await rawGet(at(`/${name}`), { 'Accept-Encoding': accept });
             assert.equal(response.headers['content-encoding'], encoding, `${name} for ${accept}`);
-            assert.ok(response.body.equals(readFileSync(body)), `${name} for ${accept}: the bytes of ${relative(site.dist, body)}`);
+            assert.ok(
+              response.body.equals(readFileSync(body)),
+              `${name} for ${accept}: the bytes of ${relative(site.dist, body)}`,
+            );
             assert.equal(response.headers.vary, 'Accept-Encoding', `${name}: Vary`);
           }
         }

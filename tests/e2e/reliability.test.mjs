@@ -41,7 +41,10 @@ function offOrigin(urls, origin) {
 /** Links on the page a visitor could follow to another origin (telephone links excepted). */
 async function linksOffOrigin(page, origin) {
   const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => a.href));
-  return offOrigin(hrefs.filter((href) => !href.startsWith('tel:')), origin);
+  return offOrigin(
+    hrefs.filter((href) => !href.startsWith('tel:')),
+    origin,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -95,7 +98,11 @@ async function checkEntry(origin, dist, entry, host, { strict }) {
     if (strict) {
       // What the server sent is what the visitor reads without JavaScript and what crawlers
       // index: the app must not turn it into something else.
-      assert.equal(shown, visit.servedHeading, `the app shows "${shown}" over the served "${visit.servedHeading}" (status ${visit.status})`);
+      assert.equal(
+        shown,
+        visit.servedHeading,
+        `the app shows "${shown}" over the served "${visit.servedHeading}" (status ${visit.status})`,
+      );
       assert.equal(visit.status, entry.status ?? (isPage(outcome) ? 200 : 404), 'status');
     }
     assert.equal(shown, expected, 'the page shown');
@@ -122,7 +129,9 @@ test('bad URLs on the static host end on the right page or Not Found, as served'
   const host = await staticHost();
   try {
     for (const entry of CORPUS) {
-      await t.test(describeEntry(entry, 'static'), () => checkEntry(host.origin, DIST, entry, 'static', { strict: true }));
+      await t.test(describeEntry(entry, 'static'), () =>
+        checkEntry(host.origin, DIST, entry, 'static', { strict: true }),
+      );
     }
   } finally {
     await host.close();
@@ -150,7 +159,10 @@ const BREAKAGES = [
   },
   {
     name: 'the wasm is the wrong bytes',
-    install: (page) => page.route(WASM, (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'this is not wasm' })),
+    install: (page) =>
+      page.route(WASM, (route) =>
+        route.fulfill({ status: 200, contentType: 'application/wasm', body: 'this is not wasm' }),
+      ),
     failure: { event: 'pageerror', pattern: /Failed to fetch/ },
   },
   {
@@ -218,13 +230,19 @@ test('when the app cannot load, every page stays readable and its links work', a
           const failed = failureOf(page, breakage.failure);
           await page.goto(new URL(path.slice(1), host.url).href);
           await failed;
-          assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined, `${path}: the app did not start`);
+          assert.equal(
+            await page.evaluate(() => document.documentElement.dataset.app),
+            undefined,
+            `${path}: the app did not start`,
+          );
           await assertReadable(page, DIST, path);
 
           // Without the app a link is an ordinary link: the next page is a full page load.
           const link = page.locator('nav.sc-nav a:not([aria-current])').first();
           const next = await link.getAttribute('href');
-          await page.evaluate(() => { window.__samePage = true; });
+          await page.evaluate(() => {
+            window.__samePage = true;
+          });
           const nextFailed = failureOf(page, breakage.failure);
           await link.click();
           await page.waitForURL(new URL(next.slice(1), host.url).href);
@@ -287,16 +305,20 @@ test('a panic in the running app shows the notice with a reload link and keeps a
   }
 });
 
-test('after a panic the notice\'s reload link and every other link still work', async () => {
+test("after a panic the notice's reload link and every other link still work", async () => {
   const host = await staticHost();
   const page = await browser.newPage();
   try {
     const url = new URL('concept/', host.url).href;
     await panicAt(page, url);
-    await page.evaluate(() => { window.__samePage = true; });
+    await page.evaluate(() => {
+      window.__samePage = true;
+    });
     // Either the page loads again, or the click runs into the dead app, which reports a trap.
     const reloaded = page.waitForEvent('load').then(() => 'reloaded');
-    const trapped = page.waitForEvent('pageerror').then((error) => `nothing happened: the click ran into the dead app (${error})`);
+    const trapped = page
+      .waitForEvent('pageerror')
+      .then((error) => `nothing happened: the click ran into the dead app (${error})`);
     // The one that does not come times out later, or sees the page close: not a failure.
     reloaded.catch(() => {});
     trapped.catch(() => {});
@@ -310,7 +332,9 @@ test('after a panic the notice\'s reload link and every other link still work', 
 
     // A navigation link, too, is an ordinary link once the app has stopped.
     await panicAt(page, url);
-    await page.evaluate(() => { window.__samePage = true; });
+    await page.evaluate(() => {
+      window.__samePage = true;
+    });
     const here = new URL(page.url()).pathname;
     const next = page.locator(`nav.sc-nav a:not([href="${here}"])`).first();
     const nextPath = await next.getAttribute('href');
@@ -382,7 +406,8 @@ test('every prerendered page is valid HTML (html-validate, recommended rules)', 
   for (const file of files) {
     await t.test(file, async () => {
       const report = await validator.validateString(readFileSync(join(DIST, file), 'utf8'), file);
-      const errors = report.results.flatMap((result) => result.messages)
+      const errors = report.results
+        .flatMap((result) => result.messages)
         .map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
       assert.deepEqual(errors, []);
     });
@@ -393,7 +418,11 @@ test('every same-site link and asset in the prerendered pages resolves, fragment
   const siteOrigin = new URL(readFileSync(join(DIST, 'sitemap.xml'), 'utf8').match(/<loc>([^<]+)<\/loc>/)[1]).origin;
   const idsOf = new Map();
   const ids = (file) => {
-    if (!idsOf.has(file)) idsOf.set(file, new Set([...readFileSync(join(DIST, file), 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])));
+    if (!idsOf.has(file))
+      idsOf.set(
+        file,
+        new Set([...readFileSync(join(DIST, file), 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])),
+      );
     return idsOf.get(file);
   };
   /** The file a same-site path is served from: `/x/` → x/index.html, `/x` → x or x/index.html. */
@@ -455,7 +484,9 @@ test('after 1000 client navigations every route still renders correctly', async 
     async function enterEdition(path) {
       await page.goto(at(path.startsWith('/ja/') ? '/ja/' : '/'));
       await waitForApp(page);
-      await page.evaluate(() => { window.__samePage = true; });
+      await page.evaluate(() => {
+        window.__samePage = true;
+      });
     }
     // 500 steps through the main navigation in each edition (the language switch loads the other
     // edition as a new document): the next page each time, so every step changes the page.
@@ -469,7 +500,7 @@ test('after 1000 client navigations every route still renders correctly', async 
 
     for (const path of pagePaths()) {
       const lang = path.startsWith('/ja/') ? 'ja' : 'en';
-      if (await page.evaluate(() => document.documentElement.lang) !== lang) await enterEdition(path);
+      if ((await page.evaluate(() => document.documentElement.lang)) !== lang) await enterEdition(path);
       // Every page is linked from the main navigation or the footer's.
       if (new URL(page.url()).pathname !== path) await follow(`nav a[href="${path}"]`);
       const link = page.locator(`nav a[href="${path}"]`);
@@ -480,16 +511,26 @@ test('after 1000 client navigations every route still renders correctly', async 
       assert.equal(await page.locator('head title').count(), 1, `${path}: one title`);
       assert.equal(await page.locator('head meta[name="description"]').count(), 1, `${path}: one description`);
       // The prerendered page names the published origin, the app the one it runs at: the path is what must match.
-      assert.equal(new URL(await page.locator('head link[rel="canonical"]').getAttribute('href')).pathname, path, `${path}: canonical`);
+      assert.equal(
+        new URL(await page.locator('head link[rel="canonical"]').getAttribute('href')).pathname,
+        path,
+        `${path}: canonical`,
+      );
     }
     // No link leads to Not Found: in a running app a visitor reaches it by going back or forward
     // in history to such an address, which the router learns of from popstate (simulated here).
-    for (const [path, outcome] of [['/no-such-page/', NOT_FOUND], ['/ja/no-such-page/', NOT_FOUND_JA]]) {
+    for (const [path, outcome] of [
+      ['/no-such-page/', NOT_FOUND],
+      ['/ja/no-such-page/', NOT_FOUND_JA],
+    ]) {
       await page.evaluate((p) => {
         history.pushState(null, '', p);
         dispatchEvent(new PopStateEvent('popstate'));
       }, path);
-      await page.waitForFunction((heading) => document.querySelector('main h1')?.textContent === heading, headingOf(outcome));
+      await page.waitForFunction(
+        (heading) => document.querySelector('main h1')?.textContent === heading,
+        headingOf(outcome),
+      );
       assert.equal(await page.locator('h1').count(), 1, `${path}: one h1`);
       assert.equal(await page.locator('nav a[aria-current="page"]').count(), 0, `${path}: no current link`);
       assert.equal(await page.locator('head link[rel="canonical"]').count(), 0, `${path}: no canonical`);
@@ -513,7 +554,8 @@ test('bad URLs on trunk serve (SPA fallback) end on the right page or Not Found'
   try {
     for (const entry of CORPUS) {
       await t.test(describeEntry(entry, 'trunk serve'), () =>
-        checkEntry(server.origin, server.dist, entry, 'trunk serve', { strict: false }));
+        checkEntry(server.origin, server.dist, entry, 'trunk serve', { strict: false }),
+      );
     }
   } finally {
     await server.close();

@@ -55,25 +55,27 @@ test('every sentence of the source text is on an English page', async () => {
 
 /** What a visitor, a screen reader, a browser's share sheet and a crawler read on the page. */
 function reading(page) {
-  return page.evaluate(() => {
-    // The live region is empty on a prerendered page and says the title after a navigation.
-    const status = document.querySelector('body > [role=status]');
-    if (status) status.hidden = true;
-    const attr = (selector, name) => [...document.querySelectorAll(selector)].map((el) => el.getAttribute(name));
-    const reading = {
-      text: document.body.innerText,
-      title: document.title,
-      lang: document.documentElement.lang,
-      description: attr('head meta[name=description]', 'content'),
-      robots: attr('head meta[name=robots]', 'content'),
-      canonical: attr('head link[rel=canonical]', 'href'),
-      alternates: attr('head link[rel=alternate]', 'href'),
-      openGraph: attr('head meta[property^="og:"]', 'content'),
-      landmarks: ['header', 'nav', 'main', 'footer'].map((tag) => document.querySelectorAll(tag).length),
-    };
-    if (status) status.hidden = false;
-    return reading;
-  }).then((read) => ({ ...read, text: squash(read.text) }));
+  return page
+    .evaluate(() => {
+      // The live region is empty on a prerendered page and says the title after a navigation.
+      const status = document.querySelector('body > [role=status]');
+      if (status) status.hidden = true;
+      const attr = (selector, name) => [...document.querySelectorAll(selector)].map((el) => el.getAttribute(name));
+      const reading = {
+        text: document.body.innerText,
+        title: document.title,
+        lang: document.documentElement.lang,
+        description: attr('head meta[name=description]', 'content'),
+        robots: attr('head meta[name=robots]', 'content'),
+        canonical: attr('head link[rel=canonical]', 'href'),
+        alternates: attr('head link[rel=alternate]', 'href'),
+        openGraph: attr('head meta[property^="og:"]', 'content'),
+        landmarks: ['header', 'nav', 'main', 'footer'].map((tag) => document.querySelectorAll(tag).length),
+      };
+      if (status) status.hidden = false;
+      return reading;
+    })
+    .then((read) => ({ ...read, text: squash(read.text) }));
 }
 
 test('the page a visitor reads is the same before and after the app takes over, head included', async () => {
@@ -107,12 +109,18 @@ test('a page the app draws after a navigation is its prerendered page, head incl
     const from = pagePaths().find((other) => other !== path && japanese(other) === japanese(path));
     await after.goto(at(from));
     await waitForApp(after);
-    await after.evaluate(() => { window.__sameDocument = true; });
+    await after.evaluate(() => {
+      window.__sameDocument = true;
+    });
     await after.locator(`header a[href="${path}"], nav a[href="${path}"]`).locator('visible=true').first().click();
     await after.waitForURL(at(path));
     await after.waitForFunction(() => document.activeElement?.tagName === 'H1');
     assert.equal(await after.evaluate(() => window.__sameDocument), true, `${path}: no page load`);
-    assert.deepEqual(unorigin(await reading(after), new URL(at('/')).origin), unorigin(await reading(before), published), path);
+    assert.deepEqual(
+      unorigin(await reading(after), new URL(at('/')).origin),
+      unorigin(await reading(before), published),
+      path,
+    );
     assert.equal(await after.locator('[role=status]').count(), 1, `${path}: one live region`);
   }
   assert.deepEqual(seen.pageErrors, []);
@@ -124,7 +132,9 @@ test('a page the app draws after a navigation is its prerendered page, head incl
 test('focus and scrolling survive the app starting, since it redraws nothing', async () => {
   const page = await site.browser.newPage({ viewport: { width: 390, height: 600 }, reducedMotion: 'reduce' });
   let release;
-  const held = new Promise((resolve) => { release = resolve; });
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
   await page.route('**/*_bg.wasm', async (route) => {
     await held;
     await route.continue();
@@ -133,13 +143,18 @@ test('focus and scrolling survive the app starting, since it redraws nothing', a
   // A keyboard user has reached the footer's telephone link before the app starts.
   const tel = page.locator('footer a[href^="tel:"]');
   await tel.focus();
-  await tel.evaluate((el) => { el.dataset.focusedBefore = ''; });
+  await tel.evaluate((el) => {
+    el.dataset.focusedBefore = '';
+  });
   const scrollY = await page.evaluate(() => window.scrollY);
   assert.ok(scrollY > 0, 'the page scrolled to the focused link');
   release();
   await waitForApp(page);
-  assert.equal(await page.evaluate(() => 'focusedBefore' in (document.activeElement?.dataset ?? {})), true,
-    'focus stays on the same link');
+  assert.equal(
+    await page.evaluate(() => 'focusedBefore' in (document.activeElement?.dataset ?? {})),
+    true,
+    'focus stays on the same link',
+  );
   assert.equal(await page.evaluate(() => window.scrollY), scrollY, 'the page stays where it was');
   await page.close();
 });
@@ -156,7 +171,9 @@ test('the app adopts the prerendered elements instead of drawing them again', as
   for (const path of routesWithNotFound()) {
     await page.goto(at(path));
     await waitForApp(page);
-    const marked = await page.$$eval('main h1, main p, footer address', (els) => els.every((el) => 'prerendered' in el.dataset));
+    const marked = await page.$$eval('main h1, main p, footer address', (els) =>
+      els.every((el) => 'prerendered' in el.dataset),
+    );
     assert.ok(marked, `${path}: every heading, paragraph and address is the prerendered element`);
   }
   await page.close();
@@ -205,7 +222,9 @@ test('navigating by link stays in the app: address, heading, focus and title fol
   const seen = watch(page);
   await page.goto(at('/'));
   await waitForApp(page);
-  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.evaluate(() => {
+    window.__sameDocument = true;
+  });
 
   const navLinks = page.locator('nav.sc-nav a');
   const target = navLinks.nth(1);
@@ -221,7 +240,10 @@ test('navigating by link stays in the app: address, heading, focus and title fol
   assert.equal(await page.title(), prerendered('/concept/', /<title>([^<]+)<\/title>/));
 
   await page.goBack();
-  await page.waitForFunction((home) => document.querySelector('h1')?.textContent === home, prerendered('/', /<h1[^>]*>([^<]+)<\/h1>/));
+  await page.waitForFunction(
+    (home) => document.querySelector('h1')?.textContent === home,
+    prerendered('/', /<h1[^>]*>([^<]+)<\/h1>/),
+  );
   assert.equal(new URL(page.url()).pathname, '/');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'Back loads no page');
   assert.deepEqual(seen.pageErrors, []);

@@ -114,7 +114,11 @@ test('with JavaScript off every page reads in full and every navigation link wor
       for (const link of links) {
         const linkPath = new URL(link).pathname;
         await page.goto(link);
-        assert.equal(await page.locator('h1').textContent(), prerenderedHeading(DIST, linkPath), `${path} → ${linkPath}`);
+        assert.equal(
+          await page.locator('h1').textContent(),
+          prerenderedHeading(DIST, linkPath),
+          `${path} → ${linkPath}`,
+        );
       }
     }
   } finally {
@@ -231,14 +235,18 @@ test('every text asset has .br and .gz copies with the same content', () => {
   const rules = parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8'));
   for (const file of files.filter((f) => !/\.(br|gz)$/.test(f) && !relative(DIST, f).startsWith('_headers'))) {
     const url = `/${relative(DIST, file)}`;
-    assert.ok(rules.some((rule) => rule.pattern === url && rule.headers['Cache-Control']), `cache rule for ${url}`);
+    assert.ok(
+      rules.some((rule) => rule.pattern === url && rule.headers['Cache-Control']),
+      `cache rule for ${url}`,
+    );
   }
 });
 
 test('crawlers find a sitemap, robots.txt, a favicon, Open Graph tags and the organisation', async () => {
   const sitemap = readFileSync(join(DIST, 'sitemap.xml'), 'utf8');
   // Every page of content/ in both editions: NAME.md is /NAME/ and /ja/NAME/ (_index is /).
-  const pages = readdirSync(CONTENT).filter((name) => name.endsWith('.md') && !name.endsWith('.ja.md'))
+  const pages = readdirSync(CONTENT)
+    .filter((name) => name.endsWith('.md') && !name.endsWith('.ja.md'))
     .map((name) => (name === '_index.md' ? '/' : `/${name.slice(0, -'.md'.length)}/`));
   assert.deepEqual([...pagePaths()].sort(), [...pages, ...pages.map((path) => `/ja${path}`)].sort());
   assert.match(readFileSync(join(DIST, 'robots.txt'), 'utf8'), /^Sitemap: .*\/sitemap\.xml$/m);
@@ -247,7 +255,11 @@ test('crawlers find a sitemap, robots.txt, a favicon, Open Graph tags and the or
     const html = readFileSync(join(DIST, path, 'index.html'), 'utf8');
     const icon = html.match(/<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml,([^"]+)">/)?.[1];
     assert.ok(icon, `${path}: an inline SVG favicon, which costs no request`);
-    assert.match(decodeURIComponent(icon), /^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg' viewBox='0 0 32 32'>.*<\/svg>$/, path);
+    assert.match(
+      decodeURIComponent(icon),
+      /^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg' viewBox='0 0 32 32'>.*<\/svg>$/,
+      path,
+    );
     for (const property of ['og:title', 'og:description', 'og:url', 'og:locale', 'og:type']) {
       assert.match(html, new RegExp(`<meta property="${property}" content="[^"]+"`), `${path} ${property}`);
     }
