@@ -145,17 +145,3 @@ test('text in the other language carries its own lang, on every page as served a
   }
   await page.close();
 });
-
-test('Japanese pages are prerendered in Japanese and read with JavaScript off', async () => {
-  const context = await site.browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  for (const path of pagePaths().filter((p) => p.startsWith('/ja/'))) {
-    await page.goto(at(path));
-    const text = await page.locator('body').innerText();
-    const kana = text.match(/[\u3040-\u30ff\u4e00-\u9fff]/g)?.length ?? 0;
-    assert.ok(kana > 100, `${path}: ${kana} Japanese characters`);
-    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
-    assert.match(await page.title(), /仙台クラスター$/);
-  }
-  await context.close();
-});

@@ -50,9 +50,11 @@ const fetched = (page) => page.evaluate(() => window.__fetched);
 const afterIdle = (page) =>
   page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve))));
 
-/** How a data file fails to arrive, and what the test does to its request. */
+/**
+ * How a data file fails to arrive, and what the test does to its request. A dropped connection,
+ * as offline, is tested in every engine (engines.test.mjs).
+ */
 const FAILURES = [
-  { name: 'offline', answer: (route) => route.abort('internetdisconnected') },
   { name: 'a 404 after a redeploy', answer: (route) => route.fulfill({ status: 404, body: 'Not Found' }) },
   { name: 'a server error (500)', answer: (route) => route.fulfill({ status: 500, body: 'Internal Server Error' }) },
   { name: 'no answer within a few seconds', answer: () => {} },

@@ -3,31 +3,25 @@
 // keeps the page; nothing leaves the origin; the prerendered HTML is valid and its links resolve;
 // the app survives 1000 client navigations.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import { launch, watch, waitForApp } from './support/browser.mjs';
+import { watch, waitForApp } from './support/browser.mjs';
+import { filesUnder } from './support/files.mjs';
+import { useBrowser } from './support/session.mjs';
 import { staticHost, DIST } from './support/server.mjs';
 import { trunkServe } from './support/trunk.mjs';
-import { pagePaths, routesWithNotFound, headingOf, titleOf } from './support/site.mjs';
+import { pagePaths, routesWithNotFound, headingIn, headingOf, titleOf } from './support/site.mjs';
 import { CORPUS, NOT_FOUND, NOT_FOUND_JA, REJECTED, outcomeOn, describeEntry } from './support/corpus.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
 
 // ---------------------------------------------------------------------------------------------
 // What the build says each outcome looks like.
-
-const HEADING = /<h1[^>]*>([^<]+)<\/h1>/;
 
 function isPage(outcome) {
   return outcome.startsWith('/');
@@ -55,7 +49,7 @@ async function linksOffOrigin(page, origin) {
  * heading as served, every main-frame navigation, and the page's errors and requests.
  */
 async function open(origin, path) {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const seen = watch(page);
   const visit = { page, seen, documents: [] };
   page.on('framenavigated', (frame) => {
@@ -69,7 +63,7 @@ async function open(origin, path) {
   const response = await page.goto(origin + path).catch(() => null);
   if (response) {
     visit.status = response.status();
-    visit.servedHeading = (await response.text()).match(HEADING)?.[1];
+    visit.servedHeading = headingIn(await response.text());
   }
   return visit;
 }
@@ -151,12 +145,8 @@ const WASM = /\/sendai_cluster-[0-9a-f]+_bg\.wasm$/;
  * test waits for the failure itself rather than for time to pass.
  */
 const BREAKAGES = [
-  {
-    name: 'the wasm is missing (404)',
-    install: (page) => page.route(WASM, (route) => route.fulfill({ status: 404, body: 'Not Found' })),
-    // The 404 body fails the wasm's integrity check before it could fail to compile.
-    failure: { event: 'pageerror', pattern: /Failed to fetch/ },
-  },
+  // A missing wasm (404) is tested in every engine (engines.test.mjs); its body fails the
+  // integrity check as wrong bytes do.
   {
     name: 'the wasm is the wrong bytes',
     install: (page) =>
@@ -223,7 +213,7 @@ test('when the app cannot load, every page stays readable and its links work', a
   for (const breakage of BREAKAGES) {
     await t.test(breakage.name, async () => {
       const host = await staticHost({ applyHeaders: Boolean(breakage.applyHeaders), dist: DIST });
-      const page = await browser.newPage();
+      const page = await session.browser.newPage();
       try {
         await breakage.install(page);
         for (const path of pagePaths()) {
@@ -277,40 +267,13 @@ async function panicAt(page, url) {
   return logged;
 }
 
-test('a panic in the running app shows the notice with a reload link and keeps a page to read', async () => {
-  const host = await staticHost();
-  const page = await browser.newPage();
-  try {
-    for (const path of ['/concept/', '/ja/secretariat/']) {
-      const url = new URL(path.slice(1), host.url).href;
-      const message = await panicAt(page, url);
-      assert.match(message, /panicked at .*\n.*pushState refused by the test/s, `${path}: the panic is logged`);
-      const notice = page.locator('.sc-error-notice');
-      assert.equal(await notice.count(), 1, 'one notice');
-      assert.equal(await notice.getAttribute('role'), 'alert');
-      assert.ok(await notice.isVisible(), 'the notice is visible');
-      assert.equal(await notice.locator('a').getAttribute('href'), url, 'the reload link is this page');
-      assert.equal(page.url(), url, 'the address is unchanged');
-      // The router renders the link's page before it calls pushState, so the text on screen may
-      // be either page; what matters is that a whole page is still there to read.
-      const headings = pagePaths().map((p) => headingOf(p));
-      assert.ok(headings.includes(await page.locator('main h1').textContent()), 'a page heading stays');
-      assert.equal(await page.locator('h1').count(), 1, 'one h1');
-      assert.ok((await page.locator('main').innerText()).length > 100, 'main keeps its text');
-      assert.ok(await page.locator('footer address').isVisible(), 'the footer stays');
-    }
-  } finally {
-    await page.close();
-    await host.close();
-  }
-});
-
 test("after a panic the notice's reload link and every other link still work", async () => {
   const host = await staticHost();
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   try {
     const url = new URL('concept/', host.url).href;
-    await panicAt(page, url);
+    const message = await panicAt(page, url);
+    assert.match(message, /panicked at .*\n.*pushState refused by the test/s, 'the panic is logged');
     await page.evaluate(() => {
       window.__samePage = true;
     });
@@ -354,7 +317,7 @@ test("after a panic the notice's reload link and every other link still work", a
 
 test('no request leaves the origin on any route, before or after client navigation', async () => {
   const host = await staticHost({ applyHeaders: true, dist: DIST });
-  const context = await browser.newContext();
+  const context = await session.browser.newContext();
   const requests = [];
   context.on('request', (request) => requests.push(request.url()));
   const page = await context.newPage();
@@ -388,14 +351,9 @@ test('no request leaves the origin on any route, before or after client navigati
 
 /** Every prerendered page of `dist`: the index.html of each page and the 404.html files. */
 function prerenderedFiles(dist) {
-  const walk = (dir) =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
-  return walk(dist)
-    .filter((file) => /(^|\/)(index|404)\.html$/.test(relative(dist, file)))
-    .map((file) => `/${relative(dist, file)}`);
+  return filesUnder(dist)
+    .filter((file) => /(^|\/)(index|404)\.html$/.test(file))
+    .map((file) => `/${file}`);
 }
 
 test('every prerendered page is valid HTML (html-validate, recommended rules)', async (t) => {
@@ -459,7 +417,7 @@ test('every same-site link and asset in the prerendered pages resolves, fragment
 
 test('after 1000 client navigations every route still renders correctly', async () => {
   const host = await staticHost();
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const seen = watch(page);
   const headings = Object.fromEntries(pagePaths().map((path) => [path, headingOf(path)]));
   const at = (path) => new URL(path.slice(1), host.url).href;
