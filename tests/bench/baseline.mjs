@@ -2,9 +2,10 @@
 // prerendered page keeps its text, inline styles and head; only the wasm loader script and the
 // import map that pins the app's files go, so what is left is what a plain static site would serve.
 
-import { readdirSync, readFileSync, writeFileSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
-import { join, dirname, relative } from 'node:path';
+import { readFileSync, writeFileSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { filesUnder } from '../e2e/support/files.mjs';
 
 /** The parts of a page that belong to the app, each expected exactly once per page. */
 const APP_TAGS = [
@@ -54,15 +55,11 @@ function withoutApp(html, file) {
 function writePrecompressed(file, text) {
   const data = Buffer.from(text);
   writeFileSync(file, data);
-  writeFileSync(`${file}.br`, brotliCompressSync(data, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 22 },
-  }));
+  writeFileSync(
+    `${file}.br`,
+    brotliCompressSync(data, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 22 },
+    }),
+  );
   writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
-}
-
-/** Every file under `dir`, as a path relative to it. */
-function filesUnder(dir) {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
 }

@@ -22,7 +22,9 @@ function page(n, lang) {
   const ja = lang === 'ja';
   const title = ja ? `生成したページ ${n}` : `Generated page ${n}`;
   const paragraphs = Array.from({ length: 4 }, (_, p) =>
-    (ja ? JAPANESE : ENGLISH).map((sentence) => (ja ? `${sentence}（${n}-${p}）` : `${sentence} (${n}.${p})`)).join(ja ? '' : ' '),
+    (ja ? JAPANESE : ENGLISH)
+      .map((sentence) => (ja ? `${sentence}（${n}-${p}）` : `${sentence} (${n}.${p})`))
+      .join(ja ? '' : ' '),
   );
   return [
     '+++',

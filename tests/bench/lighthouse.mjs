@@ -93,6 +93,8 @@ function summarise(page, sites) {
 }
 
 function describe({ transferBytes, fcp, lcp, tbt, cls, score, accessibility }) {
-  return `${transferBytes} B, FCP ${Math.round(fcp)} ms, LCP ${Math.round(lcp)} ms, ` +
-    `TBT ${Math.round(tbt)} ms, CLS ${cls.toFixed(3)}, score ${score}, accessibility ${accessibility}`;
+  return (
+    `${transferBytes} B, FCP ${Math.round(fcp)} ms, LCP ${Math.round(lcp)} ms, ` +
+    `TBT ${Math.round(tbt)} ms, CLS ${cls.toFixed(3)}, score ${score}, accessibility ${accessibility}`
+  );
 }

@@ -45,7 +45,8 @@ function options() {
   }
   if (!distExists(values.dist)) throw new Error(`${values.dist} holds no built site`);
   const runs = Number(process.env.BENCH_RUNS ?? 3);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`BENCH_RUNS must be a whole number from 1, not ${process.env.BENCH_RUNS}`);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`BENCH_RUNS must be a whole number from 1, not ${process.env.BENCH_RUNS}`);
   return { ...values, runs };
 }
 
@@ -57,7 +58,10 @@ async function measure({ dist, baseline, runs }) {
   const floor = await staticHost({ dist: baseline });
   try {
     const lighthouse = await auditSites({
-      sites: [{ name: 'ours', url: ours.url }, { name: 'baseline', url: floor.url }],
+      sites: [
+        { name: 'ours', url: ours.url },
+        { name: 'baseline', url: floor.url },
+      ],
       paths,
       runs,
       log,
@@ -68,7 +72,10 @@ async function measure({ dist, baseline, runs }) {
       log(`timing ${NAVIGATION_CLICKS} client-side navigations in Chromium`);
       const chromium = await measureNavigation(browser, { url: ours.url, paths, count: NAVIGATION_CLICKS });
       navigation.push({ ...chromium, engine: `Chromium ${browser.version()}` });
-      for (const [engine, name] of [['firefox', 'Firefox'], ['webkit', 'WebKitGTK']]) {
+      for (const [engine, name] of [
+        ['firefox', 'Firefox'],
+        ['webkit', 'WebKitGTK'],
+      ]) {
         log(`timing ${NAVIGATION_CLICKS} client-side navigations in ${name}`);
         const measured = await measureNavigation(null, { url: ours.url, paths, count: NAVIGATION_CLICKS, engine });
         navigation.push({ ...measured, engine: `${name} ${measured.version}` });

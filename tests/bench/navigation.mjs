@@ -53,7 +53,13 @@ export async function measureNavigation(browser, { url, paths, count, engine }) 
     await app.close();
   }
   const summary = (samples) => ({ medianMs: median(samples), p95Ms: percentile(samples, 95), samplesMs: samples });
-  return { count, version: app.version, ...summary(painted), updated: summary(updated), emptyFrame: summary(emptyFrame) };
+  return {
+    count,
+    version: app.version,
+    ...summary(painted),
+    updated: summary(updated),
+    emptyFrame: summary(emptyFrame),
+  };
 }
 
 /**
@@ -78,7 +84,11 @@ export async function measureMemory(browser, { url, paths, count }) {
  * Lighthouse's mobile network (its simulated throttling's figures), applied by Chromium itself:
  * 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
  */
-export const MOBILE_NETWORK = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+export const MOBILE_NETWORK = {
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
 
 /**
  * For each page of the main navigation in each language: a click from the edition's home page
@@ -92,19 +102,30 @@ export async function measureColdNavigation(browser, { url, paths, runs }) {
   const pages = [];
   for (const home of homes) {
     const app = await openApp(browser, new URL(home.slice(1), url).href, paths, { throttled: true });
-    const targets = await app.page.evaluate(() => [...document.querySelectorAll('nav.sc-nav a:not([aria-current])')].map((a) => a.getAttribute('href')));
+    const targets = await app.page.evaluate(() =>
+      [...document.querySelectorAll('nav.sc-nav a:not([aria-current])')].map((a) => a.getAttribute('href')),
+    );
     await app.close();
     for (const target of targets) {
       const clicked = [];
       const loaded = [];
       for (let run = 0; run < runs; run += 1) {
         const from = await openApp(browser, new URL(home.slice(1), url).href, paths, { throttled: true });
-        const timing = await from.page.evaluate(clickInPage, { target, headings: from.headings, timeoutMs: COLD_TIMEOUT_MS });
+        const timing = await from.page.evaluate(clickInPage, {
+          target,
+          headings: from.headings,
+          timeoutMs: COLD_TIMEOUT_MS,
+        });
         clicked.push(timing.paintedMs);
         await from.close();
         loaded.push(await fullLoadLcp(browser, new URL(target.slice(1), url).href));
       }
-      pages.push({ path: target, clickMs: median(clicked), fullLoadMs: median(loaded), ratio: median(clicked) / median(loaded) });
+      pages.push({
+        path: target,
+        clickMs: median(clicked),
+        fullLoadMs: median(loaded),
+        ratio: median(clicked) / median(loaded),
+      });
     }
   }
   return { runs, network: MOBILE_NETWORK, pages };
@@ -119,9 +140,15 @@ async function fullLoadLcp(browser, href) {
   const page = await context.newPage();
   await throttle(page);
   await page.goto(href);
-  const lcp = await page.evaluate(() => new Promise((resolve) => {
-    new PerformanceObserver((list) => resolve(list.getEntries().at(-1).startTime)).observe({ type: 'largest-contentful-paint', buffered: true });
-  }));
+  const lcp = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        new PerformanceObserver((list) => resolve(list.getEntries().at(-1).startTime)).observe({
+          type: 'largest-contentful-paint',
+          buffered: true,
+        });
+      }),
+  );
   await context.close();
   return lcp;
 }
@@ -192,10 +219,12 @@ async function openAppIn(engine, url, paths) {
 async function siteShape(evaluate, paths) {
   const navLinks = await evaluate(() => document.querySelectorAll('nav.sc-nav a').length);
   const headings = await evaluate(async (paths) => {
-    const headings = await Promise.all(paths.map(async (path) => {
-      const html = await (await fetch(path)).text();
-      return new DOMParser().parseFromString(html, 'text/html').querySelector('main h1').textContent;
-    }));
+    const headings = await Promise.all(
+      paths.map(async (path) => {
+        const html = await (await fetch(path)).text();
+        return new DOMParser().parseFromString(html, 'text/html').querySelector('main h1').textContent;
+      }),
+    );
     return Object.fromEntries(paths.map((path, i) => [path, headings[i]]));
   }, paths);
   return { evaluate, navLinks, headings };

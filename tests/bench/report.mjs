@@ -82,7 +82,8 @@ export function budgets({ lighthouse, assets, growth, navigation, coldNavigation
     },
     {
       budget: `DOM node count back to its start value after ${memory.navigations} navigations`,
-      measured: `${memory.start.elements} → ${memory.end.elements} elements, ` +
+      measured:
+        `${memory.start.elements} → ${memory.end.elements} elements, ` +
         `${memory.start.domNodes} → ${memory.end.domNodes} nodes`,
       pass: domBack,
     },
@@ -107,13 +108,15 @@ export function markdown(results) {
 
 function describeRun({ environment, lighthouse }) {
   const { lighthouseVersion, formFactor, throttlingMethod, throttling } = lighthouse.settings;
-  return `Lighthouse ${lighthouseVersion} (${formFactor}, ${throttlingMethod} throttling: ` +
+  return (
+    `Lighthouse ${lighthouseVersion} (${formFactor}, ${throttlingMethod} throttling: ` +
     `${throttling.rttMs} ms RTT, ${throttling.throughputKbps} kbit/s, CPU ×${throttling.cpuSlowdownMultiplier}), ` +
     `median of ${environment.runs} run${environment.runs === 1 ? '' : 's'} per page; ${environment.browser}; ` +
     `Node ${environment.node}; ${environment.cpus} CPUs, load average ${environment.loadAverage.before.toFixed(1)} ` +
     `before and ${environment.loadAverage.after.toFixed(1)} after; ${environment.date}. ` +
     'The baseline is each prerendered page without the wasm app (same text, same styles). ' +
-    '1 KiB = 1024 bytes.';
+    '1 KiB = 1024 bytes.'
+  );
 }
 
 function lighthouseSection({ pages }) {
@@ -125,7 +128,7 @@ function lighthouseSection({ pages }) {
   return [
     '## Lighthouse: ours / baseline (ours ÷ baseline)',
     '',
-    'TBT\'s "app" is the part of ours in long tasks Lighthouse attributes to the app\'s script (its start); the rest is the page\'s own style and layout, or work it attributes to nothing (the wasm\'s compilation among it).',
+    "TBT's \"app\" is the part of ours in long tasks Lighthouse attributes to the app's script (its start); the rest is the page's own style and layout, or work it attributes to nothing (the wasm's compilation among it).",
     '',
     table(
       ['Page', 'Transfer', 'FCP', 'LCP', 'TBT', 'CLS', 'Performance', 'Accessibility'],
@@ -151,18 +154,27 @@ function assetsSection({ assets, growth, largest }) {
     '',
     table(
       ['Asset', 'File', 'Raw', 'Brotli'],
-      assets.map((asset) => [asset.role, asset.file, kib(asset.bytes), `${kib(asset.brotliBytes)} (${asset.brotliBytes} B)`]),
+      assets.map((asset) => [
+        asset.role,
+        asset.file,
+        kib(asset.bytes),
+        `${kib(asset.brotliBytes)} (${asset.brotliBytes} B)`,
+      ]),
     ),
     '',
     `With ${growth.pages} generated pages added to a copy of content/ (both editions, listed in the footer), the wasm is ` +
       `${growth.wasmBrotliBytes} B brotli against ${wasm.brotliBytes} B: ${signed(growth.wasmBrotliBytes - wasm.brotliBytes, (bytes) => `${bytes} B`)}. ` +
       'Their text is in their data files.',
     '',
-    '### The wasm\'s largest functions (twiggy, before wasm-opt, which keeps the names)',
+    "### The wasm's largest functions (twiggy, before wasm-opt, which keeps the names)",
     '',
     table(
       ['Function', 'Bytes', 'Share'],
-      largest.map((item) => [`\`${item.name.replaceAll('|', '\\|').slice(0, 100)}\``, String(item.shallow_size), `${item.shallow_size_percent.toFixed(1)} %`]),
+      largest.map((item) => [
+        `\`${item.name.replaceAll('|', '\\|').slice(0, 100)}\``,
+        String(item.shallow_size),
+        `${item.shallow_size_percent.toFixed(1)} %`,
+      ]),
     ),
     '',
   ];
@@ -170,11 +182,11 @@ function assetsSection({ assets, growth, largest }) {
 
 function coldNavigationSection({ runs, network, pages }) {
   return [
-    '## Navigation with the page\'s data still to fetch, against a full load (Chromium)',
+    "## Navigation with the page's data still to fetch, against a full load (Chromium)",
     '',
     `On a mobile network (${network.latency} ms round trip, ${((network.downloadThroughput * 8) / 1024 / 1024).toFixed(1)} Mbit/s down), ` +
       `HTTP cache off, median of ${runs}: a click from the edition's home page until the frame that paints the new heading, ` +
-      'with the app\'s idle fetching held off; and a full load of the same page until its largest contentful paint.',
+      "with the app's idle fetching held off; and a full load of the same page until its largest contentful paint.",
     '',
     table(
       ['Page', 'Click, data cold', 'Full load (LCP)', 'Ratio'],
@@ -189,9 +201,9 @@ function navigationSection(navigation) {
   return [
     `## Client-side navigation (${navigation[0].count} clicks on the main navigation of the English edition, in each engine)`,
     '',
-    'Median / p95, timed by the page\'s own clock from the click: until the new heading is in the DOM (the app\'s work), ' +
+    "Median / p95, timed by the page's own clock from the click: until the new heading is in the DOM (the app's work), " +
       'and until the first animation frame after it (the frame that paints it; the budget). The baseline is the ' +
-      'engine\'s own wait for its next frame, timed the same way with no click: no navigation can paint sooner.',
+      "engine's own wait for its next frame, timed the same way with no click: no navigation can paint sooner.",
     '',
     table(
       ['Engine', 'Heading in the DOM', 'Painted (budget)', 'Baseline: next frame, no click'],
@@ -202,7 +214,12 @@ function navigationSection(navigation) {
 }
 
 function memorySection({ navigations, start, end }) {
-  const row = (label, key, format) => [label, format(start[key]), format(end[key]), signed(end[key] - start[key], format)];
+  const row = (label, key, format) => [
+    label,
+    format(start[key]),
+    format(end[key]),
+    signed(end[key] - start[key], format),
+  ];
   return [
     `## Memory over ${navigations} client-side navigations`,
     '',

@@ -1,41 +1,26 @@
-// WCAG 2.2 AA in Chromium, where it needs Playwright's emulation: axe on every route in both
-// schemes and at phone and desktop widths, headings, text alternatives, reflow from 320 to
-// 1920 px, and the print, forced-colours and reduced-motion styles. Contrast, keyboard order and
-// focus are tested in every engine, in engines.test.mjs.
+// WCAG 2.2 AA in Chromium, where it needs Playwright's emulation: headings, text alternatives,
+// reflow from 320 to 1920 px, and the print, forced-colours and reduced-motion styles. axe,
+// contrast, keyboard order and focus are tested in every engine, in engines.test.mjs.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { axeProblems } from './support/axe.mjs';
 import { waitForApp } from './support/browser.mjs';
 import { useSiteInBrowser } from './support/session.mjs';
 import { staticHost } from './support/server.mjs';
 import { pagePaths, routesWithNotFound } from './support/site.mjs';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
 const site = useSiteInBrowser(() => staticHost());
 const { at } = site;
 
 async function openPage({ width = 1280, colorScheme = 'light', reducedMotion, forcedColors } = {}) {
-  const context = await site.browser.newContext({ viewport: { width, height: 800 }, colorScheme, reducedMotion, forcedColors });
+  const context = await site.browser.newContext({
+    viewport: { width, height: 800 },
+    colorScheme,
+    reducedMotion,
+    forcedColors,
+  });
   return { context, page: await context.newPage() };
 }
-
-test('axe finds no violation on any route, light and dark, at 320 and 1280 px, and leaves undecided only what another test decides', async () => {
-  for (const width of [320, 1280]) {
-    for (const colorScheme of ['light', 'dark']) {
-      const { context, page } = await openPage({ width, colorScheme });
-      for (const path of routesWithNotFound()) {
-        await page.goto(at(path));
-        await waitForApp(page);
-        const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-        assert.deepEqual(axeProblems(results), [], `${path} ${colorScheme} ${width}px`);
-      }
-      await context.close();
-    }
-  }
-});
 
 test('each page has one h1 and headings that never skip a level', async () => {
   const { context, page } = await openPage();
@@ -76,7 +61,10 @@ test('the diagram and the timeline have real text alternatives', async () => {
       assert.equal(await timeline.locator('ol').count(), 1, `${path}: the timeline is an ordered list`);
       const dates = await timeline.locator('time').evaluateAll((ts) => ts.map((t) => t.dateTime));
       assert.deepEqual(dates, [...dates].sort(), `${path}: oldest first`);
-      assert.ok(dates.every((d) => /^\d{4}(-\d{2})?$/.test(d)), `${path}: machine-readable dates`);
+      assert.ok(
+        dates.every((d) => /^\d{4}(-\d{2})?$/.test(d)),
+        `${path}: machine-readable dates`,
+      );
       assert.ok(await timeline.getAttribute('aria-labelledby'));
     }
   }
@@ -108,7 +96,10 @@ test('print shows the content and the address, no navigation, and where links le
   assert.ok(await page.locator('footer address').isVisible());
   await page.goto(at('/no-such-page/'));
   await waitForApp(page);
-  const after = await page.locator('main a').first().evaluate((a) => getComputedStyle(a, '::after').content);
+  const after = await page
+    .locator('main a')
+    .first()
+    .evaluate((a) => getComputedStyle(a, '::after').content);
   assert.match(after, /\(.*\)/, 'a link in main prints its target');
   await context.close();
 });
@@ -118,7 +109,9 @@ test('forced colours keep the diagram and the focus indicator visible; reduced m
   await forced.page.goto(at('/concept/'));
   await waitForApp(forced.page);
   const colours = await forced.page.evaluate(() => {
-    const distinct = (selector, property) => [...new Set([...document.querySelectorAll(selector)].map((e) => getComputedStyle(e)[property]))];
+    const distinct = (selector, property) => [
+      ...new Set([...document.querySelectorAll(selector)].map((e) => getComputedStyle(e)[property])),
+    ];
     return {
       text: getComputedStyle(document.body).color,
       background: getComputedStyle(document.body).backgroundColor,
@@ -137,10 +130,17 @@ test('forced colours keep the diagram and the focus indicator visible; reduced m
   assert.equal(outline, 'solid');
   await forced.context.close();
 
-  for (const [reducedMotion, behaviour] of [['reduce', 'auto'], ['no-preference', 'smooth']]) {
+  for (const [reducedMotion, behaviour] of [
+    ['reduce', 'auto'],
+    ['no-preference', 'smooth'],
+  ]) {
     const { context, page } = await openPage({ reducedMotion });
     await page.goto(at('/'));
-    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior), behaviour, reducedMotion);
+    assert.equal(
+      await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior),
+      behaviour,
+      reducedMotion,
+    );
     await context.close();
   }
 });

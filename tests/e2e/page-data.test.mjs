@@ -17,7 +17,7 @@ import { dataFileFor, pageFiles, textFragments, wasmOf } from './support/content
 const site = useSiteInBrowser(() => staticHost());
 const { at } = site;
 
-test('the wasm holds no page text: every sentence of content/ is in its page\'s data file instead', () => {
+test("the wasm holds no page text: every sentence of content/ is in its page's data file instead", () => {
   const wasm = wasmOf(DIST);
   let checked = 0;
   for (const file of pageFiles()) {
@@ -47,15 +47,21 @@ function recordFetches(page) {
 const fetched = (page) => page.evaluate(() => window.__fetched);
 
 /** Resolves once the browser has been idle after the app's start, when its idle work has run. */
-const afterIdle = (page) => page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve))));
+const afterIdle = (page) =>
+  page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve))));
 
-/** How a data file fails to arrive, and what the test does to its request. */
+/**
+ * How a data file fails to arrive, and what the test does to its request. A dropped connection,
+ * as offline, is tested in every engine (engines.test.mjs).
+ */
 const FAILURES = [
-  { name: 'offline', answer: (route) => route.abort('internetdisconnected') },
   { name: 'a 404 after a redeploy', answer: (route) => route.fulfill({ status: 404, body: 'Not Found' }) },
   { name: 'a server error (500)', answer: (route) => route.fulfill({ status: 500, body: 'Internal Server Error' }) },
   { name: 'no answer within a few seconds', answer: () => {} },
-  { name: 'malformed data', answer: (route) => route.fulfill({ status: 200, body: '<!DOCTYPE html><title>Not data</title>' }) },
+  {
+    name: 'malformed data',
+    answer: (route) => route.fulfill({ status: 200, body: '<!DOCTYPE html><title>Not data</title>' }),
+  },
   {
     name: 'data from a different build',
     answer: async (route) => {
@@ -66,7 +72,7 @@ const FAILURES = [
   },
 ];
 
-test('when a page\'s data cannot be had, the click loads the page in full: never a blank, broken or mixed page', async (t) => {
+test("when a page's data cannot be had, the click loads the page in full: never a blank, broken or mixed page", async (t) => {
   for (const failure of FAILURES) {
     await t.test(failure.name, async () => {
       const page = await site.browser.newPage();
@@ -75,10 +81,15 @@ test('when a page\'s data cannot be had, the click loads the page in full: never
         await page.route('**/concept/page.bin', failure.answer);
         await page.goto(at('/'));
         await waitForApp(page);
-        await page.evaluate(() => { window.__sameDocument = true; });
+        await page.evaluate(() => {
+          window.__sameDocument = true;
+        });
         await page.locator('nav.sc-nav a[href="/concept/"]').click();
         await page.waitForFunction(
-          (expected) => window.__sameDocument === undefined && document.readyState === 'complete' && document.querySelector('main h1')?.textContent === expected,
+          (expected) =>
+            window.__sameDocument === undefined &&
+            document.readyState === 'complete' &&
+            document.querySelector('main h1')?.textContent === expected,
           headingOf('/concept/'),
         );
         assert.equal(new URL(page.url()).pathname, '/concept/');
@@ -94,7 +105,7 @@ test('when a page\'s data cannot be had, the click loads the page in full: never
   }
 });
 
-test('a page\'s data is fetched when the pointer rests on its link, focus reaches it or a finger touches it', async () => {
+test("a page's data is fetched when the pointer rests on its link, focus reaches it or a finger touches it", async () => {
   const context = await site.browser.newContext();
   // Save-Data keeps the idle fetching off, so that only intent fetches.
   await context.addInitScript(() => Object.defineProperty(navigator.connection, 'saveData', { get: () => true }));
@@ -111,7 +122,11 @@ test('a page\'s data is fetched when the pointer rests on its link, focus reache
   await page.waitForFunction(() => window.__fetched.includes('/secretariat/page.bin'));
   await page.locator('.sc-footer__nav a[href="/privacy/"]').dispatchEvent('touchstart');
   await page.waitForFunction(() => window.__fetched.includes('/privacy/page.bin'));
-  assert.deepEqual(await fetched(page), ['/concept/page.bin', '/secretariat/page.bin', '/privacy/page.bin'], 'each once, nothing else');
+  assert.deepEqual(
+    await fetched(page),
+    ['/concept/page.bin', '/secretariat/page.bin', '/privacy/page.bin'],
+    'each once, nothing else',
+  );
   await context.close();
 });
 
@@ -122,7 +137,9 @@ test('at an idle moment the app fetches the data of every page the navigation li
   await waitForApp(page);
   // The language switch (it has a target) loads the other edition as a new document: no data.
   const linked = await page.evaluate(() =>
-    [...document.querySelectorAll('header a[href]:not([target]), nav a[href]:not([target])')].map((a) => `${new URL(a.href).pathname}page.bin`),
+    [...document.querySelectorAll('header a[href]:not([target]), nav a[href]:not([target])')].map(
+      (a) => `${new URL(a.href).pathname}page.bin`,
+    ),
   );
   const expected = [...new Set([...linked, '/ja/concept/page.bin'])].sort();
   await page.waitForFunction((count) => new Set(window.__fetched).size >= count, expected.length);
@@ -130,14 +147,15 @@ test('at an idle moment the app fetches the data of every page the navigation li
   await page.close();
 });
 
-test('each page\'s data is fetched once in a visit, however often the visitor returns to the page', async () => {
+test("each page's data is fetched once in a visit, however often the visitor returns to the page", async () => {
   const page = await site.browser.newPage();
   const seen = watch(page);
   await recordFetches(page);
   await page.goto(at('/'));
   await waitForApp(page);
   const links = await page.locator('nav.sc-nav a').evaluateAll((all) => all.map((a) => a.getAttribute('href')));
-  const showing = (path) => page.waitForFunction((expected) => document.querySelector('main h1')?.textContent === expected, headingOf(path));
+  const showing = (path) =>
+    page.waitForFunction((expected) => document.querySelector('main h1')?.textContent === expected, headingOf(path));
   for (const href of [...links, ...links]) {
     await page.locator(`nav.sc-nav a[href="${href}"]`).click();
     await showing(href);
@@ -147,7 +165,11 @@ test('each page\'s data is fetched once in a visit, however often the visitor re
   await page.goForward();
   await showing(links.at(-1));
   const all = await fetched(page);
-  assert.deepEqual(all.filter((path, i) => all.indexOf(path) !== i), [], 'no data file fetched twice');
+  assert.deepEqual(
+    all.filter((path, i) => all.indexOf(path) !== i),
+    [],
+    'no data file fetched twice',
+  );
   const dataRequests = seen.requests.filter((url) => url.endsWith('/page.bin'));
   assert.equal(new Set(dataRequests).size, dataRequests.length, 'no data file requested twice');
   assert.deepEqual(seen.pageErrors, []);

@@ -18,7 +18,9 @@ test('the site map lists every page of its edition, as sitemap.xml does', async 
   const page = await site.browser.newPage();
   for (const edition of ['', '/ja']) {
     await page.goto(at(`${edition}/sitemap/`));
-    const listed = await page.locator('main .sc-site-map a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const listed = await page
+      .locator('main .sc-site-map a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     const published = pagePaths().filter((path) => editionOf(path) === edition);
     assert.deepEqual([...listed].sort(), [...published].sort(), `${edition}/sitemap/`);
   }
@@ -38,13 +40,22 @@ test('every page has the same navigation, footer links and contact details, in t
       contact: document.querySelector('footer address')?.innerText,
       order: [...document.querySelectorAll('footer address, footer nav')].map((el) => el.tagName),
     }));
-    assert.deepEqual(shell.footer.map(([href]) => href), FOOTER_PAGES.map((slug) => `${edition}/${slug}/`), `${path}: footer links`);
-    assert.ok(shell.nav.every(([href]) => !FOOTER_PAGES.some((slug) => href.endsWith(`/${slug}/`))), `${path}: not in the main navigation`);
+    assert.deepEqual(
+      shell.footer.map(([href]) => href),
+      FOOTER_PAGES.map((slug) => `${edition}/${slug}/`),
+      `${path}: footer links`,
+    );
+    assert.ok(
+      shell.nav.every(([href]) => !FOOTER_PAGES.some((slug) => href.endsWith(`/${slug}/`))),
+      `${path}: not in the main navigation`,
+    );
     assert.deepEqual(shell.order, ['ADDRESS', 'NAV'], `${path}: the links beside the contact details`);
     seen[edition] ??= shell;
     assert.deepEqual(shell, seen[edition], `${path}: the same shell as every page of its edition`);
   }
-  const notFound = await page.goto(at('/no-such-page/')).then(() => page.locator('main a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))));
+  const notFound = await page
+    .goto(at('/no-such-page/'))
+    .then(() => page.locator('main a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))));
   for (const slug of FOOTER_PAGES) {
     assert.ok(pagePaths().includes(`/${slug}/`) && pagePaths().includes(`/ja/${slug}/`), `${slug} in sitemap.xml`);
     assert.ok(notFound.includes(`/${slug}/`), `${slug} on Not Found`);
@@ -56,28 +67,50 @@ test('the accessibility pages give the record of the tests, and a result for eac
   const page = await site.browser.newPage();
   for (const path of pagePaths().filter((p) => p.endsWith('/accessibility/'))) {
     await page.goto(at(path));
-    const record = await page.locator('main dl.sc-record > div').evaluateAll((entries) =>
-      entries.map((entry) => [entry.querySelector('dt').textContent, [...entry.querySelectorAll('dd')].map((dd) => dd.textContent)]));
+    const record = await page
+      .locator('main dl.sc-record > div')
+      .evaluateAll((entries) =>
+        entries.map((entry) => [
+          entry.querySelector('dt').textContent,
+          [...entry.querySelectorAll('dd')].map((dd) => dd.textContent),
+        ]),
+      );
     // Date, standard, target, conformance, test period, build, browsers, tools.
     assert.equal(record.length, 8, `${path}: ${JSON.stringify(record)}`);
-    assert.ok(record.every(([label, values]) => label && values.length > 0 && values.every(Boolean)), `${path}: every entry has its values`);
-    assert.ok(record.some(([, values]) => values.includes('JIS X 8341-3:2016')), `${path}: the standard`);
-    const tables = await page.locator('main table').evaluateAll((ts) => ts.map((table) => ({
-      caption: table.caption.textContent,
-      rows: [...table.tBodies[0].rows].map((tr) => [...tr.cells].map((c) => c.textContent.trim())),
-    })));
+    assert.ok(
+      record.every(([label, values]) => label && values.length > 0 && values.every(Boolean)),
+      `${path}: every entry has its values`,
+    );
+    assert.ok(
+      record.some(([, values]) => values.includes('JIS X 8341-3:2016')),
+      `${path}: the standard`,
+    );
+    const tables = await page.locator('main table').evaluateAll((ts) =>
+      ts.map((table) => ({
+        caption: table.caption.textContent,
+        rows: [...table.tBodies[0].rows].map((tr) => [...tr.cells].map((c) => c.textContent.trim())),
+      })),
+    );
     assert.equal(tables.length, 2, `${path}: JIS X 8341-3:2016, then the additional criteria`);
     const [jis, added] = tables.map((table) => table.rows);
     // JIS X 8341-3:2016 (WCAG 2.0) has 25 criteria at level A and 13 at AA, 4.1.1 among them;
     // WCAG 2.1 and 2.2 added 18.
     assert.equal(jis.filter((cells) => cells[2] === 'A').length, 25, path);
     assert.equal(jis.filter((cells) => cells[2] === 'AA').length, 13, path);
-    assert.ok(jis.some((cells) => cells[0] === '4.1.1'), `${path}: 4.1.1 Parsing`);
+    assert.ok(
+      jis.some((cells) => cells[0] === '4.1.1'),
+      `${path}: 4.1.1 Parsing`,
+    );
     assert.equal(added.length, 18, path);
     const numbers = [...jis, ...added].map((cells) => cells[0]);
     assert.equal(new Set(numbers).size, 56, `${path}: each criterion once`);
-    assert.ok([...jis, ...added].every((cells) => cells.every((cell) => cell.length > 0)), `${path}: no empty cell`);
-    const addresses = await page.locator('main .sc-addresses a').evaluateAll((links) => links.map((a) => new URL(a.href).pathname));
+    assert.ok(
+      [...jis, ...added].every((cells) => cells.every((cell) => cell.length > 0)),
+      `${path}: no empty cell`,
+    );
+    const addresses = await page
+      .locator('main .sc-addresses a')
+      .evaluateAll((links) => links.map((a) => new URL(a.href).pathname));
     assert.deepEqual(addresses.sort(), pagePaths().sort(), `${path}: the address of each page`);
   }
   await page.close();
@@ -110,6 +143,10 @@ test('after browsing every page, the browser holds no cookie, storage, cache or 
   }));
   assert.deepEqual(held, { local: 0, session: 0, serviceWorkers: 0, caches: 0, databases: 0 });
   const origin = new URL(at('/')).origin;
-  assert.deepEqual(seen.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:')), [], 'no request to another origin');
+  assert.deepEqual(
+    seen.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:')),
+    [],
+    'no request to another origin',
+  );
   await context.close();
 });

@@ -3,31 +3,25 @@
 // keeps the page; nothing leaves the origin; the prerendered HTML is valid and its links resolve;
 // the app survives 1000 client navigations.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import { launch, watch, waitForApp } from './support/browser.mjs';
+import { watch, waitForApp } from './support/browser.mjs';
+import { filesUnder } from './support/files.mjs';
+import { useBrowser } from './support/session.mjs';
 import { staticHost, DIST } from './support/server.mjs';
 import { trunkServe } from './support/trunk.mjs';
-import { pagePaths, routesWithNotFound, headingOf, titleOf } from './support/site.mjs';
+import { pagePaths, routesWithNotFound, headingIn, headingOf, titleOf } from './support/site.mjs';
 import { CORPUS, NOT_FOUND, NOT_FOUND_JA, REJECTED, outcomeOn, describeEntry } from './support/corpus.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
 
 // ---------------------------------------------------------------------------------------------
 // What the build says each outcome looks like.
-
-const HEADING = /<h1[^>]*>([^<]+)<\/h1>/;
 
 function isPage(outcome) {
   return outcome.startsWith('/');
@@ -41,7 +35,10 @@ function offOrigin(urls, origin) {
 /** Links on the page a visitor could follow to another origin (telephone links excepted). */
 async function linksOffOrigin(page, origin) {
   const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => a.href));
-  return offOrigin(hrefs.filter((href) => !href.startsWith('tel:')), origin);
+  return offOrigin(
+    hrefs.filter((href) => !href.startsWith('tel:')),
+    origin,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -52,7 +49,7 @@ async function linksOffOrigin(page, origin) {
  * heading as served, every main-frame navigation, and the page's errors and requests.
  */
 async function open(origin, path) {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const seen = watch(page);
   const visit = { page, seen, documents: [] };
   page.on('framenavigated', (frame) => {
@@ -66,7 +63,7 @@ async function open(origin, path) {
   const response = await page.goto(origin + path).catch(() => null);
   if (response) {
     visit.status = response.status();
-    visit.servedHeading = (await response.text()).match(HEADING)?.[1];
+    visit.servedHeading = headingIn(await response.text());
   }
   return visit;
 }
@@ -95,7 +92,11 @@ async function checkEntry(origin, dist, entry, host, { strict }) {
     if (strict) {
       // What the server sent is what the visitor reads without JavaScript and what crawlers
       // index: the app must not turn it into something else.
-      assert.equal(shown, visit.servedHeading, `the app shows "${shown}" over the served "${visit.servedHeading}" (status ${visit.status})`);
+      assert.equal(
+        shown,
+        visit.servedHeading,
+        `the app shows "${shown}" over the served "${visit.servedHeading}" (status ${visit.status})`,
+      );
       assert.equal(visit.status, entry.status ?? (isPage(outcome) ? 200 : 404), 'status');
     }
     assert.equal(shown, expected, 'the page shown');
@@ -122,7 +123,9 @@ test('bad URLs on the static host end on the right page or Not Found, as served'
   const host = await staticHost();
   try {
     for (const entry of CORPUS) {
-      await t.test(describeEntry(entry, 'static'), () => checkEntry(host.origin, DIST, entry, 'static', { strict: true }));
+      await t.test(describeEntry(entry, 'static'), () =>
+        checkEntry(host.origin, DIST, entry, 'static', { strict: true }),
+      );
     }
   } finally {
     await host.close();
@@ -142,15 +145,14 @@ const WASM = /\/sendai_cluster-[0-9a-f]+_bg\.wasm$/;
  * test waits for the failure itself rather than for time to pass.
  */
 const BREAKAGES = [
-  {
-    name: 'the wasm is missing (404)',
-    install: (page) => page.route(WASM, (route) => route.fulfill({ status: 404, body: 'Not Found' })),
-    // The 404 body fails the wasm's integrity check before it could fail to compile.
-    failure: { event: 'pageerror', pattern: /Failed to fetch/ },
-  },
+  // A missing wasm (404) is tested in every engine (engines.test.mjs); its body fails the
+  // integrity check as wrong bytes do.
   {
     name: 'the wasm is the wrong bytes',
-    install: (page) => page.route(WASM, (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'this is not wasm' })),
+    install: (page) =>
+      page.route(WASM, (route) =>
+        route.fulfill({ status: 200, contentType: 'application/wasm', body: 'this is not wasm' }),
+      ),
     failure: { event: 'pageerror', pattern: /Failed to fetch/ },
   },
   {
@@ -211,20 +213,26 @@ test('when the app cannot load, every page stays readable and its links work', a
   for (const breakage of BREAKAGES) {
     await t.test(breakage.name, async () => {
       const host = await staticHost({ applyHeaders: Boolean(breakage.applyHeaders), dist: DIST });
-      const page = await browser.newPage();
+      const page = await session.browser.newPage();
       try {
         await breakage.install(page);
         for (const path of pagePaths()) {
           const failed = failureOf(page, breakage.failure);
           await page.goto(new URL(path.slice(1), host.url).href);
           await failed;
-          assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined, `${path}: the app did not start`);
+          assert.equal(
+            await page.evaluate(() => document.documentElement.dataset.app),
+            undefined,
+            `${path}: the app did not start`,
+          );
           await assertReadable(page, DIST, path);
 
           // Without the app a link is an ordinary link: the next page is a full page load.
           const link = page.locator('nav.sc-nav a:not([aria-current])').first();
           const next = await link.getAttribute('href');
-          await page.evaluate(() => { window.__samePage = true; });
+          await page.evaluate(() => {
+            window.__samePage = true;
+          });
           const nextFailed = failureOf(page, breakage.failure);
           await link.click();
           await page.waitForURL(new URL(next.slice(1), host.url).href);
@@ -259,44 +267,21 @@ async function panicAt(page, url) {
   return logged;
 }
 
-test('a panic in the running app shows the notice with a reload link and keeps a page to read', async () => {
+test("after a panic the notice's reload link and every other link still work", async () => {
   const host = await staticHost();
-  const page = await browser.newPage();
-  try {
-    for (const path of ['/concept/', '/ja/secretariat/']) {
-      const url = new URL(path.slice(1), host.url).href;
-      const message = await panicAt(page, url);
-      assert.match(message, /panicked at .*\n.*pushState refused by the test/s, `${path}: the panic is logged`);
-      const notice = page.locator('.sc-error-notice');
-      assert.equal(await notice.count(), 1, 'one notice');
-      assert.equal(await notice.getAttribute('role'), 'alert');
-      assert.ok(await notice.isVisible(), 'the notice is visible');
-      assert.equal(await notice.locator('a').getAttribute('href'), url, 'the reload link is this page');
-      assert.equal(page.url(), url, 'the address is unchanged');
-      // The router renders the link's page before it calls pushState, so the text on screen may
-      // be either page; what matters is that a whole page is still there to read.
-      const headings = pagePaths().map((p) => headingOf(p));
-      assert.ok(headings.includes(await page.locator('main h1').textContent()), 'a page heading stays');
-      assert.equal(await page.locator('h1').count(), 1, 'one h1');
-      assert.ok((await page.locator('main').innerText()).length > 100, 'main keeps its text');
-      assert.ok(await page.locator('footer address').isVisible(), 'the footer stays');
-    }
-  } finally {
-    await page.close();
-    await host.close();
-  }
-});
-
-test('after a panic the notice\'s reload link and every other link still work', async () => {
-  const host = await staticHost();
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   try {
     const url = new URL('concept/', host.url).href;
-    await panicAt(page, url);
-    await page.evaluate(() => { window.__samePage = true; });
+    const message = await panicAt(page, url);
+    assert.match(message, /panicked at .*\n.*pushState refused by the test/s, 'the panic is logged');
+    await page.evaluate(() => {
+      window.__samePage = true;
+    });
     // Either the page loads again, or the click runs into the dead app, which reports a trap.
     const reloaded = page.waitForEvent('load').then(() => 'reloaded');
-    const trapped = page.waitForEvent('pageerror').then((error) => `nothing happened: the click ran into the dead app (${error})`);
+    const trapped = page
+      .waitForEvent('pageerror')
+      .then((error) => `nothing happened: the click ran into the dead app (${error})`);
     // The one that does not come times out later, or sees the page close: not a failure.
     reloaded.catch(() => {});
     trapped.catch(() => {});
@@ -310,7 +295,9 @@ test('after a panic the notice\'s reload link and every other link still work', 
 
     // A navigation link, too, is an ordinary link once the app has stopped.
     await panicAt(page, url);
-    await page.evaluate(() => { window.__samePage = true; });
+    await page.evaluate(() => {
+      window.__samePage = true;
+    });
     const here = new URL(page.url()).pathname;
     const next = page.locator(`nav.sc-nav a:not([href="${here}"])`).first();
     const nextPath = await next.getAttribute('href');
@@ -330,7 +317,7 @@ test('after a panic the notice\'s reload link and every other link still work', 
 
 test('no request leaves the origin on any route, before or after client navigation', async () => {
   const host = await staticHost({ applyHeaders: true, dist: DIST });
-  const context = await browser.newContext();
+  const context = await session.browser.newContext();
   const requests = [];
   context.on('request', (request) => requests.push(request.url()));
   const page = await context.newPage();
@@ -364,14 +351,9 @@ test('no request leaves the origin on any route, before or after client navigati
 
 /** Every prerendered page of `dist`: the index.html of each page and the 404.html files. */
 function prerenderedFiles(dist) {
-  const walk = (dir) =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
-  return walk(dist)
-    .filter((file) => /(^|\/)(index|404)\.html$/.test(relative(dist, file)))
-    .map((file) => `/${relative(dist, file)}`);
+  return filesUnder(dist)
+    .filter((file) => /(^|\/)(index|404)\.html$/.test(file))
+    .map((file) => `/${file}`);
 }
 
 test('every prerendered page is valid HTML (html-validate, recommended rules)', async (t) => {
@@ -382,7 +364,8 @@ test('every prerendered page is valid HTML (html-validate, recommended rules)', 
   for (const file of files) {
     await t.test(file, async () => {
       const report = await validator.validateString(readFileSync(join(DIST, file), 'utf8'), file);
-      const errors = report.results.flatMap((result) => result.messages)
+      const errors = report.results
+        .flatMap((result) => result.messages)
         .map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
       assert.deepEqual(errors, []);
     });
@@ -393,7 +376,11 @@ test('every same-site link and asset in the prerendered pages resolves, fragment
   const siteOrigin = new URL(readFileSync(join(DIST, 'sitemap.xml'), 'utf8').match(/<loc>([^<]+)<\/loc>/)[1]).origin;
   const idsOf = new Map();
   const ids = (file) => {
-    if (!idsOf.has(file)) idsOf.set(file, new Set([...readFileSync(join(DIST, file), 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])));
+    if (!idsOf.has(file))
+      idsOf.set(
+        file,
+        new Set([...readFileSync(join(DIST, file), 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])),
+      );
     return idsOf.get(file);
   };
   /** The file a same-site path is served from: `/x/` → x/index.html, `/x` → x or x/index.html. */
@@ -430,7 +417,7 @@ test('every same-site link and asset in the prerendered pages resolves, fragment
 
 test('after 1000 client navigations every route still renders correctly', async () => {
   const host = await staticHost();
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const seen = watch(page);
   const headings = Object.fromEntries(pagePaths().map((path) => [path, headingOf(path)]));
   const at = (path) => new URL(path.slice(1), host.url).href;
@@ -455,7 +442,9 @@ test('after 1000 client navigations every route still renders correctly', async 
     async function enterEdition(path) {
       await page.goto(at(path.startsWith('/ja/') ? '/ja/' : '/'));
       await waitForApp(page);
-      await page.evaluate(() => { window.__samePage = true; });
+      await page.evaluate(() => {
+        window.__samePage = true;
+      });
     }
     // 500 steps through the main navigation in each edition (the language switch loads the other
     // edition as a new document): the next page each time, so every step changes the page.
@@ -469,7 +458,7 @@ test('after 1000 client navigations every route still renders correctly', async 
 
     for (const path of pagePaths()) {
       const lang = path.startsWith('/ja/') ? 'ja' : 'en';
-      if (await page.evaluate(() => document.documentElement.lang) !== lang) await enterEdition(path);
+      if ((await page.evaluate(() => document.documentElement.lang)) !== lang) await enterEdition(path);
       // Every page is linked from the main navigation or the footer's.
       if (new URL(page.url()).pathname !== path) await follow(`nav a[href="${path}"]`);
       const link = page.locator(`nav a[href="${path}"]`);
@@ -480,16 +469,26 @@ test('after 1000 client navigations every route still renders correctly', async 
       assert.equal(await page.locator('head title').count(), 1, `${path}: one title`);
       assert.equal(await page.locator('head meta[name="description"]').count(), 1, `${path}: one description`);
       // The prerendered page names the published origin, the app the one it runs at: the path is what must match.
-      assert.equal(new URL(await page.locator('head link[rel="canonical"]').getAttribute('href')).pathname, path, `${path}: canonical`);
+      assert.equal(
+        new URL(await page.locator('head link[rel="canonical"]').getAttribute('href')).pathname,
+        path,
+        `${path}: canonical`,
+      );
     }
     // No link leads to Not Found: in a running app a visitor reaches it by going back or forward
     // in history to such an address, which the router learns of from popstate (simulated here).
-    for (const [path, outcome] of [['/no-such-page/', NOT_FOUND], ['/ja/no-such-page/', NOT_FOUND_JA]]) {
+    for (const [path, outcome] of [
+      ['/no-such-page/', NOT_FOUND],
+      ['/ja/no-such-page/', NOT_FOUND_JA],
+    ]) {
       await page.evaluate((p) => {
         history.pushState(null, '', p);
         dispatchEvent(new PopStateEvent('popstate'));
       }, path);
-      await page.waitForFunction((heading) => document.querySelector('main h1')?.textContent === heading, headingOf(outcome));
+      await page.waitForFunction(
+        (heading) => document.querySelector('main h1')?.textContent === heading,
+        headingOf(outcome),
+      );
       assert.equal(await page.locator('h1').count(), 1, `${path}: one h1`);
       assert.equal(await page.locator('nav a[aria-current="page"]').count(), 0, `${path}: no current link`);
       assert.equal(await page.locator('head link[rel="canonical"]').count(), 0, `${path}: no canonical`);
@@ -513,7 +512,8 @@ test('bad URLs on trunk serve (SPA fallback) end on the right page or Not Found'
   try {
     for (const entry of CORPUS) {
       await t.test(describeEntry(entry, 'trunk serve'), () =>
-        checkEntry(server.origin, server.dist, entry, 'trunk serve', { strict: false }));
+        checkEntry(server.origin, server.dist, entry, 'trunk serve', { strict: false }),
+      );
     }
   } finally {
     await server.close();

@@ -52,20 +52,45 @@ const ROLE_OF_TAG = { A: 'link', LI: 'list item' };
  */
 function pageFacts() {
   const squashed = (text) => text.replace(/\s+/g, ' ').trim();
-  const byIds = (ids) => ids.trim().split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+  const byIds = (ids) =>
+    ids
+      .trim()
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
   const ariaName = (element) =>
-    squashed(element.hasAttribute('aria-labelledby') ? byIds(element.getAttribute('aria-labelledby')) : element.getAttribute('aria-label') ?? '');
-  const roles = { HEADER: 'banner', NAV: 'navigation', MAIN: 'main', FOOTER: 'contentinfo', ASIDE: 'complementary', SECTION: 'region' };
+    squashed(
+      element.hasAttribute('aria-labelledby')
+        ? byIds(element.getAttribute('aria-labelledby'))
+        : (element.getAttribute('aria-label') ?? ''),
+    );
+  const roles = {
+    HEADER: 'banner',
+    NAV: 'navigation',
+    MAIN: 'main',
+    FOOTER: 'contentinfo',
+    ASIDE: 'complementary',
+    SECTION: 'region',
+  };
   return {
     title: document.title,
     lang: document.documentElement.lang,
     // A header or footer inside sectioning content or main is no landmark, a section is one
     // (a region) only if it is named (HTML-AAM).
     landmarks: [...document.body.querySelectorAll('header, nav, main, footer, aside, section')]
-      .filter((element) => !(['HEADER', 'FOOTER'].includes(element.tagName) && element.parentElement.closest('article, aside, main, nav, section')))
+      .filter(
+        (element) =>
+          !(
+            ['HEADER', 'FOOTER'].includes(element.tagName) &&
+            element.parentElement.closest('article, aside, main, nav, section')
+          ),
+      )
       .filter((element) => element.tagName !== 'SECTION' || ariaName(element))
       .map((element) => ({ role: roles[element.tagName], name: ariaName(element) })),
-    headings: [...document.body.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({ level: Number(h.tagName[1]), name: squashed(h.textContent) })),
+    headings: [...document.body.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({
+      level: Number(h.tagName[1]),
+      name: squashed(h.textContent),
+    })),
     links: [...document.body.querySelectorAll('a[href]')].map((a) => ariaName(a) || squashed(a.textContent)),
     current: [...document.body.querySelectorAll('[aria-current]:not([aria-current="false"])')].map((element) => ({
       tag: element.tagName,
@@ -107,11 +132,16 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
     const at = (path) => new URL(path.slice(1), host.url).href;
 
     /** Waits until the page's `main h1` is the one the build wrote for `path`. */
-    const untilHeading = (path, message) => session.driver.wait(
-      () => session.driver.executeScript((expected) => document.querySelector('main h1')?.textContent === expected, headingOf(path)),
-      WAIT_MS,
-      message,
-    );
+    const untilHeading = (path, message) =>
+      session.driver.wait(
+        () =>
+          session.driver.executeScript(
+            (expected) => document.querySelector('main h1')?.textContent === expected,
+            headingOf(path),
+          ),
+        WAIT_MS,
+        message,
+      );
 
     /**
      * Reads the page the browser shows: its DOM facts, then its accessible tree once the tree
@@ -127,7 +157,8 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
       for (;;) {
         const tree = await session.tree(url);
         const h1 = tree && nodesOf(tree).find((node) => node.role === 'heading' && node.attributes.level === '1');
-        const shown = tree?.name === facts.title && squash(h1?.name ?? '') === facts.headings.find((h) => h.level === 1)?.name;
+        const shown =
+          tree?.name === facts.title && squash(h1?.name ?? '') === facts.headings.find((h) => h.level === 1)?.name;
         const reading = JSON.stringify(tree);
         if (shown && reading === previous) {
           pages.push({ where, facts, tree });
@@ -135,8 +166,13 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
         }
         previous = reading;
         if (Date.now() > deadline) {
-          throw new Error(`${engine}, ${where}: the accessible tree did not show the page in ${WAIT_MS} ms: ${
-            tree ? `document "${tree.name}" at ${tree.url}, first h1 "${h1?.name}"` : `${app} showed no document at ${url}`}`);
+          throw new Error(
+            `${engine}, ${where}: the accessible tree did not show the page in ${WAIT_MS} ms: ${
+              tree
+                ? `document "${tree.name}" at ${tree.url}, first h1 "${h1?.name}"`
+                : `${app} showed no document at ${url}`
+            }`,
+          );
         }
       }
     }
@@ -151,7 +187,10 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
         await read(path);
       }
       // Pages the app draws itself, after a click: the tree must follow the new content.
-      for (const [start, path] of [['/', '/concept/'], ['/ja/', '/ja/concept/']]) {
+      for (const [start, path] of [
+        ['/', '/concept/'],
+        ['/ja/', '/ja/concept/'],
+      ]) {
         const selector = `nav.sc-nav a[href="${path}"]`;
         await driver.get(at(start));
         await waitForAppIn(driver, { where: `${start} in ${engine}`, timeoutMs: WAIT_MS });
@@ -179,10 +218,22 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
     test('the landmarks are a banner, each navigation and region with its label, a main and a contentinfo, as the page has them', () => {
       for (const { where, facts, tree } of pages) {
         const landmarks = nodesOf(tree).filter((node) => LANDMARKS.has(node.attributes['xml-roles']));
-        for (const node of landmarks) assert.equal(node.role, 'landmark', `${engine}, ${where}: ${node.attributes['xml-roles']} is exposed as a landmark`);
-        assert.deepEqual(landmarks.map((node) => ({ role: node.attributes['xml-roles'], name: squash(node.name) })), facts.landmarks, `${engine}, ${where}: landmarks`);
+        for (const node of landmarks)
+          assert.equal(
+            node.role,
+            'landmark',
+            `${engine}, ${where}: ${node.attributes['xml-roles']} is exposed as a landmark`,
+          );
+        assert.deepEqual(
+          landmarks.map((node) => ({ role: node.attributes['xml-roles'], name: squash(node.name) })),
+          facts.landmarks,
+          `${engine}, ${where}: landmarks`,
+        );
         for (const role of ['banner', 'navigation', 'main', 'contentinfo']) {
-          assert.ok(facts.landmarks.some((landmark) => landmark.role === role), `${engine}, ${where}: the page has a ${role}`);
+          assert.ok(
+            facts.landmarks.some((landmark) => landmark.role === role),
+            `${engine}, ${where}: the page has a ${role}`,
+          );
         }
       }
     });
@@ -190,14 +241,20 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
     test('the headings, with their levels and in order, are the h1 to h6 of the page', () => {
       for (const { where, facts, tree } of pages) {
         const headings = nodesOf(tree).filter((node) => node.role === 'heading');
-        assert.deepEqual(headings.map((node) => ({ level: Number(node.attributes.level), name: squash(node.name) })), facts.headings, `${engine}, ${where}: headings`);
+        assert.deepEqual(
+          headings.map((node) => ({ level: Number(node.attributes.level), name: squash(node.name) })),
+          facts.headings,
+          `${engine}, ${where}: headings`,
+        );
         assert.equal(facts.headings.filter((h) => h.level === 1).length, 1, `${engine}, ${where}: one h1`);
       }
     });
 
     test('every link is named by its text or label on the page, and no name is empty', () => {
       for (const { where, facts, tree } of pages) {
-        const links = nodesOf(tree).filter((node) => node.role === 'link').map((node) => squash(node.name));
+        const links = nodesOf(tree)
+          .filter((node) => node.role === 'link')
+          .map((node) => squash(node.name));
         assert.deepEqual(links, facts.links, `${engine}, ${where}: link names`);
         assert.ok(links.length > 0 && links.every(Boolean), `${engine}, ${where}: every link has a name`);
       }
@@ -212,8 +269,14 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
           const image = images[index];
           assert.equal(squash(image.name), expected.name, `${engine}, ${where}: the image's name`);
           assert.ok(expected.description, `${engine}, ${where}: the image is described`);
-          assert.equal(letters(image.description), letters(expected.description), `${engine}, ${where}: the image's description`);
-          const inside = nodesOf(image).slice(1).map((node) => `${node.role} "${textOf(node) || node.name}"`);
+          assert.equal(
+            letters(image.description),
+            letters(expected.description),
+            `${engine}, ${where}: the image's description`,
+          );
+          const inside = nodesOf(image)
+            .slice(1)
+            .map((node) => `${node.role} "${textOf(node) || node.name}"`);
           assert.deepEqual(inside, [], `${engine}, ${where}: nothing is exposed inside the image`);
           diagrams += 1;
         });
@@ -232,7 +295,10 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
         );
         facts.current.forEach((element, index) => {
           const node = marked[index];
-          assert.ok(squash(node.name || textOf(node)).includes(element.text), `${engine}, ${where}: "${element.text}" (in ${element.nav}) is the one marked current, not "${node.name}"`);
+          assert.ok(
+            squash(node.name || textOf(node)).includes(element.text),
+            `${engine}, ${where}: "${element.text}" (in ${element.nav}) is the one marked current, not "${node.name}"`,
+          );
         });
         if (facts.current.some((element) => element.tag === 'A' && element.nav)) linksMarked += 1;
       }
@@ -249,7 +315,11 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
       // WebKitGTK gives no Document locale (observed: an empty string); its text runs carry the language.
       if (engine === 'firefox') assert.equal(tree.locale, facts.lang, `${engine}, ${where}: the document's locale`);
       const h1 = nodesOf(tree).find((node) => node.role === 'heading' && node.attributes.level === '1');
-      assert.deepEqual([...new Set(h1.text.map(([language]) => language))], [facts.lang], `${engine}, ${where}: the h1's language`);
+      assert.deepEqual(
+        [...new Set(h1.text.map(([language]) => language))],
+        [facts.lang],
+        `${engine}, ${where}: the h1's language`,
+      );
       // Any text in another language than the document's is one of the page's marked parts.
       for (const [language, text] of runs) {
         if (language === facts.lang) continue;
@@ -265,10 +335,22 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
           if (!part.object) continue;
           const own = nodesOf(tree).findLast((node) => node.text && letters(textOf(node)) === letters(part.text));
           assert.ok(own, `${engine}, ${where}: "${part.text}" is an object of its own`);
-          assert.deepEqual([...new Set(own.text.map(([language]) => language))], [part.lang], `${engine}, ${where}: "${part.text}" is given as ${part.lang}`);
+          assert.deepEqual(
+            [...new Set(own.text.map(([language]) => language))],
+            [part.lang],
+            `${engine}, ${where}: "${part.text}" is given as ${part.lang}`,
+          );
         }
-        const inLanguage = letters(runs.filter(([language]) => language === part.lang).map(([, text]) => text).join(''));
-        assert.ok(inLanguage.includes(letters(part.text)), `${engine}, ${where}: "${part.text}" is given as ${part.lang}`);
+        const inLanguage = letters(
+          runs
+            .filter(([language]) => language === part.lang)
+            .map(([, text]) => text)
+            .join(''),
+        );
+        assert.ok(
+          inLanguage.includes(letters(part.text)),
+          `${engine}, ${where}: "${part.text}" is given as ${part.lang}`,
+        );
         partsChecked += 1;
       }
       return partsChecked;

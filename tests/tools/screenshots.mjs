@@ -51,7 +51,10 @@ async function throughWebDriver(engine, host) {
           const url = new URL(path.slice(1), host.url).href;
           const height = width === 320 ? await inFrame(driver, url, width) : await inWindow(driver, url, width);
           await driver.manage().window().setRect({ width, height });
-          await writeFile(fileName(engine, path, width, colorScheme), Buffer.from(await driver.takeScreenshot(), 'base64'));
+          await writeFile(
+            fileName(engine, path, width, colorScheme),
+            Buffer.from(await driver.takeScreenshot(), 'base64'),
+          );
         }
       }
     } finally {

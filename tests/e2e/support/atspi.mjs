@@ -14,7 +14,6 @@ import firefox from 'selenium-webdriver/firefox.js';
 import { FIREFOX, GECKODRIVER, WEBKIT_DRIVER, MINIBROWSER } from './engines.mjs';
 import { freePort, untilAnswering } from './server.mjs';
 
-
 /** Debian's Python, which has pyatspi (python3-pyatspi); another python3 on PATH may not. */
 const PYTHON = '/usr/bin/python3';
 const DUMPER = new URL('./atspi_tree.py', import.meta.url).pathname;
@@ -51,14 +50,31 @@ const START_MS = 30_000;
  */
 export async function startAccessibleEngine(engine) {
   const app = ACCESSIBLE_ENGINES[engine];
-  if (!app) throw new Error(`no accessible engine named ${engine}; they are ${Object.keys(ACCESSIBLE_ENGINES).join(', ')}`);
+  if (!app)
+    throw new Error(`no accessible engine named ${engine}; they are ${Object.keys(ACCESSIBLE_ENGINES).join(', ')}`);
   const port = await freePort();
   const server = engine === 'firefox' ? GECKODRIVER : WEBKIT_DRIVER;
-  const session = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', 'dbus-run-session', '--', 'bash', '-c', SESSION_SCRIPT, 'session', server, `--port=${port}`], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, TEST_PID: String(process.pid) },
-  });
+  const session = spawn(
+    'xvfb-run',
+    [
+      '-a',
+      '-s',
+      '-screen 0 1280x1024x24',
+      'dbus-run-session',
+      '--',
+      'bash',
+      '-c',
+      SESSION_SCRIPT,
+      'session',
+      server,
+      `--port=${port}`,
+    ],
+    {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TEST_PID: String(process.pid) },
+    },
+  );
   const stop = () => {
     process.off('exit', stop);
     try {
@@ -71,16 +87,22 @@ export async function startAccessibleEngine(engine) {
   // The last of what the session said, for the message if it fails; read on, so that a full
   // pipe never blocks the driver.
   let said = '';
-  const keep = (chunk) => { said = (said + chunk).slice(-4000); };
+  const keep = (chunk) => {
+    said = (said + chunk).slice(-4000);
+  };
   session.stderr.setEncoding('utf8').on('data', keep);
   session.stdout.setEncoding('utf8').on('data', keep);
   try {
     const env = await sessionVariables(session, () => said);
     await untilAnswering(`http://127.0.0.1:${port}/status`, session, `${engine}'s WebDriver server`);
     const builder = new Builder().usingServer(`http://127.0.0.1:${port}`);
-    const driver = await (engine === 'firefox'
-      ? builder.forBrowser('firefox').setFirefoxOptions(new firefox.Options().setBinary(FIREFOX))
-      : builder.withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } })
+    const driver = await (
+      engine === 'firefox'
+        ? builder.forBrowser('firefox').setFirefoxOptions(new firefox.Options().setBinary(FIREFOX))
+        : builder.withCapabilities({
+            browserName: 'MiniBrowser',
+            'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+          })
     ).build();
     return {
       driver,
@@ -96,7 +118,12 @@ export async function startAccessibleEngine(engine) {
     };
   } catch (error) {
     stop();
-    throw new Error(`${engine} did not start in its accessibility session: ${error.message}\nthe session said: ${said}`);
+    throw new Error(
+      `${engine} did not start in its accessibility session: ${error.message}\nthe session said: ${said}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -116,10 +143,15 @@ function sessionVariables(session, said) {
 /** Runs `atspi_tree.py` for `app` in the session `env`; resolves to the tree, or null if the document is not there yet. */
 function readTree(app, url, env) {
   return new Promise((resolve, reject) => {
-    execFile(PYTHON, [DUMPER, app, url], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error?.code === 2) resolve(null);
-      else if (error) reject(new Error(`atspi_tree.py ${app} ${url} failed: ${stderr || error.message}`));
-      else resolve(JSON.parse(stdout));
-    });
+    execFile(
+      PYTHON,
+      [DUMPER, app, url],
+      { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error?.code === 2) resolve(null);
+        else if (error) reject(new Error(`atspi_tree.py ${app} ${url} failed: ${stderr || error.message}`));
+        else resolve(JSON.parse(stdout));
+      },
+    );
   });
 }

@@ -23,8 +23,11 @@ export const DECIDED_ELSEWHERE = [
 export function axeProblems({ violations, incomplete, error }) {
   if (error) return [`axe failed: ${error}`];
   const nodes = (result) => result.nodes.map((node) => node.target.join(' ')).join(', ');
-  const decided = (result, node) => DECIDED_ELSEWHERE.some(({ rule, reason }) =>
-    rule === result.id && [...node.any, ...node.all, ...node.none].some((check) => reason.test(check.message)));
+  const decided = (result, node) =>
+    DECIDED_ELSEWHERE.some(
+      ({ rule, reason }) =>
+        rule === result.id && [...node.any, ...node.all, ...node.none].some((check) => reason.test(check.message)),
+    );
   const open = incomplete
     .map((result) => ({ ...result, nodes: result.nodes.filter((node) => !decided(result, node)) }))
     .filter((result) => result.nodes.length > 0);

@@ -19,7 +19,6 @@ export function launch(options = {}) {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, ...options });
 }
 
-
 /**
  * Collects what a page reports: console errors, uncaught page errors, and every request URL.
  * Attach before the first navigation.
@@ -51,7 +50,9 @@ export async function waitForApp(page) {
 export async function recordViolations(page) {
   await page.addInitScript(() => {
     window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
 }
 

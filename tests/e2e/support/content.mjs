@@ -9,7 +9,9 @@ export const CONTENT = new URL('../../../content/', import.meta.url).pathname;
 
 /** Every Markdown page file of a content folder. */
 export function pageFiles(dir = CONTENT) {
-  return readdirSync(dir).filter((name) => name.endsWith('.md')).map((name) => join(dir, name));
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join(dir, name));
 }
 
 /**
@@ -36,5 +38,10 @@ export function dataFileFor(markdownFile, dist) {
 
 /** The built wasm app of a build folder. */
 export function wasmOf(dist) {
-  return readFileSync(join(dist, readdirSync(dist).find((name) => name.endsWith('_bg.wasm'))));
+  return readFileSync(
+    join(
+      dist,
+      readdirSync(dist).find((name) => name.endsWith('_bg.wasm')),
+    ),
+  );
 }

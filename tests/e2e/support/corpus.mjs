@@ -79,7 +79,12 @@ export const CORPUS = [
 
   // Very long paths. Node's HTTP server refuses a request head over 16 KB (431).
   { group: 'long', path: longPath(8 * 1024), shows: NOT_FOUND, trunkServe: REJECTED },
-  { group: 'long', path: longPath(8 * 1024, { prefix: '/ja/', segment: 'x/' }), shows: NOT_FOUND_JA, trunkServe: REJECTED },
+  {
+    group: 'long',
+    path: longPath(8 * 1024, { prefix: '/ja/', segment: 'x/' }),
+    shows: NOT_FOUND_JA,
+    trunkServe: REJECTED,
+  },
   { group: 'long', path: longPath(16 * 1024), shows: REJECTED, status: 431, trunkServe: REJECTED },
 
   // Query strings and fragments change nothing.
@@ -114,7 +119,7 @@ export const CORPUS = [
 
 /** The outcome expected on a host: 'static' (the static host) or 'trunk serve'. */
 export function outcomeOn(entry, host) {
-  return host === 'trunk serve' ? entry.trunkServe ?? entry.shows : entry.shows;
+  return host === 'trunk serve' ? (entry.trunkServe ?? entry.shows) : entry.shows;
 }
 
 /** A short name for an entry in test output (long paths abbreviated). */

@@ -123,7 +123,9 @@ export function diagramLabelProblems() {
         ]),
       );
       if (worst > SLACK) {
-        problems.push(`${who}: text runs ${px(worst)} into its shape's rounded corner (shape ${px(box.width)} × ${px(box.height)})`);
+        problems.push(
+          `${who}: text runs ${px(worst)} into its shape's rounded corner (shape ${px(box.width)} × ${px(box.height)})`,
+        );
       }
     }
 
@@ -143,14 +145,18 @@ export function diagramLabelProblems() {
       const off = (line.left + line.right) / 2 - middle;
       if (Math.abs(off) > CENTRE) {
         const which = lines.length > 1 ? `line ${i + 1} of ${lines.length}` : 'text';
-        problems.push(`${who}: ${which} is ${px(Math.abs(off))} ${off < 0 ? 'left' : 'right'} of its shape's centre (more than ${CENTRE}px)`);
+        problems.push(
+          `${who}: ${which} is ${px(Math.abs(off))} ${off < 0 ? 'left' : 'right'} of its shape's centre (more than ${CENTRE}px)`,
+        );
       }
     });
     // Down the shape too, where the label is all it holds; a frame's label heads what it holds.
     if (!shape.querySelector('.sc-diagram__shape')) {
       const off = (text.top + text.bottom) / 2 - (box.top + box.bottom) / 2;
       if (Math.abs(off) > CENTRE) {
-        problems.push(`${who}: text is ${px(Math.abs(off))} ${off < 0 ? 'above' : 'below'} its shape's middle (more than ${CENTRE}px; shape ${px(box.height)} tall)`);
+        problems.push(
+          `${who}: text is ${px(Math.abs(off))} ${off < 0 ? 'above' : 'below'} its shape's middle (more than ${CENTRE}px; shape ${px(box.height)} tall)`,
+        );
       }
     }
   }
@@ -160,7 +166,11 @@ export function diagramLabelProblems() {
       const a = measured[i];
       const b = measured[j];
       const hit = a.rects.some((r) =>
-        b.rects.some((s) => Math.min(r.right, s.right) - Math.max(r.left, s.left) > SLACK && Math.min(r.bottom, s.bottom) - Math.max(r.top, s.top) > SLACK),
+        b.rects.some(
+          (s) =>
+            Math.min(r.right, s.right) - Math.max(r.left, s.left) > SLACK &&
+            Math.min(r.bottom, s.bottom) - Math.max(r.top, s.top) > SLACK,
+        ),
       );
       if (hit) problems.push(`${a.who} and ${b.who}: their text overlaps`);
     }
@@ -172,12 +182,16 @@ export function diagramLabelProblems() {
     const parent = diagram.parentElement.getBoundingClientRect();
     const own = diagram.getBoundingClientRect();
     if (own.right - parent.right > SLACK || parent.left - own.left > SLACK) {
-      problems.push(`the diagram (${px(own.left)}–${px(own.right)}) sticks out of its container (${px(parent.left)}–${px(parent.right)})`);
+      problems.push(
+        `the diagram (${px(own.left)}–${px(own.right)}) sticks out of its container (${px(parent.left)}–${px(parent.right)})`,
+      );
     }
   }
   const pageOverflow = document.documentElement.scrollWidth - window.innerWidth;
   if (pageOverflow > 0) {
-    problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth}px wide in a ${window.innerWidth}px window`);
+    problems.push(
+      `the page scrolls sideways: ${document.documentElement.scrollWidth}px wide in a ${window.innerWidth}px window`,
+    );
   }
   return problems;
 }

@@ -85,7 +85,11 @@ async function startWebKit({ javascript, dark }) {
         browserName: 'MiniBrowser',
         'webkitgtk:browserOptions': {
           binary: MINIBROWSER,
-          args: ['--automation', ...(dark ? ['--dark-mode'] : []), ...(javascript ? [] : ['--enable-javascript=false'])],
+          args: [
+            '--automation',
+            ...(dark ? ['--dark-mode'] : []),
+            ...(javascript ? [] : ['--enable-javascript=false']),
+          ],
         },
       })
       .build();
@@ -129,22 +133,33 @@ export function waitForAppIn(driver, { where = 'the page', timeoutMs = APP_START
 export async function loadInFrame(driver, url, width, height = 800) {
   await driver.switchTo().defaultContent();
   await driver.get(new URL('/robots.txt', url).href);
-  await driver.executeScript((src, frameWidth, frameHeight) => {
-    const frame = document.createElement('iframe');
-    frame.style.cssText = `border: 0; display: block; width: ${frameWidth}px; height: ${frameHeight}px`;
-    frame.src = src;
-    document.body.style.margin = '0';
-    document.body.replaceChildren(frame);
-  }, url, width, height);
+  await driver.executeScript(
+    (src, frameWidth, frameHeight) => {
+      const frame = document.createElement('iframe');
+      frame.style.cssText = `border: 0; display: block; width: ${frameWidth}px; height: ${frameHeight}px`;
+      frame.src = src;
+      document.body.style.margin = '0';
+      document.body.replaceChildren(frame);
+    },
+    url,
+    width,
+    height,
+  );
   await driver.wait(
-    () => driver.executeScript(() => document.querySelector('iframe').contentDocument?.documentElement?.dataset.app === 'running'),
+    () =>
+      driver.executeScript(
+        () => document.querySelector('iframe').contentDocument?.documentElement?.dataset.app === 'running',
+      ),
     APP_START_MS,
     `the app did not start on ${url} in a ${width} px frame`,
   );
 }
 
 /** Marks the document, so that a later check can tell whether a click loaded a new one. */
-export const markDocument = (driver) => driver.executeScript(() => { window.__sameDocument = true; });
+export const markDocument = (driver) =>
+  driver.executeScript(() => {
+    window.__sameDocument = true;
+  });
 export const sameDocument = (driver) => driver.executeScript(() => window.__sameDocument === true);
 
 /** Clicks the element at `selector` as a visitor does: a trusted click, through the driver. */

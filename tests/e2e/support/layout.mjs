@@ -81,16 +81,20 @@ export function smallTargets() {
   const found = [];
   for (const { target, rect } of small) {
     const c = centre(rect);
-    const touches = boxes.filter((other) => other.target !== target).find(({ target: other, rect: box }) => {
-      const dx = Math.max(box.left - c.x, 0, c.x - box.right);
-      const dy = Math.max(box.top - c.y, 0, c.y - box.bottom);
-      const toBox = Math.hypot(dx, dy);
-      const otherSmall = small.some((entry) => entry.target === other);
-      const o = centre(box);
-      return toBox < MIN / 2 - SLACK || (otherSmall && Math.hypot(o.x - c.x, o.y - c.y) < MIN - SLACK);
-    });
+    const touches = boxes
+      .filter((other) => other.target !== target)
+      .find(({ target: other, rect: box }) => {
+        const dx = Math.max(box.left - c.x, 0, c.x - box.right);
+        const dy = Math.max(box.top - c.y, 0, c.y - box.bottom);
+        const toBox = Math.hypot(dx, dy);
+        const otherSmall = small.some((entry) => entry.target === other);
+        const o = centre(box);
+        return toBox < MIN / 2 - SLACK || (otherSmall && Math.hypot(o.x - c.x, o.y - c.y) < MIN - SLACK);
+      });
     if (touches) {
-      found.push(`${name(target)} is ${Math.round(rect.width)} × ${Math.round(rect.height)} px and its 24 px circle reaches ${name(touches.target)}`);
+      found.push(
+        `${name(target)} is ${Math.round(rect.width)} × ${Math.round(rect.height)} px and its 24 px circle reaches ${name(touches.target)}`,
+      );
     }
   }
   return found;
@@ -127,16 +131,23 @@ export function clippedOrOverlappingText() {
   };
   const name = (element) => JSON.stringify(element.textContent.trim().replace(/\s+/g, ' ').slice(0, 40));
   const found = [];
-  const holders = [...document.body.querySelectorAll('*')].filter((element) =>
-    [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.data.trim() !== '') &&
-    !element.closest('script, style, svg') && !hidden(element));
+  const holders = [...document.body.querySelectorAll('*')].filter(
+    (element) =>
+      [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.data.trim() !== '') &&
+      !element.closest('script, style, svg') &&
+      !hidden(element),
+  );
   for (const element of document.body.querySelectorAll('*')) {
     const style = getComputedStyle(element);
     const clips = (overflow) => overflow === 'hidden' || overflow === 'clip';
     if (hidden(element) || element.textContent.trim() === '') continue;
-    if ((clips(style.overflowX) && element.scrollWidth > element.clientWidth + SLACK) ||
-        (clips(style.overflowY) && element.scrollHeight > element.clientHeight + SLACK)) {
-      found.push(`${name(element)} is cut off: ${element.scrollWidth} × ${element.scrollHeight} px of content in a ${element.clientWidth} × ${element.clientHeight} px box`);
+    if (
+      (clips(style.overflowX) && element.scrollWidth > element.clientWidth + SLACK) ||
+      (clips(style.overflowY) && element.scrollHeight > element.clientHeight + SLACK)
+    ) {
+      found.push(
+        `${name(element)} is cut off: ${element.scrollWidth} × ${element.scrollHeight} px of content in a ${element.clientWidth} × ${element.clientHeight} px box`,
+      );
     }
   }
   const linesOf = (element) => {
@@ -150,7 +161,8 @@ export function clippedOrOverlappingText() {
     return rects;
   };
   const lines = holders.map((element) => ({ element, rects: linesOf(element) }));
-  const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > SLACK &&
+  const overlap = (a, b) =>
+    Math.min(a.right, b.right) - Math.max(a.left, b.left) > SLACK &&
     Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > SLACK;
   for (let i = 0; i < lines.length; i += 1) {
     for (let j = i + 1; j < lines.length; j += 1) {
@@ -195,7 +207,9 @@ export function shortJapaneseLines() {
       const newLine = first.rect.top >= last.rect.bottom - 2;
       const gap = edge - last.rect.right;
       if (newLine && breakable.test(first.character) && gap > 2 * first.rect.width + 1) {
-        found.push(`"${paragraph.textContent.slice(0, 16)}…": the line before "${first.character}" ends ${Math.round(gap)} px short`);
+        found.push(
+          `"${paragraph.textContent.slice(0, 16)}…": the line before "${first.character}" ends ${Math.round(gap)} px short`,
+        );
       }
     }
   }
@@ -217,9 +231,7 @@ export function focusOrderProblems(stops) {
     const b = stops[i];
     const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
     const sameRow = overlap > 0.5 * Math.min(a.bottom - a.top, b.bottom - b.top);
-    const wrong = sameRow
-      ? b.left < a.left - SLACK
-      : b.top < a.top && b.left < a.right - SLACK;
+    const wrong = sameRow ? b.left < a.left - SLACK : b.top < a.top && b.left < a.right - SLACK;
     if (wrong) found.push(`Tab goes from ${a.name} to ${b.name}, which sits ${sameRow ? 'to its left' : 'above it'}`);
   }
   return found;
@@ -242,12 +254,18 @@ export function focusStop({ rgba, contrast, behind }) {
   // part in view (of its first line, for a link that wraps).
   const box = element.getClientRects()[0] ?? rect;
   const middle = (low, high, end) => (Math.max(low, 0) + Math.min(high, end)) / 2;
-  const seen = box.bottom > 0 && box.top < innerHeight && box.width > 0 &&
-    element.contains(document.elementFromPoint(middle(box.left, box.right, innerWidth), middle(box.top, box.bottom, innerHeight)));
+  const seen =
+    box.bottom > 0 &&
+    box.top < innerHeight &&
+    box.width > 0 &&
+    element.contains(
+      document.elementFromPoint(middle(box.left, box.right, innerWidth), middle(box.top, box.bottom, innerHeight)),
+    );
   const style = getComputedStyle(element);
   const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 ? [style.outlineColor] : [];
-  const indicators = [style.backgroundColor, ...outline, ...(style.boxShadow.match(/rgba?\([^)]+\)/g) ?? [])]
-    .filter((css) => rgba(css)[3] !== 0);
+  const indicators = [style.backgroundColor, ...outline, ...(style.boxShadow.match(/rgba?\([^)]+\)/g) ?? [])].filter(
+    (css) => rgba(css)[3] !== 0,
+  );
   return {
     name: `<${element.localName}> ${JSON.stringify(element.textContent.trim().replace(/\s+/g, ' ').slice(0, 30))}`,
     html: element.outerHTML,
@@ -288,7 +306,8 @@ export function readingOrderStops() {
  */
 export function nonTextContrastProblems({ rgba, contrast, behind }) {
   const MIN = 3;
-  const name = (element) => `${element.getAttribute('class')} ${JSON.stringify(element.textContent.trim().slice(0, 30))}`;
+  const name = (element) =>
+    `${element.getAttribute('class')} ${JSON.stringify(element.textContent.trim().slice(0, 30))}`;
   const found = [];
   const check = (element, colour, what) => {
     const ratio = contrast(colour, behind(element.parentElement));

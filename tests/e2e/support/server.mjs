@@ -52,7 +52,15 @@ const CSP_REPORTS_PATH = '/__csp-reports';
  * Resolves to { url, origin, close, cspReports } where `url` is the site's root (with base,
  * trailing slash).
  */
-export async function staticHost({ dist = DIST, base = '', applyHeaders = false, missing, dropped, beforeLoader, collectCspReports = false } = {}) {
+export async function staticHost({
+  dist = DIST,
+  base = '',
+  applyHeaders = false,
+  missing,
+  dropped,
+  beforeLoader,
+  collectCspReports = false,
+} = {}) {
   const rules = applyHeaders ? parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8')) : [];
   const files = sirv(dist, { dev: false, etag: true, brotli: true, gzip: true, dotfiles: false });
   const cspReports = [];
@@ -67,7 +75,8 @@ export async function staticHost({ dist = DIST, base = '', applyHeaders = false,
         }
       }
       const policy = res.getHeader('Content-Security-Policy');
-      if (collectCspReports && policy) res.setHeader('Content-Security-Policy', `${policy}; report-uri ${CSP_REPORTS_PATH}`);
+      if (collectCspReports && policy)
+        res.setHeader('Content-Security-Policy', `${policy}; report-uri ${CSP_REPORTS_PATH}`);
     }
     if (missing?.test(path)) {
       res.statusCode = 404;
@@ -83,7 +92,12 @@ export async function staticHost({ dist = DIST, base = '', applyHeaders = false,
       if (page && existsSync(page)) {
         res.setHeader('Content-Type', 'text/html; charset=utf-8');
         const html = readFileSync(page, 'utf8');
-        return res.end(html.replace('<script type="importmap">', `<script src="${base}/__before-loader.js"></script><script type="importmap">`));
+        return res.end(
+          html.replace(
+            '<script type="importmap">',
+            `<script src="${base}/__before-loader.js"></script><script type="importmap">`,
+          ),
+        );
       }
     }
     const fail = () => {
@@ -103,17 +117,20 @@ export async function staticHost({ dist = DIST, base = '', applyHeaders = false,
     origin: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}${base}/`,
     cspReports,
-    close: () => new Promise((resolve) => {
-      server.close(resolve);
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      }),
   };
 }
 
 /** Keeps one `report-uri` report (CSP Level 2's JSON body) as "directive blocked-uri". */
 function receiveCspReport(req, res, reports) {
   let body = '';
-  req.on('data', (chunk) => { body += chunk; });
+  req.on('data', (chunk) => {
+    body += chunk;
+  });
   req.on('end', () => {
     try {
       const report = JSON.parse(body)['csp-report'];
@@ -128,7 +145,10 @@ function receiveCspReport(req, res, reports) {
 
 /** The `404.html` nearest to `path` (as requested, not decoded) up the tree, as Cloudflare Pages serves it. */
 function nearestNotFoundPage(dist, path) {
-  const dirs = path.split('/').slice(1, -1).filter((dir) => dir && dir !== '.' && dir !== '..');
+  const dirs = path
+    .split('/')
+    .slice(1, -1)
+    .filter((dir) => dir && dir !== '.' && dir !== '..');
   for (let depth = dirs.length; depth >= 0; depth -= 1) {
     const file = join(dist, ...dirs.slice(0, depth), '404.html');
     if (existsSync(file)) return readFileSync(file);
@@ -186,4 +206,3 @@ export async function freePort() {
 export function distExists(dist = DIST) {
   return existsSync(join(dist, 'index.html')) && existsSync(join(dist, '404.html'));
 }
-

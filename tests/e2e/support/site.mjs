@@ -26,6 +26,12 @@ export function squash(text) {
 export const NOT_FOUND = 'not found';
 export const NOT_FOUND_JA = 'not found (ja)';
 
+/** Where a route ends for a visitor: its own page, or Not Found in its language. */
+export function outcomeOf(route, dist = DIST) {
+  if (pagePaths(dist).includes(route)) return route;
+  return route.startsWith('/ja/') ? NOT_FOUND_JA : NOT_FOUND;
+}
+
 /** The prerendered file a visitor gets for an outcome: a page's path, or a Not Found. */
 function fileFor(outcome) {
   if (outcome === NOT_FOUND) return '404.html';
@@ -33,9 +39,14 @@ function fileFor(outcome) {
   return join(outcome, 'index.html');
 }
 
+/** The text of the `<h1>` in an HTML document (undefined when it has none). */
+export function headingIn(html) {
+  return html.match(/<h1[^>]*>([^<]+)<\/h1>/)?.[1];
+}
+
 /** The `<h1>` of the page a visitor gets for an outcome, as the build wrote it. */
 export function headingOf(outcome, dist = DIST) {
-  return readFileSync(join(dist, fileFor(outcome)), 'utf8').match(/<h1[^>]*>([^<]+)<\/h1>/)[1];
+  return headingIn(readFileSync(join(dist, fileFor(outcome)), 'utf8'));
 }
 
 /** The `<title>` of the page a visitor gets for an outcome, as the build wrote it. */

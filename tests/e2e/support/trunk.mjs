@@ -17,16 +17,28 @@ const TRUNK_SERVE_STARTUP_MS = 5 * 60 * 1000;
 export async function trunkServe({ dist, watch, env = {}, autoreload = false }) {
   const port = await freePort();
   const args = [
-    'serve', '--release=false', '--port', String(port), '--address', '127.0.0.1', '--dist', dist,
+    'serve',
+    '--release=false',
+    '--port',
+    String(port),
+    '--address',
+    '127.0.0.1',
+    '--dist',
+    dist,
     ...watch.flatMap((path) => ['--watch', path]),
     ...(autoreload ? [] : ['--no-autoreload']),
   ];
   // Its own process group, so that stopping it also stops the cargo it may be running.
   const child = spawn('trunk', args, {
-    cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let log = '';
-  const keep = (chunk) => { log = (log + chunk).slice(-20000); };
+  const keep = (chunk) => {
+    log = (log + chunk).slice(-20000);
+  };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   let running = true;
@@ -47,7 +59,10 @@ export async function trunkServe({ dist, watch, env = {}, autoreload = false }) 
       process.kill(-child.pid, 'SIGTERM');
       throw new Error(`trunk serve did not answer within ${TRUNK_SERVE_STARTUP_MS / 1000} s:\n${log}`);
     }
-    const answered = await fetch(origin).then((response) => response.ok, () => false);
+    const answered = await fetch(origin).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (answered) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
