@@ -319,7 +319,7 @@ fn edit_first(
 mod tests {
     use super::*;
     use crate::content::strings;
-    use crate::routes::{Lang, Page, Route};
+    use crate::routes::{Lang, PageId, Route};
 
     const TEMPLATE: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><!--HEAD-->\
         <style>body{color:red}</style><script type=\"module\">start()</script></head>\
@@ -396,7 +396,7 @@ mod tests {
             origin: "https://sendai.example".into(),
         };
         let html = render_page(TEMPLATE, "/sub/concept/", &settings).unwrap();
-        let concept = Route::page(Lang::En, Page::find("concept").unwrap());
+        let concept = Route::page(Lang::En, PageId::find("concept").unwrap());
         assert!(html.contains(concept.title()));
         for href in html.split("href=\"").skip(1) {
             let href = href.split('"').next().unwrap_or_default();
