@@ -229,14 +229,23 @@ pub fn with_policy_meta(template: &str, policy: &Policy) -> Result<String, Templ
 /// come with preload links, which this site leaves out (see `Trunk.toml`).
 fn with_integrity(html: &str, dist: &Path) -> std::io::Result<String> {
     const LOADER: &str = r#"script[type="module"]"#;
-    // The loader's code, read whole: the rewriter hands it over in pieces.
+    // The loader's code, read whole: the rewriter hands it over in pieces. The loader is the
+    // first module script, the one edited below; any later one is left out.
     let mut loader = None::<String>;
+    let scripts = Cell::new(0);
     rewrite_str(
         html,
-        RewriteStrSettings::new().append_element_content_handler(text!(LOADER, |piece| {
-            loader.get_or_insert_default().push_str(piece.as_str());
-            Ok(())
-        })),
+        RewriteStrSettings::new()
+            .append_element_content_handler(element!(LOADER, |_| {
+                scripts.set(scripts.get() + 1);
+                Ok(())
+            }))
+            .append_element_content_handler(text!(LOADER, |piece| {
+                if scripts.get() == 1 {
+                    loader.get_or_insert_default().push_str(piece.as_str());
+                }
+                Ok(())
+            })),
     )
     .map_err(TemplateError::from)?;
     let loader = loader.ok_or(TemplateError::Missing(Marker::Loader))?;
@@ -475,6 +484,10 @@ mod tests {
             sri("glue")
         )));
         assert!(html.contains(&format!("{{ integrity: '{}' }}", sri("wasm"))));
+        let later = r#"<script type="module">reload()</script>"#;
+        let html = with_integrity(&format!("{loader}{later}"), &dist).unwrap();
+        assert!(html.ends_with(&format!("</script>{later}")), "{html}");
+        assert_eq!(html.matches("reload()").count(), 1, "{html}");
         fs::remove_dir_all(&dist).unwrap();
     }
 
