@@ -1,7 +1,7 @@
 //! The application root: router, page head, shell and the page for the current address.
 //!
 //! Each address renders the whole page afresh from its route and the page's text: components are
-//! plain views of one [`Site`] value, with no reactive state of their own, and a navigation swaps
+//! plain views of one [`PageContext`] value, with no reactive state of their own, and a navigation swaps
 //! the old page for the new one ([`Fresh`]) rather than patching it. That keeps them simple, keeps
 //! the wasm small (each reactive closure, and each patching path, would be code of its own), and
 //! costs little: a page is a few hundred nodes. In the browser, the first page is the prerendered one, left
@@ -16,41 +16,11 @@ use leptos_router::hooks::use_location;
 use leptos_router::location::{BrowserUrl, Location, LocationProvider};
 
 use crate::components::{Breadcrumbs, PrimaryNav, SiteFooter, SiteHeader, SkipLink};
-use crate::content::{strings, PageText, Strings};
+use crate::context::{use_page_context, PageContext};
 use crate::fresh::Fresh;
 use crate::page_data;
 use crate::pages::{ContentPage, NotFoundPage};
 use crate::routes::{Lang, Route};
-
-/// Where the site is published and which page is being shown; every component reads it
-/// through [`use_site`].
-#[derive(Clone)]
-pub struct Site {
-    /// The path the site is served under: `""` at the root, `/sub` under a sub-path.
-    pub base: String,
-    /// The scheme and host, for canonical and Open Graph URLs.
-    pub origin: String,
-    /// What the current path shows.
-    pub route: Route,
-    /// The page's own text; `None` on Not Found.
-    pub text: Option<&'static PageText>,
-}
-
-impl Site {
-    /// The address of a route on this site.
-    pub fn href(&self, route: Route) -> String {
-        route.href(&self.base)
-    }
-
-    /// The interface text of the current page's language.
-    pub fn strings(&self) -> &'static Strings {
-        strings(self.route.lang)
-    }
-}
-
-pub fn use_site() -> Site {
-    expect_context::<Site>()
-}
 
 /// The whole site. `base` and `origin` come from the page in the browser and from the build
 /// settings in the prerenderer.
@@ -104,7 +74,7 @@ fn SiteShell(base: String, origin: String, adopt: bool) -> impl IntoView {
     let page = move || {
         let route = shown.get();
         let text = route.page.and_then(|page| page_data::get(route.lang, page));
-        provide_context(Site {
+        provide_context(PageContext {
             base: base.clone(),
             origin: origin.clone(),
             route,
@@ -157,26 +127,23 @@ fn SiteShell(base: String, origin: String, adopt: bool) -> impl IntoView {
 /// The page for the current route.
 #[component]
 fn CurrentPage() -> impl IntoView {
-    let site = use_site();
-    match (site.route.page, site.text) {
-        (Some(page), Some(text)) => Either::Left(view! {
-            <ContentPage lang=site.route.lang page text />
-        }),
-        _ => Either::Right(view! { <NotFoundPage lang=site.route.lang /> }),
+    match use_page_context().text {
+        Some(text) => Either::Left(view! { <ContentPage text /> }),
+        None => Either::Right(view! { <NotFoundPage /> }),
     }
 }
 
 /// `<html lang>`, `<title>`, description, canonical and language alternates, Open Graph.
 #[component]
 fn PageHead() -> impl IntoView {
-    let site = use_site();
-    let route = site.route;
-    let description = site
+    let context = use_page_context();
+    let route = context.route;
+    let description = context
         .text
-        .map_or(site.strings().not_found.description, |text| {
+        .map_or(context.strings().not_found.description, |text| {
             text.description
         });
-    let absolute = |route: Route| route.url(&site.origin, &site.base);
+    let absolute = |route: Route| route.url(&context.origin, &context.base);
     // Not Found has no address of its own to point to, and asks not to be indexed.
     let addresses = match route.page {
         Some(_) => {
@@ -200,7 +167,7 @@ fn PageHead() -> impl IntoView {
         <Title text=route.document_title() />
         <Meta name="description" content=description />
         <Meta property="og:type" content="website" />
-        <Meta property="og:site_name" content=site.strings().name />
+        <Meta property="og:site_name" content=context.strings().name />
         <Meta property="og:title" content=route.title() />
         <Meta property="og:description" content=description />
         <Meta property="og:locale" content=route.lang.og_locale() />

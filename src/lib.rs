@@ -5,6 +5,7 @@
 pub mod app;
 pub mod components;
 pub mod content;
+pub mod context;
 pub mod fresh;
 pub mod page_data;
 pub mod pages;
@@ -12,6 +13,9 @@ pub mod routes;
 
 #[cfg(feature = "ssr")]
 pub mod prerender;
+
+#[cfg(test)]
+mod import_graph;
 
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 mod client;

@@ -7,15 +7,15 @@
 use std::cell::RefCell;
 
 use crate::content::{data, PageText, PAGE_FILES, SITE};
-use crate::routes::{Lang, Page};
+use crate::routes::{Lang, PageId};
 
 thread_local! {
     /// The pages read so far. A short list: a visit reads a few pages, the site has a few dozen.
-    static LOADED: RefCell<Vec<((Lang, Page), &'static PageText)>> = const { RefCell::new(Vec::new()) };
+    static LOADED: RefCell<Vec<((Lang, PageId), &'static PageText)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The text of a page in one language, if it has been read.
-pub fn get(lang: Lang, page: Page) -> Option<&'static PageText> {
+pub fn get(lang: Lang, page: PageId) -> Option<&'static PageText> {
     LOADED.with(|loaded| {
         loaded
             .borrow()
@@ -28,7 +28,7 @@ pub fn get(lang: Lang, page: Page) -> Option<&'static PageText> {
 /// Reads a page's data file, which must be of this build, and keeps its text for the visit.
 pub fn insert(
     lang: Lang,
-    page: Page,
+    page: PageId,
     file: &'static [u8],
 ) -> Result<&'static PageText, data::DataError> {
     if let Some(text) = get(lang, page) {
@@ -43,7 +43,7 @@ pub fn insert(
 /// draw pages without fetching.
 pub fn insert_built() {
     for (slug, lang, file) in PAGE_FILES {
-        let page = Page::find(slug).expect("a data file for each page of the shell");
+        let page = PageId::find(slug).expect("a data file for each page of the shell");
         insert(*lang, page, file).expect("the build's data files are of its own build");
     }
 }
@@ -60,7 +60,7 @@ mod fetch {
     use wasm_bindgen_futures::{future_to_promise, JsFuture};
     use web_sys::{AbortController, RequestInit, Response};
 
-    use super::{get, insert, Lang, Page, PageText};
+    use super::{get, insert, Lang, PageId, PageText};
     use crate::content::data;
 
     /// How long a data file may take, answer and body, before the request is given up and the
@@ -70,7 +70,7 @@ mod fetch {
     thread_local! {
         /// Each data file requested in this visit, by page: the request's promise, which every
         /// caller awaits, so that no file is requested twice.
-        static REQUESTS: std::cell::RefCell<Vec<((Lang, Page), Promise)>> =
+        static REQUESTS: std::cell::RefCell<Vec<((Lang, PageId), Promise)>> =
             const { std::cell::RefCell::new(Vec::new()) };
         static IGNORE: Closure<dyn FnMut(JsValue)> = Closure::new(|_| {});
     }
@@ -83,7 +83,7 @@ mod fetch {
     /// The text of a page, from memory or from its data file on a site served under `base`.
     pub async fn load(
         lang: Lang,
-        page: Page,
+        page: PageId,
         base: &str,
     ) -> Result<&'static PageText, Unavailable> {
         if let Some(text) = get(lang, page) {
@@ -98,7 +98,7 @@ mod fetch {
 
     /// Starts fetching a page's data file, unless it has been requested already; the promise
     /// gives the file's bytes as an `ArrayBuffer`.
-    pub fn request(lang: Lang, page: Page, base: &str) -> Promise {
+    pub fn request(lang: Lang, page: PageId, base: &str) -> Promise {
         REQUESTS.with(|requests| {
             let mut requests = requests.borrow_mut();
             if let Some((_, promise)) = requests.iter().find(|(key, _)| *key == (lang, page)) {

@@ -5,40 +5,40 @@
 //! address; `/concept` and `/concept/index.html` reach the same page.
 
 pub use crate::content::Lang;
-use crate::content::{page_path, Listing, SITE};
+use crate::content::{page_path, strings, Listing, SITE};
 
 /// A page of the site, in either language: its place in the site's list of pages
 /// (`content/`, in navigation order).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Page(usize);
+pub struct PageId(usize);
 
 /// What a path resolves to: a page, or Not Found, in the language the path asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Route {
     pub lang: Lang,
     /// `None` is the Not Found page.
-    pub page: Option<Page>,
+    pub page: Option<PageId>,
 }
 
-impl Page {
+impl PageId {
     /// Every page, in navigation order.
-    pub fn all() -> impl Iterator<Item = Page> {
-        (0..SITE.pages.len()).map(Page)
+    pub fn all() -> impl Iterator<Item = PageId> {
+        (0..SITE.pages.len()).map(PageId)
     }
 
     /// The home page (`content/_index.md`), which the content compiler requires.
-    pub fn home() -> Page {
-        Page::find("").expect("the content has a home page")
+    pub fn home() -> PageId {
+        PageId::find("").expect("the content has a home page")
     }
 
     /// The page whose file is `content/<slug>.md` (`""` for the home page).
-    pub fn find(slug: &str) -> Option<Page> {
-        Page::all().find(|page| page.slug() == slug)
+    pub fn find(slug: &str) -> Option<PageId> {
+        PageId::all().find(|page| page.slug() == slug)
     }
 
     /// The pages linked from `listing` (the main navigation or the footer), in order.
-    pub fn listed_in(listing: Listing) -> impl Iterator<Item = Page> {
-        Page::all().filter(move |page| SITE.pages[page.0].listed_in == listing)
+    pub fn listed_in(listing: Listing) -> impl Iterator<Item = PageId> {
+        PageId::all().filter(move |page| SITE.pages[page.0].listed_in == listing)
     }
 
     /// The page's heading and navigation label in one language.
@@ -53,7 +53,7 @@ impl Page {
 }
 
 impl Route {
-    pub fn page(lang: Lang, page: Page) -> Route {
+    pub fn page(lang: Lang, page: PageId) -> Route {
         Route {
             lang,
             page: Some(page),
@@ -66,14 +66,14 @@ impl Route {
 
     /// The home page of an edition.
     pub fn home(lang: Lang) -> Route {
-        Route::page(lang, Page::home())
+        Route::page(lang, PageId::home())
     }
 
     /// Every page in every language, in the order the prerenderer and the sitemap list them.
     pub fn all_pages() -> impl Iterator<Item = Route> {
         Lang::ALL
             .into_iter()
-            .flat_map(|lang| Page::all().map(move |page| Route::page(lang, page)))
+            .flat_map(|lang| PageId::all().map(move |page| Route::page(lang, page)))
     }
 
     /// The same page in the other language.
@@ -87,7 +87,7 @@ impl Route {
     /// The canonical path relative to the site root, starting and ending with `/`.
     /// Not Found has no address of its own; its path is its language's home.
     pub fn path(self) -> String {
-        page_path(self.lang, self.page.map_or("", Page::slug))
+        page_path(self.lang, self.page.map_or("", PageId::slug))
     }
 
     /// The address of this route on a site served under `base` (`""` or `/sub`).
@@ -99,6 +99,19 @@ impl Route {
     /// canonical links, Open Graph and the sitemap.
     pub fn url(self, origin: &str, base: &str) -> String {
         format!("{origin}{}", self.href(base))
+    }
+
+    /// The page's heading and navigation label, or Not Found's.
+    pub fn title(self) -> &'static str {
+        match self.page {
+            Some(page) => page.title(self.lang),
+            None => strings(self.lang).not_found.title,
+        }
+    }
+
+    /// The full `<title>`: `<page> | <site>`.
+    pub fn document_title(self) -> String {
+        format!("{} | {}", self.title(), strings(self.lang).name)
     }
 
     /// Resolves a URL path (as the browser or the server sees it, percent-encoded, under `base`)
@@ -124,8 +137,8 @@ impl Route {
             }
         }
         let page = match segments.as_slice() {
-            [] => Some(Page::home()),
-            [Some(segment)] if !segment.is_empty() => Page::find(segment),
+            [] => Some(PageId::home()),
+            [Some(segment)] if !segment.is_empty() => PageId::find(segment),
             _ => None,
         };
         Route { lang, page }
@@ -183,8 +196,8 @@ fn percent_decode(path: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn concept() -> Page {
-        Page::find("concept").expect("content/concept.md")
+    fn concept() -> PageId {
+        PageId::find("concept").expect("content/concept.md")
     }
 
     #[test]
@@ -216,7 +229,7 @@ mod tests {
     #[test]
     fn canonical_paths_are_the_published_ones() {
         let paths: Vec<String> = Route::all_pages().map(Route::path).collect();
-        assert_eq!(paths.len(), 2 * Page::all().count());
+        assert_eq!(paths.len(), 2 * PageId::all().count());
         assert_eq!(paths[0], "/", "the English home page first");
         assert!(paths.contains(&"/concept/".to_owned()));
         assert!(paths.contains(&"/ja/".to_owned()));
@@ -232,13 +245,13 @@ mod tests {
         for path in ["/concept", "/concept/", "/concept/index.html"] {
             assert_eq!(Route::locate(path, ""), concept, "{path}");
         }
-        let ja_home = Route::page(Lang::Ja, Page::home());
+        let ja_home = Route::page(Lang::Ja, PageId::home());
         for path in ["/ja", "/ja/", "/ja/index.html"] {
             assert_eq!(Route::locate(path, ""), ja_home, "{path}");
         }
         assert_eq!(
             Route::locate("/index.html", ""),
-            Route::page(Lang::En, Page::home())
+            Route::page(Lang::En, PageId::home())
         );
     }
 
@@ -283,7 +296,7 @@ mod tests {
         );
         assert_eq!(
             Route::locate("/index", ""),
-            Route::page(Lang::En, Page::home())
+            Route::page(Lang::En, PageId::home())
         );
     }
 
@@ -306,13 +319,13 @@ mod tests {
         assert_eq!(Route::locate("/subway/", "/sub").page, None);
         assert_eq!(
             Route::locate("/sub", "/sub"),
-            Route::page(Lang::En, Page::home())
+            Route::page(Lang::En, PageId::home())
         );
     }
 
     #[test]
     fn counterpart_switches_language_and_keeps_the_page() {
-        let route = Route::page(Lang::En, Page::find("secretariat").unwrap());
+        let route = Route::page(Lang::En, PageId::find("secretariat").unwrap());
         assert_eq!(route.counterpart().path(), "/ja/secretariat/");
         assert_eq!(route.counterpart().counterpart(), route);
     }

@@ -1,16 +1,16 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::app::use_site;
+use crate::context::use_page_context;
 use crate::routes::Route;
 
 /// Home, then the current page (on the home page, Home alone, as the current page).
 #[component]
 pub fn Breadcrumbs() -> impl IntoView {
-    let site = use_site();
-    let strings = site.strings();
-    let home = Route::home(site.route.lang);
-    let crumbs = if site.route == home {
+    let context = use_page_context();
+    let strings = context.strings();
+    let home = Route::home(context.route.lang);
+    let crumbs = if context.route == home {
         Either::Left(view! {
             <li class="sc-breadcrumbs__item" aria-current="page">
                 {strings.home_crumb}
@@ -19,12 +19,12 @@ pub fn Breadcrumbs() -> impl IntoView {
     } else {
         Either::Right(view! {
             <li class="sc-breadcrumbs__item">
-                <a class="sc-breadcrumbs__link" href=site.href(home)>
+                <a class="sc-breadcrumbs__link" href=context.href(home)>
                     {strings.home_crumb}
                 </a>
             </li>
             <li class="sc-breadcrumbs__item" aria-current="page">
-                {site.route.title()}
+                {context.route.title()}
             </li>
         })
     };

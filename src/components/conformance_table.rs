@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::content::{Conformance, CriteriaTable};
-use crate::routes::{Lang, Page, Route};
+use crate::context::use_page_context;
+use crate::routes::{Lang, PageId, Route};
 
 /// The accessibility test results: the record of the test run (date, standard, target,
 /// conformance, test period, build, browsers and tools), the address of every page tested, then
@@ -12,7 +12,7 @@ pub fn ConformanceTable(
     /// The results in the page's language.
     table: &'static Conformance,
 ) -> impl IntoView {
-    let site = use_site();
+    let context = use_page_context();
     let record = table
         .record
         .iter()
@@ -32,18 +32,18 @@ pub fn ConformanceTable(
         .collect_view();
     let addresses = Lang::ALL
         .into_iter()
-        .flat_map(|lang| Page::all().map(move |page| Route::page(lang, page)))
+        .flat_map(|lang| PageId::all().map(move |page| Route::page(lang, page)))
         .map(|route| {
-            let url = route.url(&site.origin, &site.base);
+            let url = route.url(&context.origin, &context.base);
             view! {
                 <li>
-                    <a href=site.href(route)>{url}</a>
+                    <a href=context.href(route)>{url}</a>
                 </li>
             }
         })
         .collect_view();
     // Test names are English in both editions.
-    let test_lang = (site.route.lang != Lang::En).then_some("en");
+    let test_lang = (context.route.lang != Lang::En).then_some("en");
     view! {
         <dl class="sc-record">{record}</dl>
         <h3 class="sc-heading-s">{table.pages_heading}</h3>

@@ -1,15 +1,13 @@
 use leptos::prelude::*;
 
-use crate::content::{strings, SITE};
-use crate::routes::Lang;
+use crate::content::SITE;
+use crate::context::use_page_context;
 
-/// The secretariat's postal address, telephone (a `tel:` link) and fax, in an `<address>`.
+/// The secretariat's postal address, telephone (a `tel:` link) and fax, in an `<address>`, with
+/// the labels and the address order of the page's language.
 #[component]
-pub fn ContactDetails(
-    /// The language of the labels and the address order.
-    lang: Lang,
-) -> impl IntoView {
-    let strings = strings(lang);
+pub fn ContactDetails() -> impl IntoView {
+    let strings = use_page_context().strings();
     let contact = &SITE.contact;
     let lines = strings
         .address

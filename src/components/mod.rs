@@ -1,4 +1,10 @@
 //! The shell every page shares, and the building blocks the pages use.
+//!
+//! How a component gets its data, one rule for all: what every part of a page shares (the
+//! language, the route, the site's base and origin, the interface text) comes from the page
+//! context ([`crate::context`]); what a component draws (a timeline, a table, a list of links)
+//! comes as props. No component takes the language or the route as a prop, and none imports the
+//! app root (`app`), which provides the context.
 
 mod breadcrumbs;
 mod concept_diagram;
@@ -22,4 +28,4 @@ pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use site_map::SiteMap;
 pub use skip_link::SkipLink;
-pub use timeline::Timeline;
+pub use timeline::TimelineSection;

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::content::Listing;
-use crate::routes::{Page, Route};
+use crate::context::use_page_context;
+use crate::routes::{PageId, Route};
 
 /// The links to the pages listed in one place (the main navigation or the footer), in the
 /// current language and the order of their `weight`, as list items; the current page's link
@@ -16,14 +16,14 @@ pub fn PageLinks(
     /// The class of each `<a>`.
     link_class: &'static str,
 ) -> impl IntoView {
-    let site = use_site();
-    Page::listed_in(listing)
+    let context = use_page_context();
+    PageId::listed_in(listing)
         .map(|page| {
-            let target = Route::page(site.route.lang, page);
-            let current = (site.route == target).then_some("page");
+            let target = Route::page(context.route.lang, page);
+            let current = (context.route == target).then_some("page");
             view! {
                 <li class=item_class>
-                    <a class=link_class href=site.href(target) aria-current=current>
+                    <a class=link_class href=context.href(target) aria-current=current>
                         {target.title()}
                     </a>
                 </li>

@@ -1,14 +1,14 @@
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::components::PageLinks;
 use crate::content::Listing;
+use crate::context::use_page_context;
 
 /// The main navigation: the pages listed in it (front matter `listed_in = "navigation"`).
 #[component]
 pub fn PrimaryNav() -> impl IntoView {
     view! {
-        <nav class="sc-nav" aria-label=use_site().strings().navigation_label>
+        <nav class="sc-nav" aria-label=use_page_context().strings().navigation_label>
             <ul class="sc-nav__list sc-width-container">
                 <PageLinks
                     listing=Listing::Navigation

@@ -1,15 +1,15 @@
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::components::{ContactDetails, PageLinks};
 use crate::content::{Listing, SITE};
+use crate::context::use_page_context;
 
 /// The secretariat's contact details, the links to the pages about the website (accessibility,
 /// privacy, site map: those listed in the footer), a link back to the top, and the copyright line.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    let site = use_site();
-    let strings = site.strings();
+    let context = use_page_context();
+    let strings = context.strings();
     view! {
         <footer class="sc-footer">
             <div class="sc-footer__inner sc-width-container">
@@ -22,7 +22,7 @@ pub fn SiteFooter() -> impl IntoView {
                         {strings.page_top}
                     </a>
                 </div>
-                <ContactDetails lang=site.route.lang />
+                <ContactDetails />
                 <nav class="sc-footer__nav" aria-label=strings.footer_links_label>
                     <ul class="sc-footer__links">
                         <PageLinks

@@ -1,19 +1,19 @@
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::content::strings;
+use crate::context::use_page_context;
 use crate::routes::Route;
 
 /// The site name, linking home, and the switch to the same page in the other language.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let site = use_site();
-    let own = site.strings();
-    let other = site.route.lang.other();
+    let context = use_page_context();
+    let own = context.strings();
+    let other = context.route.lang.other();
     view! {
         <header class="sc-header" id="top">
             <div class="sc-header__inner sc-width-container">
-                <a class="sc-header__name" href=site.href(Route::home(site.route.lang))>
+                <a class="sc-header__name" href=context.href(Route::home(context.route.lang))>
                     {own.name}
                 </a>
                 // The other edition loads as a new document (`target="_self"` keeps the router
@@ -21,7 +21,7 @@ pub fn SiteHeader() -> impl IntoView {
                 // with, and ignores a later change of `<html lang>`.
                 <a
                     class="sc-header__language"
-                    href=site.href(site.route.counterpart())
+                    href=context.href(context.route.counterpart())
                     hreflang=other.code()
                     target="_self"
                 >

@@ -1,22 +1,20 @@
 use leptos::prelude::*;
 
-use crate::app::use_site;
-use crate::routes::{Lang, Page, Route};
+use crate::context::use_page_context;
+use crate::routes::{PageId, Route};
 
-/// Every page of one edition, in the order of their `weight`: the same list the navigation, the
-/// footer and `sitemap.xml` are made from.
+/// Every page of the page's edition, in the order of their `weight`: the same list the
+/// navigation, the footer and `sitemap.xml` are made from.
 #[component]
-pub fn SiteMap(
-    /// The edition whose pages are listed.
-    lang: Lang,
-) -> impl IntoView {
-    let site = use_site();
-    let links = Page::all()
+pub fn SiteMap() -> impl IntoView {
+    let context = use_page_context();
+    let lang = context.route.lang;
+    let links = PageId::all()
         .map(|page| {
             let route = Route::page(lang, page);
             view! {
                 <li>
-                    <a href=site.href(route)>{route.title()}</a>
+                    <a href=context.href(route)>{route.title()}</a>
                 </li>
             }
         })

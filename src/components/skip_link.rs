@@ -1,16 +1,16 @@
 use leptos::prelude::*;
 
-use crate::app::use_site;
+use crate::context::use_page_context;
 
 /// The first focusable element: jumps past the header and navigation into `<main>`.
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    let site = use_site();
+    let context = use_page_context();
     // `target="_self"` leaves this same-page link to the browser (the router skips links with a
     // target), so focus moves into `<main>` exactly as it does without JavaScript.
     view! {
         <a class="sc-skip-link" href="#main-content" target="_self">
-            {site.strings().skip_link}
+            {context.strings().skip_link}
         </a>
     }
 }

@@ -1,10 +1,12 @@
 use leptos::prelude::*;
 
+use crate::content::Timeline;
+
 /// The dated facts of the text as an ordered list, drawn as a vertical timeline.
 #[component]
-pub fn Timeline(
+pub fn TimelineSection(
     /// The heading and the entries, oldest first.
-    timeline: &'static crate::content::Timeline,
+    timeline: &'static Timeline,
 ) -> impl IntoView {
     let items = timeline
         .entries

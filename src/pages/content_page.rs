@@ -1,23 +1,21 @@
 use leptos::either::EitherOf6;
 use leptos::prelude::*;
 
-use crate::app::use_site;
-use crate::components::{ConceptDiagram, ConformanceTable, ContactDetails, SiteMap, Timeline};
+use crate::components::{
+    ConceptDiagram, ConformanceTable, ContactDetails, SiteMap, TimelineSection,
+};
 use crate::content::{Block, PageText};
-use crate::routes::{Lang, Page};
+use crate::context::use_page_context;
 
 /// A page from `content/`: its title as the heading, then its body: prose (HTML made from
 /// Markdown at build time) and the structured part its template draws.
 #[component]
 pub fn ContentPage(
-    /// The language of the page.
-    lang: Lang,
-    /// Which page.
-    page: Page,
-    /// The page's text in that language, from its data file.
+    /// The page's text in its language, from its data file.
     text: &'static PageText,
 ) -> impl IntoView {
-    let base = use_site().base;
+    let context = use_page_context();
+    let base = context.base;
     let blocks = text
         .body
         .iter()
@@ -25,19 +23,19 @@ pub fn ContentPage(
             Block::Prose(html) => EitherOf6::A(view! {
                 <div class="sc-prose" inner_html=html.with_base(&base)></div>
             }),
-            Block::Timeline(timeline) => EitherOf6::B(view! { <Timeline timeline /> }),
+            Block::Timeline(timeline) => EitherOf6::B(view! { <TimelineSection timeline /> }),
             Block::Diagram(diagram) => EitherOf6::C(view! { <ConceptDiagram diagram /> }),
             Block::Contact => EitherOf6::D(view! {
                 <div class="sc-panel">
-                    <ContactDetails lang />
+                    <ContactDetails />
                 </div>
             }),
-            Block::SiteMap => EitherOf6::E(view! { <SiteMap lang /> }),
+            Block::SiteMap => EitherOf6::E(view! { <SiteMap /> }),
             Block::Conformance(table) => EitherOf6::F(view! { <ConformanceTable table /> }),
         })
         .collect_view();
     view! {
-        <h1 class="sc-heading-xl" tabindex="-1">{page.title(lang)}</h1>
+        <h1 class="sc-heading-xl" tabindex="-1">{context.route.title()}</h1>
         {blocks}
     }
 }

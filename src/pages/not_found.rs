@@ -1,25 +1,23 @@
 use leptos::prelude::*;
 
-use crate::app::use_site;
-use crate::content::strings;
-use crate::routes::{Lang, Page, Route};
+use crate::context::use_page_context;
+use crate::routes::{PageId, Route};
 
 /// Any unknown address: says so plainly and links to every page of the site.
 #[component]
-pub fn NotFoundPage(
-    /// The language the address asked for.
-    lang: Lang,
-) -> impl IntoView {
-    let site = use_site();
-    let text = &strings(lang).not_found;
+pub fn NotFoundPage() -> impl IntoView {
+    let context = use_page_context();
+    // The language the address asked for.
+    let lang = context.route.lang;
+    let text = &context.strings().not_found;
     let advice = text
         .advice
         .iter()
         .map(|line| view! { <p class="sc-body">{*line}</p> })
         .collect_view();
-    let links = Page::all()
+    let links = PageId::all()
         .map(|page| {
-            let href = site.href(Route::page(lang, page));
+            let href = context.href(Route::page(lang, page));
             view! {
                 <li>
                     <a href=href>{page.title(lang)}</a>
@@ -35,7 +33,7 @@ pub fn NotFoundPage(
         <ul class="sc-list sc-list--bullet">
             {links}
             <li>
-                <a href=site.href(other) hreflang=other.lang.code() lang=other.lang.code()>
+                <a href=context.href(other) hreflang=other.lang.code() lang=other.lang.code()>
                     {other.title()}
                 </a>
             </li>

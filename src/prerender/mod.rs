@@ -43,14 +43,14 @@ pub fn file_for(route: Route) -> PathBuf {
 pub fn write_site(dist: &Path, settings: &Settings) -> std::io::Result<Vec<PathBuf>> {
     let template = page::prepare_template(&fs::read_to_string(dist.join("index.html"))?, dist)?;
     let policy = policy::Policy::for_template(&template);
-    let template = page::with_policy_meta(&template, &policy);
+    let template = page::with_policy_meta(&template, &policy)?;
     let mut written = Vec::new();
     for route in Route::all_pages() {
         let file = dist.join(file_for(route));
         fs::create_dir_all(file.parent().expect("a page file is inside dist"))?;
         fs::write(
             &file,
-            render_page(&template, &route.href(&settings.base), settings),
+            render_page(&template, &route.href(&settings.base), settings)?,
         )?;
         written.push(file);
     }
@@ -64,7 +64,7 @@ pub fn write_site(dist: &Path, settings: &Settings) -> std::io::Result<Vec<PathB
         let path = format!("{}404.html", Route::not_found(lang).path());
         let file = dist.join(path.trim_start_matches('/'));
         let url = format!("{}{path}", settings.base);
-        fs::write(&file, render_page(&template, &url, settings))?;
+        fs::write(&file, render_page(&template, &url, settings)?)?;
         written.push(file);
     }
 
