@@ -150,3 +150,31 @@ fn a_circle_is_found_and_named() {
         ["app", "content", "routes", "content"][1..]
     );
 }
+
+/// The README's module graph ("How it is built") is the graph the code has, module by module, so
+/// that the picture a new engineer starts from cannot drift from the code.
+#[test]
+fn the_readme_shows_the_graph_the_code_has() {
+    let readme = include_str!("../README.md");
+    let block = readme
+        .split_once("The modules of `src/` form a graph")
+        .and_then(|(_, rest)| rest.split("```").nth(1))
+        .expect("the README's \"How it is built\" has its module graph");
+    let mut shown = Graph::new();
+    for line in block.lines().filter(|line| line.contains('→')) {
+        let line = line.split('(').next().unwrap_or(line);
+        let (module, uses) = line.split_once('→').expect("a line `module → uses`");
+        let mut uses: Vec<String> = uses
+            .split(',')
+            .map(|used| used.trim().to_owned())
+            .filter(|used| !used.is_empty() && used != "-")
+            .collect();
+        uses.sort();
+        shown.insert(module.trim().to_owned(), uses);
+    }
+    let mut code = crate_graph();
+    for uses in code.values_mut() {
+        uses.sort();
+    }
+    assert_eq!(shown, code, "the README's module graph (left) against the code's (right)");
+}
