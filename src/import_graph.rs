@@ -176,5 +176,8 @@ fn the_readme_shows_the_graph_the_code_has() {
     for uses in code.values_mut() {
         uses.sort();
     }
-    assert_eq!(shown, code, "the README's module graph (left) against the code's (right)");
+    assert_eq!(
+        shown, code,
+        "the README's module graph (left) against the code's (right)"
+    );
 }
