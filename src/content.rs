@@ -61,11 +61,51 @@ mod tests {
         2.5.2 2.5.3 2.5.4 2.5.7 2.5.8 3.2.6 3.3.7 3.3.8 4.1.3";
 
     /// The statement's tables hold each criterion of its standard once, in order: 38 for JIS X
-    /// 8341-3:2016 and 18 additional ones.
+    /// 8341-3:2016 and 18 additional ones; the README counts them the same.
     #[test]
     fn the_results_list_every_criterion_of_their_standard_once() {
         let numbers =
             |table: &CriteriaTable| table.rows.iter().map(|row| row.number).collect::<Vec<_>>();
+        // Every count of the README in the words "JIS X 8341-3:2016's 38 criteria" and "the 18
+        // that WCAG 2.1 and 2.2 added", however its lines are wrapped.
+        let readme = include_str!("../README.md")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let jis_counts: Vec<usize> = readme
+            .split("8341-3:2016's ")
+            .skip(1)
+            .filter_map(|rest| {
+                let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                digits.parse().ok()
+            })
+            .collect();
+        let added_counts: Vec<usize> = readme
+            .split(" that WCAG 2.1 and 2.2 added")
+            .collect::<Vec<_>>()
+            .split_last()
+            .map(|(_, before)| {
+                before
+                    .iter()
+                    .filter_map(|text| {
+                        let start = text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                        text[start..].parse().ok()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let (jis, added) = (
+            JIS_CRITERIA.split_whitespace().count(),
+            ADDED_CRITERIA.split_whitespace().count(),
+        );
+        assert!(
+            !jis_counts.is_empty() && jis_counts.iter().all(|count| *count == jis),
+            "the README counts JIS X 8341-3:2016's criteria as {jis_counts:?}, not {jis}"
+        );
+        assert!(
+            !added_counts.is_empty() && added_counts.iter().all(|count| *count == added),
+            "the README counts the criteria WCAG 2.1 and 2.2 added as {added_counts:?}, not {added}"
+        );
         for (_, results) in conformance() {
             assert_eq!(
                 numbers(&results.jis),
