@@ -16,16 +16,20 @@ use leptos_router::hooks::use_location;
 use leptos_router::location::{BrowserUrl, Location, LocationProvider};
 
 use crate::components::{Breadcrumbs, PrimaryNav, SiteFooter, SiteHeader, SkipLink};
+use crate::content::SiteData;
 use crate::context::{use_page_context, PageContext};
 use crate::fresh::Fresh;
 use crate::page_data;
 use crate::pages::{ContentPage, NotFoundPage};
 use crate::routes::{Lang, Route};
 
-/// The whole site. `base` and `origin` come from the page in the browser and from the build
-/// settings in the prerenderer.
+/// The whole site, drawn from the data it is given. `site` is the shell as the browser start
+/// or the prerenderer read it; `base` and `origin` come from the page in the browser and from
+/// the build settings in the prerenderer.
 #[component]
 pub fn App(
+    /// The site's shell: its pages, their titles, the interface text and the contact details.
+    site: SiteData,
     /// The path the site is served under (`""` or `/sub`).
     #[prop(into)]
     base: String,
@@ -40,7 +44,7 @@ pub fn App(
     provide_meta_context();
     view! {
         <Router base=base.clone()>
-            <SiteShell base=base origin=origin adopt=adopt />
+            <SiteShell site=site base=base origin=origin adopt=adopt />
         </Router>
     }
 }
@@ -52,22 +56,22 @@ pub fn App(
 /// the shell draws the page itself rather than through `<Routes>`, and tells the router when a
 /// new page is drawn (`LocationProvider::ready_to_complete`), as `<Routes>` does.
 #[component]
-fn SiteShell(base: String, origin: String, adopt: bool) -> impl IntoView {
+fn SiteShell(site: SiteData, base: String, origin: String, adopt: bool) -> impl IntoView {
     let location = use_location();
     let announcement = RwSignal::new(String::new());
     let renders = StoredValue::new(0_u32);
     // The route whose page is drawn. It follows the address as soon as the new page's text is at
     // hand, so the old page stays, whole, while its data file is fetched.
-    let shown = RwSignal::new(Route::locate(&location.pathname.get_untracked(), &base));
+    let shown = RwSignal::new(site.locate(&location.pathname.get_untracked(), &base));
     Effect::new({
         let base = base.clone();
         move |_| {
-            let route = Route::locate(&location.pathname.get(), &base);
+            let route = site.locate(&location.pathname.get(), &base);
             if route == shown.get_untracked() {
                 // Back to the page shown before its successor was drawn: nothing to draw.
                 complete_navigation();
             } else {
-                show_when_ready(route, shown, location.clone(), &base);
+                show_when_ready(site, route, shown, location.clone(), &base);
             }
         }
     });
@@ -75,6 +79,7 @@ fn SiteShell(base: String, origin: String, adopt: bool) -> impl IntoView {
         let route = shown.get();
         let text = route.page.and_then(|page| page_data::get(route.lang, page));
         provide_context(PageContext {
+            site,
             base: base.clone(),
             origin: origin.clone(),
             route,
@@ -92,11 +97,11 @@ fn SiteShell(base: String, origin: String, adopt: bool) -> impl IntoView {
             // the new page is in the document.
             let base = base.clone();
             Effect::new(move |_| {
-                announcement.set(route.document_title());
+                announcement.set(site.document_title(route));
                 focus_heading();
                 // The page is drawn: the router may now update the address bar and scroll.
                 complete_navigation();
-                prefetch_navigation(&base);
+                prefetch_navigation(site, &base);
             });
         }
         if render == 1 && adopt {
@@ -140,7 +145,7 @@ fn PageHead() -> impl IntoView {
     let route = context.route;
     let description = context
         .text
-        .map_or(context.strings().not_found.description, |text| {
+        .map_or(context.strings().not_found_description, |text| {
             text.description
         });
     let absolute = |route: Route| route.url(&context.origin, &context.base);
@@ -164,11 +169,11 @@ fn PageHead() -> impl IntoView {
     };
     view! {
         <Html attr:lang=route.lang.code() />
-        <Title text=route.document_title() />
+        <Title text=context.site.document_title(route) />
         <Meta name="description" content=description />
         <Meta property="og:type" content="website" />
         <Meta property="og:site_name" content=context.strings().name />
-        <Meta property="og:title" content=route.title() />
+        <Meta property="og:title" content=context.title(route) />
         <Meta property="og:description" content=description />
         <Meta property="og:locale" content=route.lang.og_locale() />
         <Meta property="og:locale:alternate" content=route.lang.other().og_locale() />
@@ -180,7 +185,13 @@ fn PageHead() -> impl IntoView {
 /// Not Found, which has no data file), when its data file arrives otherwise, and only if the
 /// visitor has not gone elsewhere meanwhile. Where the file cannot be had, the address is loaded
 /// in full, as if the app were not there: never a blank page, nor one mixed from two builds.
-fn show_when_ready(route: Route, shown: RwSignal<Route>, location: Location, base: &str) {
+fn show_when_ready(
+    site: SiteData,
+    route: Route,
+    shown: RwSignal<Route>,
+    location: Location,
+    base: &str,
+) {
     let Some(page) = route.page else {
         shown.set(route);
         return;
@@ -193,9 +204,9 @@ fn show_when_ready(route: Route, shown: RwSignal<Route>, location: Location, bas
     {
         let base = base.to_owned();
         leptos::task::spawn_local(async move {
-            let loaded = page_data::load(route.lang, page, &base).await;
+            let loaded = page_data::load(site, route.lang, page, &base).await;
             let path = location.pathname.get_untracked();
-            if Route::locate(&path, &base) != route {
+            if site.locate(&path, &base) != route {
                 return;
             }
             match loaded {
@@ -210,7 +221,7 @@ fn show_when_ready(route: Route, shown: RwSignal<Route>, location: Location, bas
         });
     }
     #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
-    let _ = (location, base);
+    let _ = (site, location, base);
 }
 
 /// Lets the router update the address bar and scroll, once the new page is drawn.
@@ -221,11 +232,11 @@ fn complete_navigation() {
 }
 
 /// Fetches the data of the pages the current page links to, when the browser is idle.
-fn prefetch_navigation(base: &str) {
+fn prefetch_navigation(site: SiteData, base: &str) {
     #[cfg(all(feature = "csr", target_arch = "wasm32"))]
-    crate::prefetch::navigation_when_idle(base);
+    crate::prefetch::navigation_when_idle(site, base);
     #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
-    let _ = base;
+    let _ = (site, base);
 }
 
 /// Removes the adopted prerendered page, just before the app draws its first page in its place.

@@ -4,59 +4,74 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 use crate::app::App;
-use crate::content::strings;
+use crate::content::{SiteData, BUILD_META};
 use crate::page_data;
 use crate::prefetch;
-use crate::routes::{normalize_base, Lang, Route, PUBLIC_URL_META};
+use crate::routes::{normalize_base, Lang, PUBLIC_URL_META};
 use crate::takeover::{discard_prerendered_page, is_prerendered, remove_announcer};
 
-/// Installs the panic notice, then starts the app. Where the prerendered page is the one for this
-/// address, the app adopts it as it is: nothing is drawn again, so nothing is repainted, and the
-/// first navigation replaces it. Where the host served another page (a development server's or a
-/// host's fallback file), the app replaces it as soon as the page's data file is read, in one
-/// task; where that file cannot be had either, the app adopts the page it was given.
-pub fn start() {
-    std::panic::set_hook(Box::new(|info| {
+/// Starts the app with the site's shell, `site.bin`, which the loader fetched together with the
+/// app (the loader does not start it where the file did not arrive). Where the file is damaged,
+/// or of another build or data format, the app does not start either: the prerendered page
+/// stays as it is, and its links load pages in full.
+///
+/// Where the prerendered page is the one for this address, the app adopts it as it is: nothing is
+/// drawn again, so nothing is repainted, and the first navigation replaces it. Where the host
+/// served another page (a development server's or a host's fallback file), the app replaces it as
+/// soon as the page's data file is read, in one task; where that file cannot be had either, the
+/// app adopts the page it was given.
+pub fn start(site_file: &'static [u8]) {
+    let Ok(site) = SiteData::read(site_file, meta(BUILD_META).as_deref()) else {
+        return;
+    };
+    std::panic::set_hook(Box::new(move |info| {
         console_error_panic_hook::hook(info);
-        show_error_notice();
+        show_error_notice(site);
     }));
-
-    let base = document()
-        .query_selector(&format!("meta[name={PUBLIC_URL_META}]"))
-        .ok()
-        .flatten()
-        .and_then(|el| el.get_attribute("content"))
-        .map(|url| normalize_base(&url))
-        .unwrap_or_default();
-    let origin = window().location().origin().unwrap_or_default();
-    let route = Route::locate(&window().location().pathname().unwrap_or_default(), &base);
-
     // The app starts in a task of its own, after the one that instantiated the wasm, so that
     // neither blocks the main thread for long on a slow phone.
-    let take_over = Closure::once_into_js(move || {
-        let adopt = is_prerendered(&document(), route);
-        match route.page {
-            // Before the app mounts, Leptos's executor is not set up: the browser's runs this.
-            Some(page) if !adopt => wasm_bindgen_futures::spawn_local(async move {
-                let loaded = page_data::load(route.lang, page, &base).await.is_ok();
-                mount(base, origin, !loaded);
-            }),
-            _ => mount(base, origin, adopt),
-        }
-    });
+    let take_over = Closure::once_into_js(move || take_over(site));
     let _ = window().set_timeout_with_callback(take_over.unchecked_ref());
 }
 
+/// The content of the `<meta name>` the prerenderer wrote into the page.
+fn meta(name: &str) -> Option<String> {
+    document()
+        .get_elements_by_name(name)
+        .item(0)?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .get_attribute("content")
+}
+
+/// Adopts the prerendered page, or replaces it where it is not this address's page.
+fn take_over(site: SiteData) {
+    let base = meta(PUBLIC_URL_META)
+        .map(|url| normalize_base(&url))
+        .unwrap_or_default();
+    let origin = window().location().origin().unwrap_or_default();
+    let route = site.locate(&window().location().pathname().unwrap_or_default(), &base);
+    let adopt = is_prerendered(&document(), route, site.title(route));
+    match route.page {
+        // Before the app mounts, Leptos's executor is not set up: the browser's runs this.
+        Some(page) if !adopt => wasm_bindgen_futures::spawn_local(async move {
+            let loaded = page_data::load(site, route.lang, page, &base).await.is_ok();
+            mount(site, base, origin, !loaded);
+        }),
+        _ => mount(site, base, origin, adopt),
+    }
+}
+
 /// Draws the app over the document, keeping the page there (`adopt`) or replacing it.
-fn mount(base: String, origin: String, adopt: bool) {
+fn mount(site: SiteData, base: String, origin: String, adopt: bool) {
     let document = document();
     remove_announcer(&document);
     if !adopt {
         discard_prerendered_page(&document);
     }
-    prefetch::on_intent(&base);
-    prefetch::navigation_when_idle(&base);
-    leptos::mount::mount_to_body(move || view! { <App base=base origin=origin adopt /> });
+    prefetch::on_intent(site, &base);
+    prefetch::navigation_when_idle(site, &base);
+    leptos::mount::mount_to_body(move || view! { <App site base=base origin=origin adopt /> });
     // Lets tests and styles tell the live app from the prerendered page.
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("data-app", "running");
@@ -64,7 +79,7 @@ fn mount(base: String, origin: String, adopt: bool) {
 }
 
 /// A short, polite notice at the top of the page with a reload link; the content stays.
-fn show_error_notice() {
+fn show_error_notice(site: SiteData) {
     let document = document();
     let Some(body) = document.body() else { return };
     if document
@@ -80,7 +95,7 @@ fn show_error_notice() {
         .and_then(|html| html.get_attribute("lang"))
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or(Lang::En);
-    let text = strings(lang);
+    let text = site.strings(lang);
     let href = window().location().href().unwrap_or_default();
     let Ok(notice) = document.create_element("div") else {
         return;

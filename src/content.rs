@@ -1,170 +1,45 @@
-//! The site's text, compiled from the Markdown and TOML files in `content/` by the build script
-//! (`build.rs`): the shell every page shares, here, and each page's own text, in its data file
-//! (`page_data`). Components take their words from these and hold none of their own.
+//! The site's content, as the app is given it: the shell every page shares ([`SiteData`], read
+//! from `site.bin`), and each page's own text, in its data file (`page_data`). The browser start
+//! and the prerenderer's entry point load them; components take their words from the page
+//! context and hold none of their own.
 
 pub use sendai_content::*;
 
-/// The shell: the list of pages with their titles, and the interface text, as the build script
-/// wrote it out.
-pub static SITE: Site = include!(concat!(env!("OUT_DIR"), "/site.rs"));
+/// The `<meta name>` by which a prerendered page names the build of the content it was drawn
+/// from: the app starts only with the shell of that same build.
+pub const BUILD_META: &str = "sc-build";
 
-/// Every page's data file, as the build wrote it: `(slug, language, bytes)`. The prerenderer
-/// publishes them and draws each page from them; the browser app fetches them instead, so
-/// nothing of the app refers to this (a test checks the wasm holds no page text).
-pub static PAGE_FILES: &[(&str, Lang, &[u8])] =
-    include!(concat!(env!("OUT_DIR"), "/page_files.rs"));
-
-/// The interface text of one edition.
-pub fn strings(lang: Lang) -> &'static Strings {
-    SITE.strings.of(lang)
+/// The shell the app was given: the site's pages, interface strings and contact details, with
+/// the build they were compiled in. Copied freely: it refers to data that lives for the visit.
+#[derive(Clone, Copy, Debug)]
+pub struct SiteData {
+    /// The build's identity: the app reads only the page data files of this build.
+    pub build: &'static str,
+    pub site: &'static Site,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The accessibility results of each edition, as the build wrote them.
-    fn conformance() -> Vec<(Lang, Conformance)> {
-        PAGE_FILES
-            .iter()
-            .flat_map(|(_, lang, file)| {
-                let text = data::decode(file, SITE.build).expect("the build's own data");
-                text.body.into_iter().map(move |block| (*lang, block))
-            })
-            .filter_map(|(lang, block)| match block {
-                Block::Conformance(table) => Some((lang, table)),
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// A word of the results (`met`, `conforms`, …) in `lang`, as `content/conformance.toml`
-    /// writes it: an editor may reword it.
-    fn conformance_word(word: &str, lang: Lang) -> String {
-        let path = format!("{}/content/conformance.toml", env!("CARGO_MANIFEST_DIR"));
-        let file: toml::Table = std::fs::read_to_string(&path)
-            .expect(&path)
-            .parse()
-            .expect("the content's own TOML");
-        file["words"][word][lang.code()]
-            .as_str()
-            .unwrap_or_else(|| panic!("{path}: [words.{word}] {}", lang.code()))
-            .to_owned()
-    }
-
-    /// The success criteria at levels A and AA, by the WCAG version that brought them in: those
-    /// of WCAG 2.0 are JIS X 8341-3:2016's (38, with 4.1.1); WCAG 2.1 and 2.2 added 18.
-    const JIS_CRITERIA: &str = "1.1.1 1.2.1 1.2.2 1.2.3 1.2.4 1.2.5 1.3.1 1.3.2 1.3.3 1.4.1 1.4.2 \
-        1.4.3 1.4.4 1.4.5 2.1.1 2.1.2 2.2.1 2.2.2 2.3.1 2.4.1 2.4.2 2.4.3 2.4.4 2.4.5 2.4.6 2.4.7 \
-        3.1.1 3.1.2 3.2.1 3.2.2 3.2.3 3.2.4 3.3.1 3.3.2 3.3.3 3.3.4 4.1.1 4.1.2";
-    const ADDED_CRITERIA: &str = "1.3.4 1.3.5 1.4.10 1.4.11 1.4.12 1.4.13 2.1.4 2.4.11 2.5.1 \
-        2.5.2 2.5.3 2.5.4 2.5.7 2.5.8 3.2.6 3.3.7 3.3.8 4.1.3";
-
-    /// The statement's tables hold each criterion of its standard once, in order: 38 for JIS X
-    /// 8341-3:2016 and 18 additional ones; the README counts them the same.
-    #[test]
-    fn the_results_list_every_criterion_of_their_standard_once() {
-        let numbers =
-            |table: &CriteriaTable| table.rows.iter().map(|row| row.number).collect::<Vec<_>>();
-        // Every count of the README in the words "JIS X 8341-3:2016's 38 criteria" and "the 18
-        // that WCAG 2.1 and 2.2 added", however its lines are wrapped.
-        let readme = include_str!("../README.md")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let jis_counts: Vec<usize> = readme
-            .split("8341-3:2016's ")
-            .skip(1)
-            .filter_map(|rest| {
-                let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-                digits.parse().ok()
-            })
-            .collect();
-        let added_counts: Vec<usize> = readme
-            .split(" that WCAG 2.1 and 2.2 added")
-            .collect::<Vec<_>>()
-            .split_last()
-            .map(|(_, before)| {
-                before
-                    .iter()
-                    .filter_map(|text| {
-                        let start = text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-                        text[start..].parse().ok()
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let (jis, added) = (
-            JIS_CRITERIA.split_whitespace().count(),
-            ADDED_CRITERIA.split_whitespace().count(),
-        );
-        assert!(
-            !jis_counts.is_empty() && jis_counts.iter().all(|count| *count == jis),
-            "the README counts JIS X 8341-3:2016's criteria as {jis_counts:?}, not {jis}"
-        );
-        assert!(
-            !added_counts.is_empty() && added_counts.iter().all(|count| *count == added),
-            "the README counts the criteria WCAG 2.1 and 2.2 added as {added_counts:?}, not {added}"
-        );
-        for (_, results) in conformance() {
-            assert_eq!(
-                numbers(&results.jis),
-                JIS_CRITERIA.split_whitespace().collect::<Vec<_>>()
-            );
-            assert_eq!(
-                numbers(&results.added),
-                ADDED_CRITERIA.split_whitespace().collect::<Vec<_>>()
-            );
+impl SiteData {
+    /// Reads the shell's data file, which must be of this code's data format and, where the
+    /// document names one (`page_build`), of the build the page in the document was drawn from.
+    pub fn read(
+        bytes: &'static [u8],
+        page_build: Option<&str>,
+    ) -> Result<SiteData, data::DataError> {
+        let build = data::build_of(bytes)?;
+        if page_build.is_some_and(|page| page != build) {
+            return Err(data::DataError::OtherBuild);
         }
+        let site = Box::leak(Box::new(data::decode(bytes, build)?));
+        Ok(SiteData { build, site })
     }
 
-    /// The conformance word follows the rows: 準拠 (conforms) only when every JIS X 8341-3:2016
-    /// criterion is met (a criterion that does not apply is met), else 一部準拠.
-    #[test]
-    fn the_conformance_word_follows_the_results() {
-        let editions = conformance();
-        assert_eq!(editions.len(), 2, "the results in both editions");
-        for (lang, results) in editions {
-            let [met, conforms, partially] =
-                ["met", "conforms", "partially_conforms"].map(|word| conformance_word(word, lang));
-            let all_met = results.jis.rows.iter().all(|row| row.result == met);
-            let entry = &results.record[3];
-            assert_eq!(
-                entry.values,
-                [if all_met { &conforms } else { &partially }],
-                "{entry:?}"
-            );
-        }
+    /// The interface text of one edition.
+    pub fn strings(self, lang: Lang) -> &'static Strings {
+        self.site.strings.of(lang)
     }
 
-    /// Every test the accessibility results name (`file: test name`) exists in
-    /// `tests/e2e/<file>.test.mjs`, so the table cannot claim a check the suite does not make.
-    #[test]
-    fn every_test_the_accessibility_results_name_exists() {
-        let mut named = 0;
-        for (_, results) in conformance() {
-            for test in results
-                .jis
-                .rows
-                .iter()
-                .chain(&results.added.rows)
-                .flat_map(|row| &row.tests)
-            {
-                let (file, name) = test.split_once(": ").expect("file: test name");
-                let path = format!("{}/tests/e2e/{file}.test.mjs", env!("CARGO_MANIFEST_DIR"));
-                let source = std::fs::read_to_string(&path).expect(&path);
-                // Prettier quotes a name that holds an apostrophe with double quotes.
-                let declared = [
-                    format!("test('{}'", name.replace('\'', "\\'")),
-                    format!("test(\"{name}\""),
-                ];
-                assert!(
-                    declared.iter().any(|d| source.contains(d.as_str())),
-                    "{path} has no test named {name:?}"
-                );
-                named += 1;
-            }
-        }
-        assert!(named > 0, "the results name their tests");
+    /// The secretariat's details, shown in every footer.
+    pub fn contact(self) -> &'static Contact {
+        &self.site.contact
     }
 }

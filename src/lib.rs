@@ -14,6 +14,8 @@ pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 
+#[cfg(all(test, feature = "ssr"))]
+mod fixture;
 #[cfg(test)]
 mod import_graph;
 

@@ -6,7 +6,7 @@
 
 use std::cell::RefCell;
 
-use crate::content::{data, PageText, PAGE_FILES, SITE};
+use crate::content::{data, PageText, SiteData};
 use crate::routes::{Lang, PageId};
 
 thread_local! {
@@ -25,8 +25,10 @@ pub fn get(lang: Lang, page: PageId) -> Option<&'static PageText> {
     })
 }
 
-/// Reads a page's data file, which must be of this build, and keeps its text for the visit.
+/// Reads a page's data file, which must be of the format of this code and of the build of the
+/// shell `site`, and keeps its text for the visit.
 pub fn insert(
+    site: SiteData,
     lang: Lang,
     page: PageId,
     file: &'static [u8],
@@ -34,18 +36,9 @@ pub fn insert(
     if let Some(text) = get(lang, page) {
         return Ok(text);
     }
-    let text: &'static PageText = Box::leak(Box::new(data::decode(file, SITE.build)?));
+    let text: &'static PageText = Box::leak(Box::new(data::decode(file, site.build)?));
     LOADED.with(|loaded| loaded.borrow_mut().push(((lang, page), text)));
     Ok(text)
-}
-
-/// Reads every page's data file as the build wrote it: for the prerenderer, and for tests that
-/// draw pages without fetching.
-pub fn insert_built() {
-    for (slug, lang, file) in PAGE_FILES {
-        let page = PageId::find(slug).expect("a data file for each page of the shell");
-        insert(*lang, page, file).expect("the build's data files are of its own build");
-    }
 }
 
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
@@ -61,7 +54,7 @@ mod fetch {
     use web_sys::{AbortController, RequestInit, Response};
 
     use super::{get, insert, Lang, PageId, PageText};
-    use crate::content::data;
+    use crate::content::{data, SiteData};
 
     /// How long a data file may take, answer and body, before the request is given up and the
     /// page loaded in full instead.
@@ -82,6 +75,7 @@ mod fetch {
 
     /// The text of a page, from memory or from its data file on a site served under `base`.
     pub async fn load(
+        site: SiteData,
         lang: Lang,
         page: PageId,
         base: &str,
@@ -93,7 +87,7 @@ mod fetch {
             .await
             .map_err(|_| Unavailable)?;
         let file: &'static [u8] = Uint8Array::new(&body).to_vec().leak();
-        insert(lang, page, file).map_err(|_| Unavailable)
+        insert(site, lang, page, file).map_err(|_| Unavailable)
     }
 
     /// Starts fetching a page's data file, unless it has been requested already; the promise
@@ -114,7 +108,9 @@ mod fetch {
         })
     }
 
-    async fn fetch_bytes(url: String) -> Result<JsValue, JsValue> {
+    /// The bytes of the file at `url`, as an `ArrayBuffer`; an error for a failed request, an
+    /// error status, or no whole answer within [`TIMEOUT_MS`].
+    pub async fn fetch_bytes(url: String) -> Result<JsValue, JsValue> {
         let controller = AbortController::new()?;
         let init = RequestInit::new();
         init.set_signal(Some(&controller.signal()));

@@ -8,6 +8,7 @@ use leptos::prelude::{document, window};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{AddEventListenerOptions, Element, HtmlAnchorElement};
 
+use crate::content::SiteData;
 use crate::page_data;
 use crate::routes::Route;
 
@@ -16,7 +17,7 @@ use crate::routes::Route;
 const NAVIGATION_LINKS: &str = "header a[href], nav a[href]";
 
 /// Starts the intent listeners, for the rest of the visit, on a site served under `base`.
-pub fn on_intent(base: &str) {
+pub fn on_intent(site: SiteData, base: &str) {
     let base = base.to_owned();
     let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
         let link = event
@@ -25,7 +26,7 @@ pub fn on_intent(base: &str) {
             .and_then(|element| element.closest("a[href]").ok().flatten())
             .and_then(|link| link.dyn_into::<HtmlAnchorElement>().ok());
         if let Some(link) = link {
-            fetch_for(&link, &base);
+            fetch_for(site, &link, &base);
         }
     });
     let options = AddEventListenerOptions::new();
@@ -42,7 +43,7 @@ pub fn on_intent(base: &str) {
 
 /// Fetches, at idle moments, the data of the pages the current page's navigation links to, and
 /// of the current page itself (for Back), unless the visitor saves data.
-pub fn navigation_when_idle(base: &str) {
+pub fn navigation_when_idle(site: SiteData, base: &str) {
     if saves_data() {
         return;
     }
@@ -54,25 +55,25 @@ pub fn navigation_when_idle(base: &str) {
                 if let Some(route) = link
                     .dyn_into::<HtmlAnchorElement>()
                     .ok()
-                    .and_then(|link| same_site_route(&link, &base))
+                    .and_then(|link| same_site_route(site, &link, &base))
                 {
                     routes.push(route);
                 }
             }
         }
         if let Ok(here) = window().location().pathname() {
-            routes.push(Route::locate(&here, &base));
+            routes.push(site.locate(&here, &base));
         }
-        fetch_one_per_idle_moment(routes, base);
+        fetch_one_per_idle_moment(site, routes, base);
     });
 }
 
 /// Starts one request per idle moment: each `fetch()` costs the main thread a few
 /// milliseconds, and all of them in one task would make a long one on a slow phone.
-fn fetch_one_per_idle_moment(mut routes: Vec<Route>, base: String) {
+fn fetch_one_per_idle_moment(site: SiteData, mut routes: Vec<Route>, base: String) {
     let Some(route) = routes.pop() else { return };
     fetch_route(route, &base);
-    when_idle(move || fetch_one_per_idle_moment(routes, base));
+    when_idle(move || fetch_one_per_idle_moment(site, routes, base));
 }
 
 /// Runs `task` at the browser's next idle moment; where the browser has no idle callback
@@ -90,16 +91,16 @@ fn when_idle(task: impl FnOnce() + 'static) {
 /// The route the app draws when this link is followed; `None` for a link to another site, or
 /// one the router leaves to the browser (it has a `target`: the language switch), which loads a
 /// whole page and needs no data file.
-fn same_site_route(link: &HtmlAnchorElement, base: &str) -> Option<Route> {
+fn same_site_route(site: SiteData, link: &HtmlAnchorElement, base: &str) -> Option<Route> {
     let same_site = window()
         .location()
         .origin()
         .is_ok_and(|origin| origin == link.origin());
-    (same_site && link.target().is_empty()).then(|| Route::locate(&link.pathname(), base))
+    (same_site && link.target().is_empty()).then(|| site.locate(&link.pathname(), base))
 }
 
-fn fetch_for(link: &HtmlAnchorElement, base: &str) {
-    if let Some(route) = same_site_route(link, base) {
+fn fetch_for(site: SiteData, link: &HtmlAnchorElement, base: &str) {
+    if let Some(route) = same_site_route(site, link, base) {
         fetch_route(route, base);
     }
 }

@@ -5,12 +5,27 @@
 //! address; `/concept` and `/concept/index.html` reach the same page.
 
 pub use crate::content::Lang;
-use crate::content::{page_path, strings, Listing, SITE};
+use crate::content::{page_path, Listing, Page, SiteData};
 
-/// A page of the site, in either language: its place in the site's list of pages
-/// (`content/`, in navigation order).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct PageId(usize);
+/// A page of the site, in either language: its entry in the site's list of pages (`content/`,
+/// in navigation order).
+#[derive(Clone, Copy, Debug)]
+pub struct PageId(&'static Page);
+
+/// Pages are told apart by their address, which the content compiler makes unique.
+impl PartialEq for PageId {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.slug == other.0.slug
+    }
+}
+
+impl Eq for PageId {}
+
+impl std::hash::Hash for PageId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.slug.hash(state);
+    }
+}
 
 /// What a path resolves to: a page, or Not Found, in the language the path asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -21,34 +36,92 @@ pub struct Route {
 }
 
 impl PageId {
-    /// Every page, in navigation order.
-    pub fn all() -> impl Iterator<Item = PageId> {
-        (0..SITE.pages.len()).map(PageId)
-    }
-
-    /// The home page (`content/_index.md`), which the content compiler requires.
-    pub fn home() -> PageId {
-        PageId::find("").expect("the content has a home page")
-    }
-
-    /// The page whose file is `content/<slug>.md` (`""` for the home page).
-    pub fn find(slug: &str) -> Option<PageId> {
-        PageId::all().find(|page| page.slug() == slug)
-    }
-
-    /// The pages linked from `listing` (the main navigation or the footer), in order.
-    pub fn listed_in(listing: Listing) -> impl Iterator<Item = PageId> {
-        PageId::all().filter(move |page| SITE.pages[page.0].listed_in == listing)
-    }
-
     /// The page's heading and navigation label in one language.
     pub fn title(self, lang: Lang) -> &'static str {
-        SITE.pages[self.0].title.get(lang)
+        self.0.title.get(lang)
     }
 
     /// The path segment after the language prefix (`""` for the home page).
     pub fn slug(self) -> &'static str {
-        SITE.pages[self.0].slug
+        self.0.slug
+    }
+}
+
+/// The route table of the site the app was given: finding its pages and naming them.
+impl SiteData {
+    /// Every page, in navigation order.
+    pub fn pages(self) -> impl Iterator<Item = PageId> {
+        self.site.pages.iter().map(PageId)
+    }
+
+    /// The page whose file is `content/<slug>.md` (`""` for the home page).
+    pub fn find(self, slug: &str) -> Option<PageId> {
+        self.pages().find(|page| page.slug() == slug)
+    }
+
+    /// The home page (`content/_index.md`), which the content compiler requires.
+    pub fn home_page(self) -> PageId {
+        self.find("").expect("the content has a home page")
+    }
+
+    /// The home page of an edition.
+    pub fn home(self, lang: Lang) -> Route {
+        Route::page(lang, self.home_page())
+    }
+
+    /// The pages linked from `listing` (the main navigation or the footer), in order.
+    pub fn listed_in(self, listing: Listing) -> impl Iterator<Item = PageId> {
+        self.pages().filter(move |page| page.0.listed_in == listing)
+    }
+
+    /// Every page in every language, in the order the prerenderer and the sitemap list them.
+    pub fn all_pages(self) -> impl Iterator<Item = Route> {
+        Lang::ALL
+            .into_iter()
+            .flat_map(move |lang| self.pages().map(move |page| Route::page(lang, page)))
+    }
+
+    /// The page's heading and navigation label, or Not Found's.
+    pub fn title(self, route: Route) -> &'static str {
+        match route.page {
+            Some(page) => page.title(route.lang),
+            None => self.strings(route.lang).not_found_title,
+        }
+    }
+
+    /// The full `<title>`: `<page> | <site>`.
+    pub fn document_title(self, route: Route) -> String {
+        format!("{} | {}", self.title(route), self.strings(route.lang).name)
+    }
+
+    /// Resolves a URL path (as the browser or the server sees it, percent-encoded, under `base`)
+    /// as a static file server would: each segment is percent-decoded on its own (so an encoded
+    /// `/` never splits a segment), and a final `index.html` or `index` names the folder's page.
+    pub fn locate(self, path: &str, base: &str) -> Route {
+        let Some(path) = strip_base(path, base) else {
+            return Route::not_found(Lang::En);
+        };
+        // `None` for a segment that is not valid percent-encoded UTF-8: it names nothing.
+        let mut segments: Vec<Option<String>> =
+            path.split('/').skip(1).map(percent_decode).collect();
+        let lang = match segments.first() {
+            Some(Some(first)) if Some(first.as_str()) == Lang::Ja.segment() => {
+                segments.remove(0);
+                Lang::Ja
+            }
+            _ => Lang::En,
+        };
+        if let Some(Some(last)) = segments.last() {
+            if ["", "index.html", "index"].contains(&last.as_str()) {
+                segments.pop();
+            }
+        }
+        let page = match segments.as_slice() {
+            [] => Some(self.home_page()),
+            [Some(segment)] if !segment.is_empty() => self.find(segment),
+            _ => None,
+        };
+        Route { lang, page }
     }
 }
 
@@ -62,18 +135,6 @@ impl Route {
 
     pub fn not_found(lang: Lang) -> Route {
         Route { lang, page: None }
-    }
-
-    /// The home page of an edition.
-    pub fn home(lang: Lang) -> Route {
-        Route::page(lang, PageId::home())
-    }
-
-    /// Every page in every language, in the order the prerenderer and the sitemap list them.
-    pub fn all_pages() -> impl Iterator<Item = Route> {
-        Lang::ALL
-            .into_iter()
-            .flat_map(|lang| PageId::all().map(move |page| Route::page(lang, page)))
     }
 
     /// The same page in the other language.
@@ -99,49 +160,6 @@ impl Route {
     /// canonical links, Open Graph and the sitemap.
     pub fn url(self, origin: &str, base: &str) -> String {
         format!("{origin}{}", self.href(base))
-    }
-
-    /// The page's heading and navigation label, or Not Found's.
-    pub fn title(self) -> &'static str {
-        match self.page {
-            Some(page) => page.title(self.lang),
-            None => strings(self.lang).not_found.title,
-        }
-    }
-
-    /// The full `<title>`: `<page> | <site>`.
-    pub fn document_title(self) -> String {
-        format!("{} | {}", self.title(), strings(self.lang).name)
-    }
-
-    /// Resolves a URL path (as the browser or the server sees it, percent-encoded, under `base`)
-    /// as a static file server would: each segment is percent-decoded on its own (so an encoded
-    /// `/` never splits a segment), and a final `index.html` or `index` names the folder's page.
-    pub fn locate(path: &str, base: &str) -> Route {
-        let Some(path) = strip_base(path, base) else {
-            return Route::not_found(Lang::En);
-        };
-        // `None` for a segment that is not valid percent-encoded UTF-8: it names nothing.
-        let mut segments: Vec<Option<String>> =
-            path.split('/').skip(1).map(percent_decode).collect();
-        let lang = match segments.first() {
-            Some(Some(first)) if Some(first.as_str()) == Lang::Ja.segment() => {
-                segments.remove(0);
-                Lang::Ja
-            }
-            _ => Lang::En,
-        };
-        if let Some(Some(last)) = segments.last() {
-            if ["", "index.html", "index"].contains(&last.as_str()) {
-                segments.pop();
-            }
-        }
-        let page = match segments.as_slice() {
-            [] => Some(PageId::home()),
-            [Some(segment)] if !segment.is_empty() => PageId::find(segment),
-            _ => None,
-        };
-        Route { lang, page }
     }
 }
 
@@ -196,16 +214,29 @@ fn percent_decode(path: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// The fixture site's shell: the route table of content of the tests' own.
+    fn site() -> SiteData {
+        SiteData::read(sendai_fixture::SITE_FILE, None).expect("the fixture's shell")
+    }
+
     fn concept() -> PageId {
-        PageId::find("concept").expect("content/concept.md")
+        site().find("concept").expect("the fixture's concept.md")
+    }
+
+    fn locate(path: &str, base: &str) -> Route {
+        site().locate(path, base)
+    }
+
+    fn home() -> PageId {
+        site().home_page()
     }
 
     #[test]
     fn every_page_round_trips_through_its_path() {
-        for route in Route::all_pages() {
-            assert_eq!(Route::locate(&route.path(), ""), route, "{}", route.path());
+        for route in site().all_pages() {
+            assert_eq!(locate(&route.path(), ""), route, "{}", route.path());
             assert_eq!(
-                Route::locate(&route.href("/sub"), "/sub"),
+                locate(&route.href("/sub"), "/sub"),
                 route,
                 "under /sub: {}",
                 route.path()
@@ -228,8 +259,8 @@ mod tests {
 
     #[test]
     fn canonical_paths_are_the_published_ones() {
-        let paths: Vec<String> = Route::all_pages().map(Route::path).collect();
-        assert_eq!(paths.len(), 2 * PageId::all().count());
+        let paths: Vec<String> = site().all_pages().map(Route::path).collect();
+        assert_eq!(paths.len(), 2 * site().pages().count());
         assert_eq!(paths[0], "/", "the English home page first");
         assert!(paths.contains(&"/concept/".to_owned()));
         assert!(paths.contains(&"/ja/".to_owned()));
@@ -243,27 +274,21 @@ mod tests {
     fn both_slash_forms_and_index_html_reach_the_same_page() {
         let concept = Route::page(Lang::En, concept());
         for path in ["/concept", "/concept/", "/concept/index.html"] {
-            assert_eq!(Route::locate(path, ""), concept, "{path}");
+            assert_eq!(locate(path, ""), concept, "{path}");
         }
-        let ja_home = Route::page(Lang::Ja, PageId::home());
+        let ja_home = Route::page(Lang::Ja, home());
         for path in ["/ja", "/ja/", "/ja/index.html"] {
-            assert_eq!(Route::locate(path, ""), ja_home, "{path}");
+            assert_eq!(locate(path, ""), ja_home, "{path}");
         }
-        assert_eq!(
-            Route::locate("/index.html", ""),
-            Route::page(Lang::En, PageId::home())
-        );
+        assert_eq!(locate("/index.html", ""), Route::page(Lang::En, home()));
     }
 
     #[test]
     fn percent_encoded_paths_resolve_as_a_file_server_decodes_them() {
-        assert_eq!(
-            Route::locate("/%63oncept/", ""),
-            Route::page(Lang::En, concept())
-        );
-        assert_eq!(Route::locate("/%E0%A4%A/", ""), Route::not_found(Lang::En));
-        assert_eq!(Route::locate("/%C0%AE/", ""), Route::not_found(Lang::En));
-        assert_eq!(Route::locate("/%zz", ""), Route::not_found(Lang::En));
+        assert_eq!(locate("/%63oncept/", ""), Route::page(Lang::En, concept()));
+        assert_eq!(locate("/%E0%A4%A/", ""), Route::not_found(Lang::En));
+        assert_eq!(locate("/%C0%AE/", ""), Route::not_found(Lang::En));
+        assert_eq!(locate("/%zz", ""), Route::not_found(Lang::En));
     }
 
     #[test]
@@ -278,54 +303,48 @@ mod tests {
             "//",
             "/_index/",
         ] {
-            assert_eq!(Route::locate(path, "").page, None, "{path}");
+            assert_eq!(locate(path, "").page, None, "{path}");
         }
-        assert_eq!(Route::locate("/ja/nope", ""), Route::not_found(Lang::Ja));
-        assert_eq!(Route::locate("/nope", ""), Route::not_found(Lang::En));
+        assert_eq!(locate("/ja/nope", ""), Route::not_found(Lang::Ja));
+        assert_eq!(locate("/nope", ""), Route::not_found(Lang::En));
     }
 
     #[test]
     fn a_final_index_names_the_folder_page() {
         assert_eq!(
-            Route::locate("/concept/index", ""),
+            locate("/concept/index", ""),
             Route::page(Lang::En, concept())
         );
         assert_eq!(
-            Route::locate("/ja/concept/index", ""),
+            locate("/ja/concept/index", ""),
             Route::page(Lang::Ja, concept())
         );
-        assert_eq!(
-            Route::locate("/index", ""),
-            Route::page(Lang::En, PageId::home())
-        );
+        assert_eq!(locate("/index", ""), Route::page(Lang::En, home()));
     }
 
     #[test]
     fn an_encoded_slash_does_not_split_a_segment() {
         // Static hosts answer 404 here; the app must agree.
-        assert_eq!(Route::locate("/ja%2Fconcept/", "").page, None);
-        assert_eq!(Route::locate("/concept%2F", "").page, None);
+        assert_eq!(locate("/ja%2Fconcept/", "").page, None);
+        assert_eq!(locate("/concept%2F", "").page, None);
     }
 
     #[test]
     fn bad_encoding_under_ja_is_japanese_not_found() {
-        assert_eq!(Route::locate("/ja/%zz", ""), Route::not_found(Lang::Ja));
-        assert_eq!(Route::locate("/ja/%C0%AE/", ""), Route::not_found(Lang::Ja));
+        assert_eq!(locate("/ja/%zz", ""), Route::not_found(Lang::Ja));
+        assert_eq!(locate("/ja/%C0%AE/", ""), Route::not_found(Lang::Ja));
     }
 
     #[test]
     fn paths_outside_the_base_are_not_found() {
-        assert_eq!(Route::locate("/concept/", "/sub").page, None);
-        assert_eq!(Route::locate("/subway/", "/sub").page, None);
-        assert_eq!(
-            Route::locate("/sub", "/sub"),
-            Route::page(Lang::En, PageId::home())
-        );
+        assert_eq!(locate("/concept/", "/sub").page, None);
+        assert_eq!(locate("/subway/", "/sub").page, None);
+        assert_eq!(locate("/sub", "/sub"), Route::page(Lang::En, home()));
     }
 
     #[test]
     fn counterpart_switches_language_and_keeps_the_page() {
-        let route = Route::page(Lang::En, PageId::find("secretariat").unwrap());
+        let route = Route::page(Lang::En, site().find("secretariat").unwrap());
         assert_eq!(route.counterpart().path(), "/ja/secretariat/");
         assert_eq!(route.counterpart().counterpart(), route);
     }

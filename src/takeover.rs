@@ -15,9 +15,10 @@ const MANAGED_HEAD: &str = "meta[name=description], meta[name=robots], meta[prop
 /// The live region that announces client-side navigations; the app renders its own.
 const ANNOUNCER: &str = "body > [role=status]";
 
-/// Whether the page in the document is the prerendered page of `route`: same language, same
-/// heading (the content compiler makes every page's heading distinct).
-pub fn is_prerendered(document: &Document, route: Route) -> bool {
+/// Whether the page in the document is the prerendered page of `route`, whose heading is
+/// `title`: same language, same heading (the content compiler makes every page's heading
+/// distinct).
+pub fn is_prerendered(document: &Document, route: Route, title: &str) -> bool {
     let lang = document
         .document_element()
         .and_then(|html| html.get_attribute("lang"));
@@ -26,7 +27,7 @@ pub fn is_prerendered(document: &Document, route: Route) -> bool {
         .ok()
         .flatten()
         .and_then(|h1| h1.text_content());
-    lang.as_deref() == Some(route.lang.code()) && heading.as_deref() == Some(route.title())
+    lang.as_deref() == Some(route.lang.code()) && heading.as_deref() == Some(title)
 }
 
 /// Removes the prerendered live region, which has announced nothing: the app renders its own.

@@ -1,15 +1,16 @@
-//! The app in a real browser (headless Chromium, through wasm-bindgen-test): each test puts the
-//! window at an address, mounts the whole app into a fresh element and checks what a visitor
-//! would see or do there.
+//! The app in a real browser (headless Chromium and Firefox, through wasm-bindgen-test): each
+//! test puts the window at an address, mounts the whole app into a fresh element, drawn from the
+//! fixture content (`crates/sendai_content/tests/fixtures/content`, compiled by
+//! `sendai_fixture`), and checks what a visitor would see or do there.
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::Promise;
 use leptos::prelude::*;
 use sendai_cluster::app::App;
-use sendai_cluster::content::{strings, Listing, SITE};
+use sendai_cluster::content::{Listing, SiteData};
 use sendai_cluster::fresh::Fresh;
 use sendai_cluster::page_data;
-use sendai_cluster::routes::{Lang, PageId, Route};
+use sendai_cluster::routes::{Lang, Route};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -17,11 +18,23 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Puts the window at `path`, mounts the app and waits for its page; the app stays until the
-/// handle is dropped. The pages' text is read from the data files the build wrote, as the
-/// prerenderer reads it, since the test runner's server does not publish them.
+/// The fixture site's shell, with every page's text read from its data file as the app reads
+/// a fetched one (the test runner's server publishes no data files).
+fn site() -> SiteData {
+    let site = SiteData::read(sendai_fixture::SITE_FILE, None).expect("the fixture's shell");
+    for (slug, lang, file) in sendai_fixture::PAGE_FILES {
+        let page = site
+            .find(slug)
+            .expect("a data file for each page of the shell");
+        page_data::insert(site, *lang, page, file).expect("the fixture's own data");
+    }
+    site
+}
+
+/// Puts the window at `path`, mounts the app, given the fixture site, and waits for its page;
+/// the app stays until the handle is dropped.
 async fn mount_at(path: &str) -> (HtmlElement, impl Sized) {
-    page_data::insert_built();
+    let site = site();
     window()
         .history()
         .unwrap()
@@ -29,8 +42,8 @@ async fn mount_at(path: &str) -> (HtmlElement, impl Sized) {
         .unwrap();
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone(), || {
-        view! { <App base="" origin="https://sendai.example" /> }
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <App site base="" origin="https://sendai.example" /> }
     });
     until("the page to render", || {
         root.query_selector("main h1").ok().flatten().is_some()
@@ -87,7 +100,8 @@ fn html_lang() -> String {
 }
 
 fn every_route() -> Vec<(String, Route)> {
-    Route::all_pages()
+    site()
+        .all_pages()
         .map(|route| (route.path(), route))
         .chain([
             ("/no-such-page/".to_owned(), Route::not_found(Lang::En)),
@@ -100,12 +114,12 @@ fn every_route() -> Vec<(String, Route)> {
 async fn each_route_shows_its_heading_title_and_language() {
     for (path, route) in every_route() {
         let (root, _app) = mount_at(&path).await;
-        let title = route.document_title();
+        let title = site().document_title(route);
         until(&format!("the title of {path}"), || {
             document().title() == title
         })
         .await;
-        assert_eq!(heading(&root), route.title(), "{path}");
+        assert_eq!(heading(&root), site().title(route), "{path}");
         assert_eq!(find_all(&root, "h1").len(), 1, "{path}: one h1");
         assert_eq!(html_lang(), route.lang.code(), "{path}");
     }
@@ -113,7 +127,7 @@ async fn each_route_shows_its_heading_title_and_language() {
 
 #[wasm_bindgen_test]
 async fn navigation_marks_the_current_page_and_only_it() {
-    for route in Route::all_pages() {
+    for route in site().all_pages() {
         let (root, _app) = mount_at(&route.path()).await;
         // Each page is listed in the main navigation or in the footer's.
         let current = find_all(&root, "nav a[aria-current='page']");
@@ -121,12 +135,12 @@ async fn navigation_marks_the_current_page_and_only_it() {
         assert_eq!(current[0].get_attribute("href").unwrap(), route.path());
         assert_eq!(
             find_all(&root, ".sc-nav a").len(),
-            PageId::listed_in(Listing::Navigation).count(),
+            site().listed_in(Listing::Navigation).count(),
             "a link per page of the navigation"
         );
         assert_eq!(
             find_all(&root, "footer nav a").len(),
-            PageId::listed_in(Listing::Footer).count(),
+            site().listed_in(Listing::Footer).count(),
             "a link per page of the footer"
         );
     }
@@ -135,13 +149,13 @@ async fn navigation_marks_the_current_page_and_only_it() {
 #[wasm_bindgen_test]
 async fn an_unknown_path_shows_not_found_with_a_link_to_every_page() {
     let (root, _app) = mount_at("/concept/extra").await;
-    assert_eq!(heading(&root), strings(Lang::En).not_found.title);
+    assert_eq!(heading(&root), site().strings(Lang::En).not_found_title);
     let main = find(&root, "main");
     let links: Vec<String> = find_all(&main, "a")
         .iter()
         .filter_map(|a| a.get_attribute("href"))
         .collect();
-    for route in Route::all_pages().filter(|route| route.lang == Lang::En) {
+    for route in site().all_pages().filter(|route| route.lang == Lang::En) {
         assert!(
             links.contains(&route.path()),
             "{} in {links:?}",
@@ -154,16 +168,16 @@ async fn an_unknown_path_shows_not_found_with_a_link_to_every_page() {
 #[wasm_bindgen_test]
 async fn the_footer_holds_the_address_telephone_and_fax() {
     for lang in Lang::ALL {
-        let (root, _app) = mount_at(&Route::home(lang).path()).await;
+        let (root, _app) = mount_at(&site().home(lang).path()).await;
         let footer = find(&root, "footer address");
         let footer_text = text(&footer);
-        for line in strings(lang).address {
+        for line in &site().strings(lang).address {
             assert!(
                 footer_text.contains(line),
                 "{lang:?}: {line} in {footer_text}"
             );
         }
-        let contact = &SITE.contact;
+        let contact = site().contact();
         assert!(footer_text.contains(contact.fax.display));
         let tel = find(&footer, "a[href^='tel:']");
         assert_eq!(text(&tel), contact.telephone.display);

@@ -2,14 +2,13 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::context::use_page_context;
-use crate::routes::Route;
 
 /// Home, then the current page (on the home page, Home alone, as the current page).
 #[component]
 pub fn Breadcrumbs() -> impl IntoView {
     let context = use_page_context();
     let strings = context.strings();
-    let home = Route::home(context.route.lang);
+    let home = context.site.home(context.route.lang);
     let crumbs = if context.route == home {
         Either::Left(view! {
             <li class="sc-breadcrumbs__item" aria-current="page">
@@ -24,7 +23,7 @@ pub fn Breadcrumbs() -> impl IntoView {
                 </a>
             </li>
             <li class="sc-breadcrumbs__item" aria-current="page">
-                {context.route.title()}
+                {context.title(context.route)}
             </li>
         })
     };

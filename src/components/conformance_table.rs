@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::content::{Conformance, CriteriaTable};
 use crate::context::use_page_context;
-use crate::routes::{Lang, PageId, Route};
+use crate::routes::Lang;
 
 /// The accessibility test results: the record of the test run (date, standard, target,
 /// conformance, test period, build, browsers and tools), the address of every page tested, then
@@ -30,9 +30,9 @@ pub fn ConformanceTable(
             }
         })
         .collect_view();
-    let addresses = Lang::ALL
-        .into_iter()
-        .flat_map(|lang| PageId::all().map(move |page| Route::page(lang, page)))
+    let addresses = context
+        .site
+        .all_pages()
         .map(|route| {
             let url = route.url(&context.origin, &context.base);
             view! {

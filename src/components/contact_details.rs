@@ -1,14 +1,14 @@
 use leptos::prelude::*;
 
-use crate::content::SITE;
 use crate::context::use_page_context;
 
 /// The secretariat's postal address, telephone (a `tel:` link) and fax, in an `<address>`, with
 /// the labels and the address order of the page's language.
 #[component]
 pub fn ContactDetails() -> impl IntoView {
-    let strings = use_page_context().strings();
-    let contact = &SITE.contact;
+    let context = use_page_context();
+    let strings = context.strings();
+    let contact = context.site.contact();
     let lines = strings
         .address
         .iter()

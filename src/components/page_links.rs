@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::content::Listing;
 use crate::context::use_page_context;
-use crate::routes::{PageId, Route};
+use crate::routes::Route;
 
 /// The links to the pages listed in one place (the main navigation or the footer), in the
 /// current language and the order of their `weight`, as list items; the current page's link
@@ -17,14 +17,16 @@ pub fn PageLinks(
     link_class: &'static str,
 ) -> impl IntoView {
     let context = use_page_context();
-    PageId::listed_in(listing)
+    context
+        .site
+        .listed_in(listing)
         .map(|page| {
             let target = Route::page(context.route.lang, page);
             let current = (context.route == target).then_some("page");
             view! {
                 <li class=item_class>
                     <a class=link_class href=context.href(target) aria-current=current>
-                        {target.title()}
+                        {context.title(target)}
                     </a>
                 </li>
             }

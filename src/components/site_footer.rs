@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::{ContactDetails, PageLinks};
-use crate::content::{Listing, SITE};
+use crate::content::Listing;
 use crate::context::use_page_context;
 
 /// The secretariat's contact details, the links to the pages about the website (accessibility,
@@ -33,7 +33,7 @@ pub fn SiteFooter() -> impl IntoView {
                     </ul>
                 </nav>
                 <p class="sc-footer__copyright" lang="en">
-                    {SITE.contact.copyright}
+                    {context.site.contact().copyright}
                 </p>
             </div>
         </footer>

@@ -1,8 +1,6 @@
 use leptos::prelude::*;
 
-use crate::content::strings;
 use crate::context::use_page_context;
-use crate::routes::Route;
 
 /// The site name, linking home, and the switch to the same page in the other language.
 #[component]
@@ -13,7 +11,7 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="sc-header" id="top">
             <div class="sc-header__inner sc-width-container">
-                <a class="sc-header__name" href=context.href(Route::home(context.route.lang))>
+                <a class="sc-header__name" href=context.href(context.site.home(context.route.lang))>
                     {own.name}
                 </a>
                 // The other edition loads as a new document (`target="_self"` keeps the router
@@ -26,7 +24,7 @@ pub fn SiteHeader() -> impl IntoView {
                     target="_self"
                 >
                     <span class="sc-visually-hidden">{own.language_switch_label}": "</span>
-                    <span lang=other.code()>{strings(other).language_name}</span>
+                    <span lang=other.code()>{context.site.strings(other).language_name}</span>
                 </a>
             </div>
         </header>

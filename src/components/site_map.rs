@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::context::use_page_context;
-use crate::routes::{PageId, Route};
+use crate::routes::Route;
 
 /// Every page of the page's edition, in the order of their `weight`: the same list the
 /// navigation, the footer and `sitemap.xml` are made from.
@@ -9,12 +9,14 @@ use crate::routes::{PageId, Route};
 pub fn SiteMap() -> impl IntoView {
     let context = use_page_context();
     let lang = context.route.lang;
-    let links = PageId::all()
+    let links = context
+        .site
+        .pages()
         .map(|page| {
             let route = Route::page(lang, page);
             view! {
                 <li>
-                    <a href=context.href(route)>{route.title()}</a>
+                    <a href=context.href(route)>{context.title(route)}</a>
                 </li>
             }
         })

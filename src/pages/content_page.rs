@@ -15,7 +15,7 @@ pub fn ContentPage(
     text: &'static PageText,
 ) -> impl IntoView {
     let context = use_page_context();
-    let base = context.base;
+    let base = context.base.clone();
     let blocks = text
         .body
         .iter()
@@ -35,7 +35,7 @@ pub fn ContentPage(
         })
         .collect_view();
     view! {
-        <h1 class="sc-heading-xl" tabindex="-1">{context.route.title()}</h1>
+        <h1 class="sc-heading-xl" tabindex="-1">{context.title(context.route)}</h1>
         {blocks}
     }
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::context::use_page_context;
-use crate::routes::{PageId, Route};
+use crate::routes::Route;
 
 /// Any unknown address: says so plainly and links to every page of the site.
 #[component]
@@ -9,13 +9,15 @@ pub fn NotFoundPage() -> impl IntoView {
     let context = use_page_context();
     // The language the address asked for.
     let lang = context.route.lang;
-    let text = &context.strings().not_found;
+    let text = context.strings();
     let advice = text
-        .advice
+        .not_found_advice
         .iter()
         .map(|line| view! { <p class="sc-body">{*line}</p> })
         .collect_view();
-    let links = PageId::all()
+    let links = context
+        .site
+        .pages()
         .map(|page| {
             let href = context.href(Route::page(lang, page));
             view! {
@@ -25,16 +27,16 @@ pub fn NotFoundPage() -> impl IntoView {
             }
         })
         .collect_view();
-    let other = Route::home(lang.other());
+    let other = context.site.home(lang.other());
     view! {
-        <h1 class="sc-heading-xl" tabindex="-1">{text.title}</h1>
+        <h1 class="sc-heading-xl" tabindex="-1">{text.not_found_title}</h1>
         {advice}
-        <h2 class="sc-heading-m">{text.pages_heading}</h2>
+        <h2 class="sc-heading-m">{text.not_found_pages_heading}</h2>
         <ul class="sc-list sc-list--bullet">
             {links}
             <li>
                 <a href=context.href(other) hreflang=other.lang.code() lang=other.lang.code()>
-                    {other.title()}
+                    {context.title(other)}
                 </a>
             </li>
         </ul>

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::content::{strings, SITE};
+use crate::content::SiteData;
 use crate::routes::Lang;
 
 /// The secretariat as a schema.org `Organization`, with the address, telephone and fax exactly
@@ -33,15 +33,15 @@ struct PostalAddress {
 }
 
 /// The organisation as a `<script type="application/ld+json">` element.
-pub fn organization_json_ld() -> String {
-    let json = organization_json();
+pub fn organization_json_ld(site: SiteData) -> String {
+    let json = organization_json(site);
     // No text holds `</`, so the JSON cannot close the script element early (tested below).
     format!(r#"<script type="application/ld+json">{json}</script>"#)
 }
 
-fn organization_json() -> String {
-    let text = strings(Lang::En);
-    let contact = &SITE.contact;
+fn organization_json(site: SiteData) -> String {
+    let text = site.strings(Lang::En);
+    let contact = site.contact();
     let address = &contact.postal_address;
     let organization = Organization {
         context: "https://schema.org",
@@ -64,12 +64,15 @@ fn organization_json() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixture;
 
     #[test]
     fn organisation_data_gives_the_numbers_as_printed() {
-        let json = organization_json();
-        assert!(json.contains("\"telephone\":\"022-346-9237\""));
-        assert!(json.contains("\"faxNumber\":\"022-346-9238\""));
+        let site = fixture::site();
+        let json = organization_json(site);
+        let contact = site.contact();
+        assert!(json.contains(&format!("\"telephone\":\"{}\"", contact.telephone.display)));
+        assert!(json.contains(&format!("\"faxNumber\":\"{}\"", contact.fax.display)));
         assert!(
             !json.contains("</"),
             "nothing in the JSON can end the script element"

@@ -1,8 +1,9 @@
 //! Build-time rendering of every route to a complete HTML file, with the same components the
-//! browser runs, plus the files a static host needs. One module per kind of output:
+//! browser runs, from the data files the app is given, plus the files a static host needs. One
+//! module per kind of output:
 //!
 //! - [`page`]: the template and the pages, each carrying its policy in a `<meta>`, with each
-//!   page's data file beside it;
+//!   page's data file beside it and the shell's, `site.bin`, at the root;
 //! - [`json_ld`]: the organisation's structured data in every page;
 //! - [`sitemap`]: `sitemap.xml` and `robots.txt`;
 //! - [`policy`]: the one definition of the security policy, headers and cache rules;
@@ -19,7 +20,10 @@ pub mod sitemap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::content::{data, PAGE_FILES};
+use sendai_content::compile::Output;
+
+use crate::content::{data, SiteData};
+use crate::page_data;
 use crate::routes::{Lang, Route};
 
 pub use page::render_page;
@@ -37,26 +41,54 @@ pub fn file_for(route: Route) -> PathBuf {
     PathBuf::from(route.path().trim_start_matches('/')).join("index.html")
 }
 
-/// Writes every page with its data file, the Not Found pages, the sitemap, robots.txt and the
+/// The compiled content as the app reads it: the shell read from `site.bin`'s bytes, and
+/// every page's text from its data file, so that the pages are drawn from the very files the
+/// app is given.
+pub fn read_content(output: &Output) -> SiteData {
+    let site_file: &'static [u8] = output.site_file.clone().leak();
+    let site = SiteData::read(site_file, None).expect("the build reads its own shell");
+    for (page, files) in site.pages().zip(&output.data_files) {
+        for lang in Lang::ALL {
+            let file: &'static [u8] = files.of(lang).clone().leak();
+            page_data::insert(site, lang, page, file).expect("the build reads its own data");
+        }
+    }
+    site
+}
+
+/// Writes the data files, every page, the Not Found pages, the sitemap, robots.txt and the
 /// header files into `dist`, whose `index.html` is Trunk's output and serves as the template;
-/// then precompresses every text file.
-pub fn write_site(dist: &Path, settings: &Settings) -> std::io::Result<Vec<PathBuf>> {
-    let template = page::prepare_template(&fs::read_to_string(dist.join("index.html"))?, dist)?;
+/// then precompresses every text file, unless the build is `trunk serve`'s, which sends none of
+/// them and rebuilds at every save.
+pub fn write_site(
+    dist: &Path,
+    settings: &Settings,
+    output: &Output,
+) -> std::io::Result<Vec<PathBuf>> {
+    let site = read_content(output);
+    let trunk_html = fs::read_to_string(dist.join("index.html"))?;
+    let serving = page::is_trunk_serve(&trunk_html);
+    let template = page::prepare_template(&trunk_html, dist, site.build)?;
     let policy = policy::Policy::for_template(&template);
     let template = page::with_policy_meta(&template, &policy)?;
+    // The data files: the shell at the root, each page's beside the page it is drawn into.
+    fs::write(dist.join(data::SITE_FILE), &output.site_file)?;
+    for (page, files) in site.pages().zip(&output.data_files) {
+        for lang in Lang::ALL {
+            let file = dist.join(data_file_for(lang, page.slug()));
+            fs::create_dir_all(file.parent().expect("a data file is inside dist"))?;
+            fs::write(file, files.of(lang))?;
+        }
+    }
     let mut written = Vec::new();
-    for route in Route::all_pages() {
+    for route in site.all_pages() {
         let file = dist.join(file_for(route));
         fs::create_dir_all(file.parent().expect("a page file is inside dist"))?;
         fs::write(
             &file,
-            render_page(&template, &route.href(&settings.base), settings)?,
+            render_page(site, &template, &route.href(&settings.base), settings)?,
         )?;
         written.push(file);
-    }
-    // Each page's data file, as the build wrote it, beside the page it was drawn into.
-    for (slug, lang, bytes) in PAGE_FILES {
-        fs::write(dist.join(data_file_for(*lang, slug)), bytes)?;
     }
     // One Not Found page per language, where hosts that look for the nearest `404.html` up the
     // tree (Cloudflare Pages, for one) find it; others serve the root one, in English.
@@ -64,14 +96,16 @@ pub fn write_site(dist: &Path, settings: &Settings) -> std::io::Result<Vec<PathB
         let path = format!("{}404.html", Route::not_found(lang).path());
         let file = dist.join(path.trim_start_matches('/'));
         let url = format!("{}{path}", settings.base);
-        fs::write(&file, render_page(&template, &url, settings)?)?;
+        fs::write(&file, render_page(site, &template, &url, settings)?)?;
         written.push(file);
     }
 
-    fs::write(dist.join("sitemap.xml"), sitemap::sitemap(settings))?;
+    fs::write(dist.join("sitemap.xml"), sitemap::sitemap(site, settings))?;
     fs::write(dist.join("robots.txt"), sitemap::robots(settings))?;
     headers::write_headers(dist, &policy, settings)?;
-    compress::precompress(dist)?;
+    if !serving {
+        compress::precompress(dist)?;
+    }
     Ok(written)
 }
 

@@ -19,7 +19,7 @@ use super::json_ld::organization_json_ld;
 use super::policy::Policy;
 use super::Settings;
 use crate::app::App;
-use crate::page_data;
+use crate::content::{SiteData, BUILD_META};
 use crate::routes::PUBLIC_URL_META;
 
 /// Something in Trunk's `index.html` that the prerenderer edits or fills in. Without any one of
@@ -140,12 +140,12 @@ fn found(met: &Cell<bool>, marker: Marker) -> Result<(), TemplateError> {
 /// Trunk's `index.html` as [`prepare_template`] and [`with_policy_meta`] leave it, which holds
 /// the stylesheets, the script that starts the app and the policy.
 pub fn render_page(
+    site: SiteData,
     template: &str,
     path: &str,
     settings: &Settings,
 ) -> Result<String, TemplateError> {
     any_spawner::Executor::init_futures_executor().ok();
-    page_data::insert_built();
     let owner = Owner::new();
     owner.with(|| {
         let (meta_context, meta_output) = ServerMetaContext::new();
@@ -155,7 +155,7 @@ pub fn render_page(
         let origin = settings.origin.clone();
         // Leptos marks places in the markup with `<!>`, which HTML parses as an empty comment but
         // validators reject; `<!---->` is the same node, written validly.
-        let body = view! { <App base=base origin=origin /> }
+        let body = view! { <App site base=base origin=origin /> }
             .to_html()
             .replace("<!>", "<!---->");
         let (head_comment, body_start) = (Cell::new(false), Cell::new(false));
@@ -164,7 +164,7 @@ pub fn render_page(
         if !template.contains(Marker::HeadEnd.text()) {
             return Err(TemplateError::Missing(Marker::HeadEnd));
         }
-        let json_ld = organization_json_ld();
+        let json_ld = organization_json_ld(site);
         let page = rewrite_str(
             template,
             RewriteStrSettings::new()
@@ -200,10 +200,15 @@ pub fn render_page(
     })
 }
 
-/// Trunk's `index.html`, ready to hold each page: the public URL as a meta tag, and the app's
-/// files pinned by their hashes.
-pub fn prepare_template(trunk_html: &str, dist: &Path) -> std::io::Result<String> {
-    with_integrity(&public_url_as_meta(trunk_html)?, dist)
+/// Trunk's `index.html`, ready to hold each page of the content build `build`: the public URL
+/// and the build as meta tags, and the app's files pinned by their hashes.
+pub fn prepare_template(trunk_html: &str, dist: &Path, build: &str) -> std::io::Result<String> {
+    with_integrity(&public_url_as_meta(trunk_html, build)?, dist)
+}
+
+/// Whether Trunk's `index.html` is `trunk serve`'s, which holds its reload script.
+pub fn is_trunk_serve(trunk_html: &str) -> bool {
+    trunk_html.contains(TRUNK_SERVE_ADDRESS_PLACEHOLDER)
 }
 
 /// Puts the part of `policy` a page can carry into a `<meta http-equiv>` right after the
@@ -211,7 +216,7 @@ pub fn prepare_template(trunk_html: &str, dist: &Path) -> std::io::Result<String
 /// A `trunk serve` template is left as it is: the server rewrites its reload script for each
 /// request, so no hash taken here could allow it, and it sends no policy header either.
 pub fn with_policy_meta(template: &str, policy: &Policy) -> Result<String, TemplateError> {
-    if template.contains(TRUNK_SERVE_ADDRESS_PLACEHOLDER) {
+    if is_trunk_serve(template) {
         return Ok(template.to_owned());
     }
     let meta = format!(
@@ -291,12 +296,16 @@ const WASM_INTEGRITY_PLACEHOLDER: &str = "'WASM_INTEGRITY'";
 
 /// Replaces the `<base href>` Trunk writes with a `<meta>` holding the same public URL: the app
 /// reads it from there, and without a `<base>`, `#fragment` links stay on their own page, even on
-/// a Not Found page served at an address unknown at build time.
-fn public_url_as_meta(template: &str) -> Result<String, TemplateError> {
+/// a Not Found page served at an address unknown at build time. A second `<meta>` names the
+/// content's build, so that the app starts only with the shell the page was drawn from.
+fn public_url_as_meta(template: &str, build: &str) -> Result<String, TemplateError> {
     edit_first(template, "base[href]", Marker::Base, |base| {
         let url = base.get_attribute("href").unwrap_or_default();
         base.replace(
-            &format!("<meta name=\"{PUBLIC_URL_META}\" content=\"{url}\">"),
+            &format!(
+                "<meta name=\"{PUBLIC_URL_META}\" content=\"{url}\">\
+                 <meta name=\"{BUILD_META}\" content=\"{build}\">"
+            ),
             ContentType::Html,
         );
     })
@@ -327,8 +336,8 @@ fn edit_first(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::strings;
-    use crate::routes::{Lang, PageId, Route};
+    use crate::fixture;
+    use crate::routes::{Lang, Route};
 
     const TEMPLATE: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><!--HEAD-->\
         <style>body{color:red}</style><script type=\"module\">start()</script></head>\
@@ -343,15 +352,16 @@ mod tests {
 
     #[test]
     fn each_page_is_rendered_with_its_language_title_and_heading() {
-        for route in Route::all_pages() {
-            let html = render_page(TEMPLATE, &route.path(), &settings()).unwrap();
+        let site = fixture::site();
+        for route in site.all_pages() {
+            let html = render_page(site, TEMPLATE, &route.path(), &settings()).unwrap();
             assert!(
                 html.contains(&format!("<html lang=\"{}\"", route.lang.code())),
                 "{}",
                 route.path()
             );
-            assert!(html.contains(&format!("<title>{}</title>", route.document_title())));
-            assert!(html.contains(route.title()));
+            assert!(html.contains(&format!("<title>{}</title>", site.document_title(route))));
+            assert!(html.contains(site.title(route)));
             assert!(html.contains("<main"), "{}", route.path());
             let canonical = format!(
                 "<link href=\"https://sendai.example{}\" rel=\"canonical\">",
@@ -366,7 +376,7 @@ mod tests {
     #[test]
     fn the_page_goes_into_a_body_that_already_holds_a_script() {
         let template = TEMPLATE.replace("<body></body>", "<body><script>reload()</script></body>");
-        let html = render_page(&template, "/", &settings()).unwrap();
+        let html = render_page(fixture::site(), &template, "/", &settings()).unwrap();
         let body = html.split("<body>").nth(1).unwrap();
         assert!(
             body.starts_with("<!----><a href=\"#main-content\""),
@@ -377,7 +387,7 @@ mod tests {
 
     #[test]
     fn the_current_page_is_marked_in_the_navigation() {
-        let html = render_page(TEMPLATE, "/secretariat/", &settings()).unwrap();
+        let html = render_page(fixture::site(), TEMPLATE, "/secretariat/", &settings()).unwrap();
         assert!(
             html.contains("href=\"/secretariat/\" aria-current=\"page\""),
             "{html}"
@@ -391,8 +401,9 @@ mod tests {
 
     #[test]
     fn unknown_paths_render_not_found_without_a_canonical_link() {
-        let html = render_page(TEMPLATE, "/ja/nope", &settings()).unwrap();
-        assert!(html.contains(strings(Lang::Ja).not_found.title));
+        let site = fixture::site();
+        let html = render_page(site, TEMPLATE, "/ja/nope", &settings()).unwrap();
+        assert!(html.contains(site.strings(Lang::Ja).not_found_title));
         assert!(html.contains("<html lang=\"ja\""));
         assert!(html.contains("noindex"));
         assert!(!html.contains("rel=\"canonical\""));
@@ -404,9 +415,10 @@ mod tests {
             base: "/sub".into(),
             origin: "https://sendai.example".into(),
         };
-        let html = render_page(TEMPLATE, "/sub/concept/", &settings).unwrap();
-        let concept = Route::page(Lang::En, PageId::find("concept").unwrap());
-        assert!(html.contains(concept.title()));
+        let site = fixture::site();
+        let html = render_page(site, TEMPLATE, "/sub/concept/", &settings).unwrap();
+        let concept = Route::page(Lang::En, site.find("concept").unwrap());
+        assert!(html.contains(site.title(concept)));
         for href in html.split("href=\"").skip(1) {
             let href = href.split('"').next().unwrap_or_default();
             assert!(
@@ -423,7 +435,7 @@ mod tests {
     fn the_policy_meta_comes_right_after_the_charset_and_before_any_script_or_style() {
         let policy = Policy::for_template(TEMPLATE);
         let template = with_policy_meta(TEMPLATE, &policy).unwrap();
-        let html = render_page(&template, "/", &settings()).unwrap();
+        let html = render_page(fixture::site(), &template, "/", &settings()).unwrap();
         let meta = format!(
             "<head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"{}\"><!--HEAD-->",
             policy.meta_value()
@@ -452,9 +464,11 @@ mod tests {
     #[test]
     fn trunks_base_element_becomes_the_public_url_meta() {
         let template = TEMPLATE.replace("<head>", "<head><base href=\"/sub/\">");
-        let html = public_url_as_meta(&template).unwrap();
+        let html = public_url_as_meta(&template, "0123456789abcdef").unwrap();
         assert!(!html.contains("<base"));
-        assert!(html.contains("<meta name=\"sc-public-url\" content=\"/sub/\">"));
+        assert!(html.contains(
+            "<meta name=\"sc-public-url\" content=\"/sub/\"><meta name=\"sc-build\" content=\"0123456789abcdef\">"
+        ));
     }
 
     /// A folder in which the app's JavaScript is `glue` and its wasm is `wasm`.
@@ -500,10 +514,11 @@ mod tests {
 
     /// Every step the build takes with Trunk's `index.html`, up to one rendered page.
     fn build_home_page(trunk_html: &str, dist: &Path) -> Result<String, String> {
-        let template = prepare_template(trunk_html, dist).map_err(|err| err.to_string())?;
+        let template = prepare_template(trunk_html, dist, "0123456789abcdef")
+            .map_err(|err| err.to_string())?;
         let template = with_policy_meta(&template, &Policy::for_template(&template))
             .map_err(|err| err.to_string())?;
-        render_page(&template, "/sub/", &settings()).map_err(|err| err.to_string())
+        render_page(fixture::site(), &template, "/sub/", &settings()).map_err(|err| err.to_string())
     }
 
     /// `TRUNK_HTML` with `marker` written otherwise, as a careless edit of `index.html` or

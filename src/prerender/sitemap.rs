@@ -4,17 +4,18 @@
 use std::fmt::Write as _;
 
 use super::Settings;
+use crate::content::SiteData;
 use crate::routes::{Lang, Route};
 
-/// Every page with its language alternates.
-pub fn sitemap(settings: &Settings) -> String {
+/// Every page of `site` with its language alternates.
+pub fn sitemap(site: SiteData, settings: &Settings) -> String {
     let url = |route: Route| route.url(&settings.origin, &settings.base);
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
          xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for route in Route::all_pages() {
+    for route in site.all_pages() {
         let _ = writeln!(xml, "  <url>\n    <loc>{}</loc>", url(route));
         for lang in Lang::ALL {
             let _ = writeln!(
@@ -41,6 +42,7 @@ pub fn robots(settings: &Settings) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixture;
 
     fn settings() -> Settings {
         Settings {
@@ -51,8 +53,9 @@ mod tests {
 
     #[test]
     fn the_sitemap_lists_every_page_with_its_alternates() {
-        let xml = sitemap(&settings());
-        assert_eq!(xml.matches("<loc>").count(), Route::all_pages().count());
+        let site = fixture::site();
+        let xml = sitemap(site, &settings());
+        assert_eq!(xml.matches("<loc>").count(), site.all_pages().count());
         assert!(xml.contains("<loc>https://sendai.example/sub/ja/concept/</loc>"));
         assert!(xml.contains("hreflang=\"ja\" href=\"https://sendai.example/sub/ja/secretariat/\""));
     }

@@ -1,19 +1,21 @@
 // The site's content as files that editors change (content/): a page added as two Markdown files
-// is published everywhere a page is; bad content stops the build with a message an editor reads
-// first; `trunk serve` rebuilds and reloads when a content file changes.
+// is published everywhere a page is; a content change leaves the app byte for byte as it was;
+// bad content stops the build with a message an editor reads first; `trunk serve` rebuilds and
+// reloads when a content file changes.
 //
 // The fixture site is the real content plus tests/fixtures/content/ (a page called
-// visiting-hours, weight 25), built by .ci/test into target/dist-fixture.
+// visiting-hours, weight 25), with a sentence, a title and an interface string changed, built by
+// .ci/test into target/dist-fixture: the same app, given other content.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { watch, waitForApp } from './support/browser.mjs';
 import { useSiteInBrowser } from './support/session.mjs';
-import { staticHost } from './support/server.mjs';
+import { DIST, staticHost } from './support/server.mjs';
 import { pagePaths, squash } from './support/site.mjs';
 import { trunkServe } from './support/trunk.mjs';
 import { dataFileFor, pageFiles, textFragments, wasmOf } from './support/content.mjs';
@@ -138,31 +140,56 @@ test('a line break between Japanese characters in a .ja.md file does not become 
   await page.close();
 });
 
-test('a page without its Japanese file stops the build, and the first thing cargo says names it', () => {
+/** The app's files of a build folder, the wasm and its JavaScript glue, by their hashed names. */
+function appFiles(dist) {
+  return Object.fromEntries(
+    readdirSync(dist)
+      .filter((name) => /\.(js|wasm)$/.test(name))
+      .map((name) => [name, readFileSync(join(dist, name))]),
+  );
+}
+
+test('a content change leaves the app as it was: two builds from different content have the same wasm and glue, byte for byte, under the same names', () => {
+  const [first, second] = [DIST, FIXTURE_DIST].map(appFiles);
+  assert.equal(Object.keys(first).length, 2, `the wasm and its glue: ${Object.keys(first)}`);
+  assert.deepEqual(Object.keys(second), Object.keys(first), 'the same hashed names');
+  for (const [name, bytes] of Object.entries(first)) assert.ok(bytes.equals(second[name]), `${name}: the same bytes`);
+  // The two builds' content differs in the shell (a page added, a title and a string changed)
+  // and in a page's text (a sentence added), so each of those leaves the app as it was.
+  for (const file of ['site.bin', 'concept/page.bin']) {
+    assert.ok(!readFileSync(join(DIST, file)).equals(readFileSync(join(FIXTURE_DIST, file))), `${file} differs`);
+  }
+});
+
+test('a page without its Japanese file stops the build, and the first thing the build says names it', () => {
   const dir = contentCopy();
   rmSync(join(dir, 'visiting-hours.ja.md'));
+  const staging = mkdtempSync(join(tmpdir(), 'sendai-staging-'));
   try {
+    // The build's step that reads the content, as Trunk runs it after building the app.
     const build = spawnSync(
       'cargo',
-      ['build', '--locked', '--no-default-features', '--features', 'ssr', '--bin', 'prerender'],
+      ['run', '--quiet', '--locked', '--no-default-features', '--features', 'ssr', '--bin', 'prerender'],
       {
         cwd: ROOT,
-        env: { ...process.env, SITE_CONTENT_DIR: dir },
+        env: { ...process.env, SITE_CONTENT_DIR: dir, TRUNK_STAGING_DIR: staging },
         encoding: 'utf8',
       },
     );
     assert.notEqual(build.status, 0, 'the build fails');
-    const errors = build.stderr.split('\n').filter((line) => line.startsWith('error'));
-    assert.match(errors[0], /The site's content has 1 problem/, build.stderr);
-    assert.match(errors[1], /visiting-hours\.md: the page "visiting-hours" has no Japanese edition/, build.stderr);
-    assert.match(build.stderr, /what to do: every page is published in both languages/);
-    assert.doesNotMatch(build.stderr, /--- stdout/, 'no dump of the build script output');
+    const lines = build.stderr.split('\n').filter((line) => line.trim());
+    assert.match(lines[0], /The site's content has 1 problem; nothing was built/, build.stderr);
+    assert.match(lines[1], /visiting-hours\.md: the page "visiting-hours" has no Japanese edition/, build.stderr);
+    assert.match(lines[2], /what to do: every page is published in both languages/);
+    assert.equal(lines.length, 3, `nothing but the message: ${build.stderr}`);
+    assert.deepEqual(readdirSync(staging), [], 'nothing was built');
 
     const check = spawnSync('cargo', ['content', 'check', dir], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(check.status, 1);
     assert.match(check.stderr, /visiting-hours\.ja\.md is missing/);
   } finally {
     rmSync(dir, { recursive: true });
+    rmSync(staging, { recursive: true });
   }
 });
 

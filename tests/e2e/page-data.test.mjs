@@ -1,8 +1,9 @@
-// Each page's text lives in its data file beside its HTML, not in the wasm (issue 18): what an
-// editor adds costs the other pages nothing. The app fetches a page's data when the visitor
-// shows intent or at an idle moment, once per visit, and loads the page in full whenever the
-// data cannot be had. Chromium, through Playwright's request interception; the offline case runs
-// in every engine in engines.test.mjs.
+// Each page's text lives in its data file beside its HTML, and the shell every page shares in
+// site.bin, not in the wasm (issues 18 and 27): what an editor changes leaves the app as it was.
+// The loader fetches site.bin with the app, and the app does not start without it; the app
+// fetches a page's data when the visitor shows intent or at an idle moment, once per visit, and
+// loads the page in full whenever the data cannot be had. Chromium, through Playwright's request
+// interception; the offline cases run in every engine in engines.test.mjs.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -50,6 +51,16 @@ const fetched = (page) => page.evaluate(() => window.__fetched);
 const afterIdle = (page) =>
   page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve))));
 
+/** The header of every data file: two names of 16 hex digits, the data format, then the build. */
+const NAME_LEN = 16;
+
+/** A failure that answers with the real file, its name at `offset` overwritten. */
+const renamed = (offset) => async (route) => {
+  const real = Buffer.from(await (await route.fetch()).body());
+  real.write('0123456789abcdef', offset, 'latin1');
+  await route.fulfill({ status: 200, body: real });
+};
+
 /**
  * How a data file fails to arrive, and what the test does to its request. A dropped connection,
  * as offline, is tested in every engine (engines.test.mjs).
@@ -62,14 +73,8 @@ const FAILURES = [
     name: 'malformed data',
     answer: (route) => route.fulfill({ status: 200, body: '<!DOCTYPE html><title>Not data</title>' }),
   },
-  {
-    name: 'data from a different build',
-    answer: async (route) => {
-      const real = Buffer.from(await (await route.fetch()).body());
-      real.write('0123456789abcdef', 0, 'latin1');
-      await route.fulfill({ status: 200, body: real });
-    },
-  },
+  { name: 'data from a different build', answer: renamed(NAME_LEN) },
+  { name: 'data of another format, written for a newer or older app', answer: renamed(0) },
 ];
 
 test("when a page's data cannot be had, the click loads the page in full: never a blank, broken or mixed page", async (t) => {
@@ -174,4 +179,42 @@ test("each page's data is fetched once in a visit, however often the visitor ret
   assert.equal(new Set(dataRequests).size, dataRequests.length, 'no data file requested twice');
   assert.deepEqual(seen.pageErrors, []);
   await page.close();
+});
+
+test("when the site's shell (site.bin) cannot be had, the app does not start: the prerendered page stays whole and every link loads in full", async (t) => {
+  const offline = { name: 'offline', answer: (route) => route.abort('internetdisconnected') };
+  for (const failure of [offline, ...FAILURES]) {
+    await t.test(failure.name, async () => {
+      const page = await site.browser.newPage();
+      const seen = watch(page);
+      try {
+        await page.route('**/site.bin', failure.answer);
+        await page.goto(at('/'));
+        // The loader has instantiated the app and handed it the shell's request.
+        await page.waitForFunction(() => window.wasmBindings !== undefined);
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined, 'no app');
+        assert.ok((await page.locator('main').innerText()).length > 100, 'main holds its text');
+        assert.equal(await page.locator('footer address').count(), 1, 'the footer is there');
+        await page.evaluate(() => {
+          window.__sameDocument = true;
+        });
+        const link = page.locator('nav.sc-nav a:not([aria-current])').first();
+        const path = new URL(await link.evaluate((a) => a.href)).pathname;
+        await link.click();
+        await page.waitForFunction(
+          (expected) =>
+            window.__sameDocument === undefined &&
+            document.readyState === 'complete' &&
+            document.querySelector('main h1')?.textContent === expected,
+          headingOf(path),
+        );
+        assert.equal(new URL(page.url()).pathname, path, 'the link loaded its page in full');
+        assert.equal(await page.locator('.sc-error-notice').count(), 0, 'no error notice');
+        assert.deepEqual(seen.pageErrors, []);
+      } finally {
+        await page.unrouteAll({ behavior: 'ignoreErrors' });
+        await page.close();
+      }
+    });
+  }
 });

@@ -1,17 +1,36 @@
-//! A page's data file: its [`PageText`] in one language, published beside the page's HTML
-//! (`concept/page.bin` beside `concept/index.html`) for the app to fetch.
+//! The data files the app is given: the shell, [`Site`](crate::Site), in `site.bin` at the site's
+//! root, and each page's [`PageText`](crate::PageText) in one language, published beside the
+//! page's HTML (`concept/page.bin` beside `concept/index.html`).
 //!
-//! The file is the build's identity ([`Site::build`](crate::Site::build)) followed by the text in
-//! postcard, serde's compact binary format: smaller than JSON before and after compression, and
-//! read without copying, since every text borrows from the file's bytes (the README's "Page
-//! data" has the figures). The identity comes first so that an app never draws a page from
-//! another build's data: after a redeploy, an app still running from the last build gets a file
-//! it refuses, and loads the page in full instead.
+//! Every file starts with a header of two names, then its value in postcard, serde's compact
+//! binary format: smaller than JSON before and after compression, and read without copying,
+//! since every text borrows from the file's bytes (the README's "Page data" has the figures).
+//! - [`FORMAT`]: the data format of the code that reads it, so that an app built before a
+//!   change of these types refuses a file written after it;
+//! - the build: the content it was compiled from, so that an app never draws a page from
+//!   another build's data. After a redeploy, an app still running from the last build gets
+//!   files it refuses, and loads the page in full instead.
 
-use crate::{page_path, Lang, PageText};
+use serde::Deserialize;
+
+use crate::{page_path, Lang};
 
 /// The name of every page's data file, in the page's folder.
 pub const FILE_NAME: &str = "page.bin";
+
+/// The shell's data file, at the site's root.
+pub const SITE_FILE: &str = "site.bin";
+
+/// The data format: a hash of the source of the types the files hold (this crate's `lib.rs`)
+/// and of this module, which reads and writes them. Any change to either gives a new format,
+/// with no number to remember to raise; the content's own changes do not.
+pub const FORMAT: [u8; NAME_LEN] = hex(fnv1a(&[
+    include_str!("lib.rs").as_bytes(),
+    include_str!("data.rs").as_bytes(),
+]));
+
+/// The length of each of the header's two names, in ASCII hex digits.
+pub const NAME_LEN: usize = 16;
 
 /// The path of a page's data file, relative to the site's root: `/ja/concept/page.bin`.
 pub fn file_path(lang: Lang, slug: &str) -> String {
@@ -21,35 +40,83 @@ pub fn file_path(lang: Lang, slug: &str) -> String {
 /// Why a data file cannot be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DataError {
-    /// The file belongs to another build of the site than the app's.
+    /// The file does not start with this code's data format: it was written for an older or
+    /// newer app, or it is no data file at all (an HTML page a host sent instead).
+    OtherFormat,
+    /// The file belongs to another build of the site's content than the one asked for.
     OtherBuild,
-    /// The file is not a page's data: cut short, damaged, or something else entirely.
+    /// The file is not the data it should be: cut short, damaged, or something else entirely.
     Malformed,
 }
 
-/// Reads a data file of the build `build`. The text borrows from `bytes`.
-pub fn decode(bytes: &'static [u8], build: &str) -> Result<PageText, DataError> {
-    let Some(text) = bytes.strip_prefix(build.as_bytes()) else {
+/// The build a data file was compiled from, if it is of this code's format.
+pub fn build_of(bytes: &'static [u8]) -> Result<&'static str, DataError> {
+    let rest = bytes
+        .strip_prefix(FORMAT.as_slice())
+        .ok_or(DataError::OtherFormat)?;
+    rest.get(..NAME_LEN)
+        .and_then(|name| std::str::from_utf8(name).ok())
+        .ok_or(DataError::Malformed)
+}
+
+/// Reads a data file of the build `build`: its value borrows from `bytes`.
+pub fn decode<T: Deserialize<'static>>(bytes: &'static [u8], build: &str) -> Result<T, DataError> {
+    if build_of(bytes)? != build {
         return Err(DataError::OtherBuild);
-    };
-    match postcard::take_from_bytes(text) {
-        Ok((page, [])) => Ok(page),
+    }
+    match postcard::take_from_bytes(&bytes[2 * NAME_LEN..]) {
+        Ok((value, [])) => Ok(value),
         _ => Err(DataError::Malformed),
     }
 }
 
-/// Writes the data file of `page` for the build `build`.
+/// Writes `value` as a data file of the build `build` (a name of [`NAME_LEN`] hex digits).
 #[cfg(feature = "compile")]
-pub fn encode(page: &PageText, build: &str) -> Vec<u8> {
-    let mut bytes = build.as_bytes().to_vec();
-    bytes.extend(postcard::to_allocvec(page).expect("page text always serializes"));
+pub fn encode<T: serde::Serialize>(value: &T, build: &str) -> Vec<u8> {
+    assert!(
+        build.len() == NAME_LEN && build.bytes().all(|b| b.is_ascii_hexdigit()),
+        "a build is named by {NAME_LEN} hex digits: {build:?}"
+    );
+    let mut bytes = FORMAT.to_vec();
+    bytes.extend(build.as_bytes());
+    bytes.extend(postcard::to_allocvec(value).expect("the content's types always serialize"));
     bytes
+}
+
+/// FNV-1a, 64 bits, over several byte strings: a hash the compiler can work out.
+const fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+    let mut part = 0;
+    while part < parts.len() {
+        let mut i = 0;
+        while i < parts[part].len() {
+            hash ^= parts[part][i] as u64;
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+            i += 1;
+        }
+        part += 1;
+    }
+    hash
+}
+
+/// `value` as [`NAME_LEN`] lowercase hex digits.
+const fn hex(value: u64) -> [u8; NAME_LEN] {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = [0; NAME_LEN];
+    let mut i = 0;
+    while i < NAME_LEN {
+        out[i] = DIGITS[((value >> (60 - 4 * i)) & 0xf) as usize];
+        i += 1;
+    }
+    out
 }
 
 #[cfg(all(test, feature = "compile"))]
 mod tests {
     use super::*;
-    use crate::{Block, Html};
+    use crate::{Block, Html, PageText};
+
+    const BUILD: &str = "0123456789abcdef";
 
     fn page() -> PageText {
         PageText {
@@ -60,32 +127,52 @@ mod tests {
 
     #[test]
     fn a_page_reads_back_as_it_was_written() {
-        let bytes = encode(&page(), "0123456789abcdef").leak();
-        assert_eq!(decode(bytes, "0123456789abcdef"), Ok(page()));
+        let bytes = encode(&page(), BUILD).leak();
+        assert_eq!(build_of(bytes), Ok(BUILD));
+        assert_eq!(decode(bytes, BUILD), Ok(page()));
         assert_eq!(file_path(Lang::Ja, "concept"), "/ja/concept/page.bin");
         assert_eq!(file_path(Lang::En, ""), "/page.bin");
     }
 
     #[test]
     fn another_builds_file_is_refused() {
-        let bytes = encode(&page(), "0123456789abcdef").leak();
+        let bytes = encode(&page(), BUILD).leak();
         assert_eq!(
-            decode(bytes, "fedcba9876543210"),
+            decode::<PageText>(bytes, "fedcba9876543210"),
             Err(DataError::OtherBuild)
+        );
+    }
+
+    /// An app built before a change of the data's types refuses a file written after it.
+    #[test]
+    fn a_file_of_another_format_is_refused() {
+        let mut bytes = encode(&page(), BUILD);
+        bytes[..NAME_LEN].copy_from_slice(b"00000000deadbeef");
+        let bytes: &'static [u8] = bytes.leak();
+        assert_eq!(build_of(bytes), Err(DataError::OtherFormat));
+        assert_eq!(
+            decode::<PageText>(bytes, BUILD),
+            Err(DataError::OtherFormat)
         );
     }
 
     #[test]
     fn a_damaged_file_is_refused() {
-        let bytes = encode(&page(), "0123456789abcdef");
+        let bytes = encode(&page(), BUILD);
         let cut: &'static [u8] = bytes[..bytes.len() - 3].to_vec().leak();
-        assert_eq!(decode(cut, "0123456789abcdef"), Err(DataError::Malformed));
+        assert_eq!(decode::<PageText>(cut, BUILD), Err(DataError::Malformed));
         let longer: &'static [u8] = [bytes.as_slice(), b"x"].concat().leak();
-        assert_eq!(
-            decode(longer, "0123456789abcdef"),
-            Err(DataError::Malformed)
-        );
-        let html: &'static [u8] = b"0123456789abcdef<!DOCTYPE html><html>";
-        assert_eq!(decode(html, "0123456789abcdef"), Err(DataError::Malformed));
+        assert_eq!(decode::<PageText>(longer, BUILD), Err(DataError::Malformed));
+        let html: &'static [u8] = b"<!DOCTYPE html><html><title>Not data</title></html>";
+        assert_eq!(decode::<PageText>(html, BUILD), Err(DataError::OtherFormat));
+        let header_only: &'static [u8] = [FORMAT.as_slice(), b"0123"].concat().leak();
+        assert_eq!(build_of(header_only), Err(DataError::Malformed));
+    }
+
+    #[test]
+    fn the_format_is_a_name_of_hex_digits() {
+        assert!(FORMAT.iter().all(u8::is_ascii_hexdigit));
+        assert_ne!(fnv1a(&[b"a"]), fnv1a(&[b"b"]));
+        assert_eq!(&hex(0x0123_4567_89ab_cdef), b"0123456789abcdef");
     }
 }

@@ -1,37 +1,28 @@
 //! The site's content as typed data: every page and every interface string, in both languages.
 //!
-//! It comes in two parts, which the site's build script makes from the Markdown and TOML files in
-//! `content/` (feature `compile`, module [`compile`]):
-//! - the shell, [`Site`]: the interface strings, the contact details and the list of pages (address,
-//!   title in each language, where the page is listed). Every page needs it, so the browser app and
-//!   the prerenderer include it, compiled from the same generated source;
-//! - each page's own text, [`PageText`], one data file per page and language ([`data`]), which
-//!   the prerenderer draws into the page's HTML and the app fetches when a visitor goes there.
-//!   The wasm carries none of it, so a page an editor adds costs the other pages nothing.
+//! The content compiler (feature `compile`, module [`compile`]) makes it from the Markdown and
+//! TOML files in `content/`, and writes it out as data files ([`data`]), which the app is given
+//! and which hold nothing of its code:
+//! - the shell, [`Site`], in `site.bin`: the interface strings, the contact details and the list
+//!   of pages (address, title in each language, where the page is listed). Every page needs it:
+//!   the loader fetches it together with the app;
+//! - each page's own text, [`PageText`], one data file per page and language, which the
+//!   prerenderer draws into the page's HTML and the app fetches when a visitor goes there.
 //!
-//! Nothing here parses Markdown or TOML: the Markdown is already HTML, and every check has run at
-//! build time.
+//! The app's code is the same whatever the content: an editor's change makes new data files
+//! and leaves the app as it was, so returning visitors keep it cached. Nothing here parses
+//! Markdown or TOML: the Markdown is already HTML, and every check has run at build time.
 
 #[cfg(feature = "compile")]
 pub mod compile;
 pub mod data;
 
-/// Derives `databake::Bake` (the code that writes a value out as Rust source) when compiling:
-/// for the shell, which the build bakes into the app.
-macro_rules! shell_type {
-    ($item:item) => {
-        #[cfg_attr(feature = "compile", derive(databake::Bake), databake(path = sendai_content))]
-        #[derive(Debug)]
-        $item
-    };
-}
-
-/// Derives serde's traits for a page's text, which travels in its data file: the app reads
-/// it (`Deserialize`, borrowing every text from the file's bytes, which live for the visit), and
-/// the build writes it (`Serialize`, when compiling). Serde borrows `&'static str` fields by
-/// itself; other fields that hold texts say `#[serde(borrow)]`, and types without such a field
-/// state the bound.
-macro_rules! page_type {
+/// Derives serde's traits for the content's data, which travels in the data files: the app
+/// reads it (`Deserialize`, borrowing every text from the file's bytes, which live for the
+/// visit), and the build writes it (`Serialize`, when compiling). Serde borrows `&'static str`
+/// fields by itself; other fields that hold texts say `#[serde(borrow)]`, and types without such
+/// a field state the bound.
+macro_rules! data_type {
     ($item:item) => {
         #[cfg_attr(feature = "compile", derive(serde::Serialize))]
         #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
@@ -40,7 +31,6 @@ macro_rules! page_type {
 }
 
 /// A language edition of the site.
-#[cfg_attr(feature = "compile", derive(databake::Bake), databake(path = sendai_content))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
     En,
@@ -103,9 +93,9 @@ pub fn page_path(lang: Lang, slug: &str) -> String {
     path
 }
 
-shell_type! {
+data_type! {
     /// One value in each language: in the content's TOML, a section with `en` and `ja`.
-    #[cfg_attr(feature = "compile", derive(serde::Deserialize), serde(deny_unknown_fields))]
+    #[cfg_attr(feature = "compile", serde(deny_unknown_fields))]
     pub struct Localized<T> {
         pub en: T,
         pub ja: T,
@@ -128,15 +118,13 @@ impl<T> Localized<T> {
     }
 }
 
-shell_type! {
+data_type! {
     /// What every page's shell says: the pages' list and the interface text, with the contact
-    /// details. Each page's own text is in its data file.
+    /// details: what `site.bin` holds. Each page's own text is in its data file.
+    #[serde(bound(deserialize = "'de: 'static"))]
     pub struct Site {
-        /// Identifies this build's content: every page's data file starts with it, and the app
-        /// reads only the data of its own build (see [`data`]).
-        pub build: &'static str,
         /// Every page, in navigation order (by `weight`).
-        pub pages: &'static [Page],
+        pub pages: Vec<Page>,
         /// The words around each page's own text: header, navigation, footer, Not Found, notices.
         pub strings: Localized<Strings>,
         /// The secretariat's details, shown in every footer.
@@ -144,7 +132,7 @@ shell_type! {
     }
 }
 
-shell_type! {
+data_type! {
     /// A page, in both languages, as every page's navigation knows it.
     pub struct Page {
         /// The path segment after the language prefix: `concept` for `/concept/`; `""` for the
@@ -157,7 +145,7 @@ shell_type! {
     }
 }
 
-page_type! {
+data_type! {
     /// A page's own text in one language: what its data file holds.
     pub struct PageText {
         /// The meta description.
@@ -167,7 +155,7 @@ page_type! {
     }
 }
 
-page_type! {
+data_type! {
     /// A part of a page's body: prose from Markdown, or the structured part its template draws.
     /// When compiling, a template's name in the front matter reads as its variant, with the
     /// settings of its section (`template = "timeline"` and `[timeline]`).
@@ -186,11 +174,10 @@ page_type! {
 /// Where a page is linked from on every page (front matter `listed_in`).
 #[cfg_attr(
     feature = "compile",
-    derive(databake::Bake, serde::Deserialize),
-    databake(path = sendai_content),
+    derive(serde::Serialize),
     serde(rename_all = "lowercase")
 )]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
 pub enum Listing {
     /// The main navigation, below the header.
     Navigation,
@@ -198,7 +185,7 @@ pub enum Listing {
     Footer,
 }
 
-page_type! {
+data_type! {
     /// The accessibility statement's results (`content/conformance.toml`): the record of the
     /// test run, then one table for the success criteria of JIS X 8341-3:2016 (those of WCAG
     /// 2.0) and one for the criteria WCAG 2.1 and 2.2 added.
@@ -213,7 +200,7 @@ page_type! {
     }
 }
 
-page_type! {
+data_type! {
     /// One line of the record: a label and its values (a browser per value, say).
     pub struct RecordEntry {
         pub label: &'static str,
@@ -222,7 +209,7 @@ page_type! {
     }
 }
 
-page_type! {
+data_type! {
     /// A table of success criteria and their results.
     pub struct CriteriaTable {
         pub caption: &'static str,
@@ -233,7 +220,7 @@ page_type! {
     }
 }
 
-page_type! {
+data_type! {
     pub struct Criterion {
         /// `1.4.3`.
         pub number: &'static str,
@@ -253,7 +240,7 @@ page_type! {
     }
 }
 
-page_type! {
+data_type! {
     /// HTML made from Markdown at build time, in pieces between which the site's base path goes
     /// (each piece after the first starts with a link's path on this site).
     #[serde(bound(deserialize = "'de: 'static"))]
@@ -267,7 +254,7 @@ impl Html {
     }
 }
 
-page_type! {
+data_type! {
     /// Dated facts of the text, oldest first.
     #[cfg_attr(feature = "compile", serde(deny_unknown_fields))]
     pub struct Timeline {
@@ -276,7 +263,7 @@ page_type! {
     }
 }
 
-page_type! {
+data_type! {
     #[cfg_attr(feature = "compile", serde(deny_unknown_fields))]
     pub struct TimelineEntry {
         /// The machine-readable date for `<time datetime>`: `2001`, `2001-03` or `2001-03-31`.
@@ -289,7 +276,7 @@ page_type! {
     }
 }
 
-page_type! {
+data_type! {
     /// The Knowledge Cluster concept diagram: its labels, which the page wraps to fit, and its
     /// description in words, which follows it on the page and is its long text alternative.
     #[cfg_attr(feature = "compile", serde(deny_unknown_fields))]
@@ -312,10 +299,10 @@ page_type! {
     }
 }
 
-shell_type! {
+data_type! {
     /// Interface text of one language. Each field is a section of `content/strings.toml` with
     /// its text in each language, and that is all a new string needs.
-    #[cfg_attr(feature = "compile", derive(serde::Deserialize), serde(deny_unknown_fields))]
+    #[cfg_attr(feature = "compile", serde(deny_unknown_fields))]
     pub struct Strings {
         /// The short name in the header and in every title.
         pub name: &'static str,
@@ -339,33 +326,18 @@ shell_type! {
         pub telephone_label: &'static str,
         pub fax_label: &'static str,
         /// The secretariat's postal address as this edition prints it, line by line.
-        #[cfg_attr(feature = "compile", serde(deserialize_with = "crate::compile::lines"))]
-        pub address: &'static [&'static str],
-        /// Written `not_found_title` and so on in `strings.toml`.
-        #[cfg_attr(feature = "compile", serde(flatten))]
-        pub not_found: NotFound,
+        #[serde(borrow)]
+        pub address: Vec<&'static str>,
+        /// The Not Found page's heading, which lists every page after its advice.
+        pub not_found_title: &'static str,
+        pub not_found_description: &'static str,
+        #[serde(borrow)]
+        pub not_found_advice: Vec<&'static str>,
+        pub not_found_pages_heading: &'static str,
     }
 }
 
-shell_type! {
-    /// The Not Found page, which lists every page after its advice.
-    #[cfg_attr(feature = "compile", derive(serde::Deserialize))]
-    pub struct NotFound {
-        #[cfg_attr(feature = "compile", serde(rename = "not_found_title"))]
-        pub title: &'static str,
-        #[cfg_attr(feature = "compile", serde(rename = "not_found_description"))]
-        pub description: &'static str,
-        #[cfg_attr(
-            feature = "compile",
-            serde(rename = "not_found_advice", deserialize_with = "crate::compile::lines")
-        )]
-        pub advice: &'static [&'static str],
-        #[cfg_attr(feature = "compile", serde(rename = "not_found_pages_heading"))]
-        pub pages_heading: &'static str,
-    }
-}
-
-shell_type! {
+data_type! {
     /// The secretariat's details that are the same in both editions.
     pub struct Contact {
         pub telephone: PhoneNumber,
@@ -377,7 +349,7 @@ shell_type! {
     }
 }
 
-shell_type! {
+data_type! {
     /// A telephone or fax number: as printed, and as a `tel:` URI in international form.
     pub struct PhoneNumber {
         pub display: &'static str,
@@ -385,8 +357,8 @@ shell_type! {
     }
 }
 
-shell_type! {
-    #[cfg_attr(feature = "compile", derive(serde::Deserialize), serde(deny_unknown_fields))]
+data_type! {
+    #[cfg_attr(feature = "compile", serde(deny_unknown_fields))]
     pub struct PostalAddress {
         pub street: &'static str,
         pub locality: &'static str,

@@ -15,7 +15,6 @@ mod toml_file;
 
 use std::path::Path;
 
-use databake::Bake;
 use sha2::{Digest, Sha256};
 
 pub use diagnostic::{Diagnostic, Report};
@@ -30,10 +29,12 @@ pub struct Compiled {
     pub texts: Vec<Localized<PageText>>,
 }
 
-/// What the build writes out.
+/// What the build writes out: the data files, each starting with the build's identity.
 pub struct Output {
-    /// The Rust expression that builds the shell, for `include!`.
-    pub shell: String,
+    /// The build's identity: a hash of everything the files hold.
+    pub build: String,
+    /// The shell's data file, `site.bin`.
+    pub site_file: Vec<u8>,
     /// Each page's data files, in the order of the shell's pages.
     pub data_files: Vec<Localized<Vec<u8>>>,
 }
@@ -48,8 +49,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Report> {
         let (pages, texts) = pages?.into_iter().unzip::<_, _, Vec<_>, Vec<_>>();
         Some(Compiled {
             site: Site {
-                build: "",
-                pages: Vec::leak(pages),
+                pages,
                 strings: strings?,
                 contact: contact?,
             },
@@ -59,32 +59,32 @@ pub fn compile(dir: &Path) -> Result<Compiled, Report> {
     report.into_result(compiled)
 }
 
-/// The shell as Rust source and every page's data file, all marked with one build identity: a
-/// hash of everything they hold, so that any change to the content or its format gives a new one.
-pub fn write_out(compiled: Compiled) -> Output {
-    let Compiled { mut site, texts } = compiled;
+/// The shell's file and every page's data file, all marked with one build identity: a hash of
+/// everything they hold, so that any change to the content gives a new one.
+pub fn write_out(compiled: &Compiled) -> Output {
+    let Compiled { site, texts } = compiled;
     let mut hash = Sha256::new();
-    hash.update(site.bake(&Default::default()).to_string());
-    for text in &texts {
+    hash.update(postcard::to_allocvec(site).expect("the shell serializes"));
+    for text in texts {
         for lang in crate::Lang::ALL {
-            hash.update(data::encode(text.of(lang), ""));
+            hash.update(postcard::to_allocvec(text.of(lang)).expect("a page serializes"));
         }
     }
     let digest = hash.finalize();
-    let build: String = digest[..8]
+    let build: String = digest[..data::NAME_LEN / 2]
         .iter()
         .map(|byte| format!("{byte:02x}"))
         .collect();
-    site.build = leak(build);
     Output {
-        shell: site.bake(&Default::default()).to_string(),
+        site_file: data::encode(site, &build),
         data_files: texts
             .iter()
             .map(|text| Localized {
-                en: data::encode(&text.en, site.build),
-                ja: data::encode(&text.ja, site.build),
+                en: data::encode(&text.en, &build),
+                ja: data::encode(&text.ja, &build),
             })
             .collect(),
+        build,
     }
 }
 
@@ -112,12 +112,4 @@ fn leak(text: String) -> &'static str {
 
 fn leak_all(texts: Vec<String>) -> Vec<&'static str> {
     texts.into_iter().map(leak).collect()
-}
-
-/// Reads a list of texts as the shell holds it (`Strings::address`): TOML's lists are read
-/// into `Vec`s, which serde does not turn into slices by itself.
-pub(crate) fn lines<'de: 'static, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<&'static [&'static str], D::Error> {
-    serde::Deserialize::deserialize(deserializer).map(|lines: Vec<&'static str>| &*lines.leak())
 }

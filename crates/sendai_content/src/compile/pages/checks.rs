@@ -86,7 +86,7 @@ pub fn check_distinct(
         for lang in Lang::ALL {
             let page = pair.of(lang);
             let title = page.title.get_ref();
-            let not_found = strings.map(|s| s.of(lang).not_found.title);
+            let not_found = strings.map(|s| s.of(lang).not_found_title);
             let clash = pairs[..i]
                 .iter()
                 .map(|p| p.of(lang))

@@ -1,0 +1,39 @@
+//! Compiles the fixture content into the data files the app is given, as the prerenderer
+//! compiles `content/`: `site.bin` and every page's file, in `OUT_DIR`, with a list of them
+//! (`page_files.rs`) that `src/lib.rs` includes.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use sendai_content::compile::{compile, write_out};
+use sendai_content::Lang;
+
+fn main() {
+    let dir = Path::new("../sendai_content/tests/fixtures/content");
+    println!("cargo::rerun-if-changed={}", dir.display());
+    let compiled = compile(dir).unwrap_or_else(|report| panic!("the fixture content:\n{report}"));
+    let output = write_out(&compiled);
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("site.bin"), &output.site_file).expect("OUT_DIR is writable");
+    let mut files = String::from("&[");
+    for (index, (page, data)) in compiled
+        .site
+        .pages
+        .iter()
+        .zip(&output.data_files)
+        .enumerate()
+    {
+        for lang in Lang::ALL {
+            let file = out.join(format!("{index}.{}.bin", lang.code()));
+            std::fs::write(&file, data.of(lang)).expect("OUT_DIR is writable");
+            let _ = write!(
+                files,
+                "({:?}, sendai_content::Lang::{lang:?}, include_bytes!({:?})),",
+                page.slug,
+                file.display().to_string()
+            );
+        }
+    }
+    files.push(']');
+    std::fs::write(out.join("page_files.rs"), files).expect("OUT_DIR is writable");
+}

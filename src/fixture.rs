@@ -1,0 +1,18 @@
+//! The fixture site (`crates/sendai_content/tests/fixtures/content`: made-up text, a few pages),
+//! compiled into data files by the build of `sendai_fixture`, for unit tests that render the
+//! app from content of their own and never from the live site's.
+
+use crate::content::SiteData;
+use crate::page_data;
+
+/// The fixture's shell, with every page's text read as the app reads its data files.
+pub fn site() -> SiteData {
+    let site = SiteData::read(sendai_fixture::SITE_FILE, None).expect("the fixture's shell");
+    for (slug, lang, file) in sendai_fixture::PAGE_FILES {
+        let page = site
+            .find(slug)
+            .expect("a data file for each page of the shell");
+        page_data::insert(site, *lang, page, file).expect("the fixture's own data");
+    }
+    site
+}
