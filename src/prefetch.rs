@@ -64,16 +64,16 @@ pub fn navigation_when_idle(site: SiteData, base: &str) {
         if let Ok(here) = window().location().pathname() {
             routes.push(site.locate(&here, &base));
         }
-        fetch_one_per_idle_moment(site, routes, base);
+        fetch_one_per_idle_moment(routes, base);
     });
 }
 
 /// Starts one request per idle moment: each `fetch()` costs the main thread a few
 /// milliseconds, and all of them in one task would make a long one on a slow phone.
-fn fetch_one_per_idle_moment(site: SiteData, mut routes: Vec<Route>, base: String) {
+fn fetch_one_per_idle_moment(mut routes: Vec<Route>, base: String) {
     let Some(route) = routes.pop() else { return };
     fetch_route(route, &base);
-    when_idle(move || fetch_one_per_idle_moment(site, routes, base));
+    when_idle(move || fetch_one_per_idle_moment(routes, base));
 }
 
 /// Runs `task` at the browser's next idle moment; where the browser has no idle callback

@@ -1,0 +1,74 @@
+// The preview loop an editor sees: `trunk serve` over a copy of content/, a browser on a page,
+// then a sentence of the page's file changed and saved, timed from the save to the reloaded page
+// showing the new sentence. Each edit is timed once; the report gives the median.
+//
+//   node tests/bench/preview.mjs [EDITS]   (prints the figures as JSON; default 3 edits)
+
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch } from '../e2e/support/browser.mjs';
+import { CONTENT, textFragments } from '../e2e/support/content.mjs';
+import { squash } from '../e2e/support/site.mjs';
+import { trunkServe } from '../e2e/support/trunk.mjs';
+
+/** The page whose file is edited, and that file in the content folder. */
+const PAGE = { path: '/concept/', file: 'concept.md' };
+
+/** Saves `file` with the first occurrence in the body of `before` written as `after`. */
+function replaceSentence(file, before, after) {
+  const source = readFileSync(file, 'utf8');
+  const at = source.lastIndexOf(before);
+  writeFileSync(file, source.slice(0, at) + after + source.slice(at + before.length));
+}
+
+/**
+ * Times `edits` saves of a sentence, each to the reloaded page showing it. Resolves to
+ * { edits: [ms, ...], medianMs }.
+ */
+export async function measurePreview({ edits = 3, log = () => {} } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'sendai-preview-'));
+  cpSync(CONTENT, dir, { recursive: true });
+  log('starting trunk serve (a first build may take minutes)');
+  const server = await trunkServe({
+    dist: 'target/bench-preview-dist',
+    watch: [dir],
+    env: { SITE_CONTENT_DIR: dir },
+    autoreload: true,
+  });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}${PAGE.path}`);
+    const file = join(dir, PAGE.file);
+    const shown = squash(await page.locator('main').innerText());
+    let sentence = textFragments(file).find((fragment) => shown.includes(fragment));
+    if (!sentence) throw new Error(`no sentence of ${PAGE.file} is on ${PAGE.path}`);
+    const times = [];
+    for (let edit = 1; edit <= edits; edit += 1) {
+      const edited = `Edit ${edit}: ${sentence}`;
+      const reloaded = page.waitForFunction(
+        (text) => document.querySelector('main')?.innerText.replace(/\s+/g, ' ').includes(text),
+        edited,
+        { timeout: 10 * 60 * 1000, polling: 50 },
+      );
+      const saved = performance.now();
+      replaceSentence(file, sentence, edited);
+      await reloaded;
+      times.push(Math.round(performance.now() - saved));
+      log(`edit ${edit}: ${times.at(-1)} ms from the save to the page showing it`);
+      sentence = edited;
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    return { page: PAGE.path, edits: times, medianMs: sorted[Math.floor(sorted.length / 2)] };
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const edits = Number(process.argv[2] ?? 3);
+  console.log(JSON.stringify(await measurePreview({ edits, log: (m) => console.error(`preview: ${m}`) })));
+}
