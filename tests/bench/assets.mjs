@@ -1,7 +1,7 @@
 // The size of the app a visitor downloads: the wasm module and its JS glue, as built and as
 // served precompressed with brotli.
 
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** [{ role, file, bytes, brotliBytes }] for the built `*_bg.wasm` and the glue beside it. */
@@ -17,4 +17,14 @@ export function appAssets(dist) {
     bytes: statSync(join(dist, asset.file)).size,
     brotliBytes: statSync(join(dist, `${asset.file}.br`)).size,
   }));
+}
+
+/**
+ * Whether two builds hold the same app: the same wasm and glue, under the same hashed names and
+ * byte for byte, as two builds that differ only in content must.
+ */
+export function sameApp(first, second) {
+  const files = (dist) => appAssets(dist).map((asset) => [asset.file, readFileSync(join(dist, asset.file))]);
+  const [a, b] = [files(first), files(second)];
+  return a.every(([name, bytes], i) => b[i][0] === name && b[i][1].equals(bytes));
 }

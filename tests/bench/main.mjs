@@ -1,8 +1,10 @@
 // The benchmark (`.ci/bench`): a release build of the site against a baseline of the same pages
 // as plain static HTML, with Lighthouse on every page, then client-side navigation speed in
 // Chromium, Firefox and WebKit, cold navigation on a mobile network and memory in Chromium, and
-// the app's size: against a build with generated pages added (`--grown`, `--generated`), with a
-// breakdown of its largest functions (`--twiggy`, twiggy's JSON). Writes `<out>/bench.json` and
+// the app's size: against a build with generated pages added (`--grown`, `--generated`), which must
+// leave the app's files byte for byte as they were, with a breakdown of its largest functions
+// (`--twiggy`, twiggy's JSON); and the preview loop, from a saved sentence to the page showing it
+// under `trunk serve`. Writes `<out>/bench.json` and
 // `<out>/bench.md` and prints the Markdown. Budgets are reported, not enforced: the exit code is
 // non-zero only when the benchmark could not run.
 //
@@ -19,13 +21,15 @@ import { launch } from '../e2e/support/browser.mjs';
 import { staticHost, distExists } from '../e2e/support/server.mjs';
 import { pagePaths } from '../e2e/support/site.mjs';
 import { writeBaseline } from './baseline.mjs';
-import { appAssets } from './assets.mjs';
+import { appAssets, sameApp } from './assets.mjs';
 import { auditSites } from './lighthouse.mjs';
 import { measureNavigation, measureColdNavigation, measureMemory } from './navigation.mjs';
+import { measurePreview } from './preview.mjs';
 import { budgets, markdown } from './report.mjs';
 
 const NAVIGATION_CLICKS = 100;
 const MEMORY_NAVIGATIONS = 1000;
+const PREVIEW_EDITS = 3;
 
 const log = (message) => console.error(`bench: ${message}`);
 
@@ -100,6 +104,7 @@ async function main() {
   const growth = {
     pages: Number(settings.generated),
     wasmBrotliBytes: appAssets(settings.grown).find((asset) => asset.role === 'wasm').brotliBytes,
+    sameApp: sameApp(settings.dist, settings.grown),
   };
   // The wasm's own code and data, without the custom sections (names, wasm-bindgen's metadata)
   // that the build strips.
@@ -110,6 +115,8 @@ async function main() {
   // in the figures: the load average tells a reader how quiet the run was.
   const loadBefore = loadavg()[0];
   const { browser, ...measured } = await measure(settings);
+  log(`timing the preview loop: ${PREVIEW_EDITS} edits of a sentence under trunk serve`);
+  const preview = await measurePreview({ edits: PREVIEW_EDITS, log });
   const environment = {
     date: new Date().toISOString(),
     runs: settings.runs,
@@ -118,7 +125,7 @@ async function main() {
     cpus: cpus().length,
     loadAverage: { before: loadBefore, after: loadavg()[0] },
   };
-  const results = { environment, assets, growth, largest, ...measured };
+  const results = { environment, assets, growth, largest, ...measured, preview };
   results.budgets = budgets(results);
   const report = markdown(results);
   mkdirSync(settings.out, { recursive: true });

@@ -7,15 +7,19 @@ const MIB = 1024 * KIB;
 const LCP_RATIO_BUDGET = 1.1;
 /** Issue 18's budget, with every page's text out of the wasm: 68,000 bytes (66.4 KiB). */
 const WASM_BROTLI_BUDGET_BYTES = 68_000;
+/** The wasm before its content left it (issue 27, measured 2026-12-02): it must not grow. */
+const WASM_BEFORE_BYTES = 77_434;
 /** What the wasm may grow by, brotli, when editors add the generated pages (issue 18). */
 const GROWTH_BUDGET_BYTES = 2_000;
+/** The longest a saved sentence may take to show in the preview (issue 27). */
+const PREVIEW_BUDGET_MS = 3_000;
 /** The most a click with the page's data still to fetch may take, against a full page load. */
 const COLD_RATIO_BUDGET = 0.5;
 const NAVIGATION_MEDIAN_BUDGET_MS = 16;
 const HEAP_GROWTH_BUDGET_BYTES = 1 * MIB;
 
 /** [{ budget, measured, pass }] for the results of a benchmark run. */
-export function budgets({ lighthouse, assets, growth, navigation, coldNavigation, memory }) {
+export function budgets({ lighthouse, assets, growth, navigation, coldNavigation, memory, preview }) {
   const pages = lighthouse.pages;
   const highest = (figure) => pages.reduce((a, b) => (figure(b) > figure(a) ? b : a));
   const lcpRatio = (page) => page.ours.median.lcp / page.baseline.median.lcp;
@@ -61,9 +65,24 @@ export function budgets({ lighthouse, assets, growth, navigation, coldNavigation
       pass: wasm.brotliBytes <= WASM_BROTLI_BUDGET_BYTES,
     },
     {
+      budget: `wasm no larger than before its content left it (${WASM_BEFORE_BYTES} B brotli)`,
+      measured: `${wasm.brotliBytes} B: ${signed(wasm.brotliBytes - WASM_BEFORE_BYTES, (bytes) => `${bytes} B`)}`,
+      pass: wasm.brotliBytes <= WASM_BEFORE_BYTES,
+    },
+    {
       budget: `wasm grows by at most ${GROWTH_BUDGET_BYTES} B brotli with ${growth.pages} pages added`,
       measured: `${signed(grew, (bytes) => `${bytes} B`)}`,
       pass: grew <= GROWTH_BUDGET_BYTES,
+    },
+    {
+      budget: 'a content-only rebuild leaves the wasm and glue byte-identical, under the same names',
+      measured: growth.sameApp ? 'identical' : 'they differ',
+      pass: growth.sameApp,
+    },
+    {
+      budget: `the preview shows a saved sentence within ${PREVIEW_BUDGET_MS / 1000} s (median of ${preview.edits.length})`,
+      measured: `${ms(preview.medianMs)} (${preview.edits.map((edit) => ms(edit)).join(', ')})`,
+      pass: preview.medianMs <= PREVIEW_BUDGET_MS,
     },
     {
       budget: `a click with the page's data still to fetch takes at most ${COLD_RATIO_BUDGET}× a full load, on a mobile network`,
@@ -102,6 +121,7 @@ export function markdown(results) {
     ...navigationSection(results.navigation),
     ...coldNavigationSection(results.coldNavigation),
     ...memorySection(results.memory),
+    ...previewSection(results.preview),
     ...budgetsSection(results.budgets),
   ].join('\n');
 }
@@ -163,7 +183,8 @@ function assetsSection({ assets, growth, largest }) {
     ),
     '',
     `With ${growth.pages} generated pages added to a copy of content/ (both editions, listed in the footer), the wasm is ` +
-      `${growth.wasmBrotliBytes} B brotli against ${wasm.brotliBytes} B: ${signed(growth.wasmBrotliBytes - wasm.brotliBytes, (bytes) => `${bytes} B`)}. ` +
+      `${growth.wasmBrotliBytes} B brotli against ${wasm.brotliBytes} B: ${signed(growth.wasmBrotliBytes - wasm.brotliBytes, (bytes) => `${bytes} B`)}, ` +
+      `and the wasm and glue are ${growth.sameApp ? 'byte-identical, under the same names' : '**not** byte-identical'}. ` +
       'Their text is in their data files.',
     '',
     "### The wasm's largest functions (twiggy, before wasm-opt, which keeps the names)",
@@ -235,6 +256,17 @@ function memorySection({ navigations, start, end }) {
         row('JS event listeners', 'jsEventListeners', String),
       ],
     ),
+    '',
+  ];
+}
+
+function previewSection({ page, edits, medianMs }) {
+  return [
+    '## Preview: from a saved sentence to the page showing it',
+    '',
+    `\`trunk serve\` over a copy of content/, a sentence of ${page}'s file changed and saved ${edits.length} times, ` +
+      `each timed from the save to the reloaded page showing it: ${edits.map((edit) => ms(edit)).join(', ')}; ` +
+      `median ${ms(medianMs)}.`,
     '',
   ];
 }
