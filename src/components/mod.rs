@@ -1,10 +1,11 @@
 //! The shell every page shares, and the building blocks the pages use.
 //!
-//! How a component gets its data, one rule for all: what every part of a page shares (the
-//! language, the route, the site's base and origin, the interface text) comes from the page
-//! context ([`crate::context`]); what a component draws (a timeline, a table, a list of links)
-//! comes as props. No component takes the language or the route as a prop, and none imports the
-//! app root (`app`), which provides the context.
+//! How a component gets its data, one rule for all: what every part of a page shares (the site's
+//! shell as the app was given it: its pages, interface text and contact details; the language,
+//! the route, the site's base and origin) comes from the page context ([`crate::context`]); what
+//! a component draws (a timeline, a table, a list of links) comes as props. No component takes
+//! the language or the route as a prop, none reads content from anywhere else, and none imports
+//! the app root (`app`), which provides the context.
 
 mod breadcrumbs;
 mod concept_diagram;
