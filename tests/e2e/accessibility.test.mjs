@@ -8,6 +8,7 @@ import { waitForApp } from './support/browser.mjs';
 import { useSiteInBrowser } from './support/session.mjs';
 import { staticHost } from './support/server.mjs';
 import { pagePaths, routesWithNotFound } from './support/site.mjs';
+import { pageWithTemplate } from './support/content.mjs';
 
 const site = useSiteInBrowser(() => staticHost());
 const { at } = site;
@@ -106,7 +107,7 @@ test('print shows the content and the address, no navigation, and where links le
 
 test('forced colours keep the diagram and the focus indicator visible; reduced motion stops smooth scrolling', async () => {
   const forced = await openPage({ forcedColors: 'active' });
-  await forced.page.goto(at('/concept/'));
+  await forced.page.goto(at(pageWithTemplate('diagram')));
   await waitForApp(forced.page);
   const colours = await forced.page.evaluate(() => {
     const distinct = (selector, property) => [

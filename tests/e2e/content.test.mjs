@@ -12,13 +12,21 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { watch, waitForApp } from './support/browser.mjs';
 import { useSiteInBrowser } from './support/session.mjs';
 import { DIST, staticHost } from './support/server.mjs';
 import { pagePaths, squash } from './support/site.mjs';
 import { trunkServe } from './support/trunk.mjs';
-import { dataFileFor, pageFiles, textFragments, wasmOf } from './support/content.mjs';
+import {
+  dataFileFor,
+  listedIn,
+  navigationPages,
+  pageFiles,
+  pathOf,
+  textFragments,
+  wasmOf,
+} from './support/content.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const FIXTURE_DIST = join(ROOT, 'target/dist-fixture');
@@ -92,6 +100,8 @@ test('the added page adds data files, not wasm: its text is in its data files an
 test("the added page is in the navigation of every page, in its weight's place, in the sitemap and in Not Found", async () => {
   const paths = pagePaths(FIXTURE_DIST);
   assert.ok(paths.includes(FIXTURE.en.path) && paths.includes(FIXTURE.ja.path), 'sitemap.xml lists both');
+  // The main navigation as the weights order it, the added page's among them.
+  const navigation = listedIn('navigation', [...pageFiles(), ...pageFiles(FIXTURE_PAGES)]);
   const context = await site.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   for (const path of [...paths, '/no-such-page/', '/ja/no-such-page/']) {
@@ -99,11 +109,14 @@ test("the added page is in the navigation of every page, in its weight's place, 
     const ja = path.startsWith('/ja/');
     const prefix = ja ? '/ja' : '';
     const nav = await page.locator('nav.sc-nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    // concept (weight 20) < visiting-hours (25) < secretariat (30)
-    assert.deepEqual(nav.slice(1), [`${prefix}/concept/`, `${prefix}/visiting-hours/`, `${prefix}/secretariat/`], path);
+    assert.deepEqual(
+      nav,
+      navigation.map((listed) => prefix + listed),
+      path,
+    );
     if (path.includes('no-such-page')) {
       const listed = await page.locator('main a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-      assert.ok(listed.includes(`${prefix}/visiting-hours/`), `${path}: Not Found lists the page`);
+      assert.ok(listed.includes(prefix + FIXTURE.en.path), `${path}: Not Found lists the page`);
     }
   }
   await context.close();
@@ -120,9 +133,11 @@ test('the added page is reached client-side, and its link to another page stays 
   await page.locator('nav.sc-nav a', { hasText: FIXTURE.en.title }).click();
   await page.waitForFunction((title) => document.querySelector('main h1')?.textContent === title, FIXTURE.en.title);
   assert.equal(new URL(page.url()).pathname, FIXTURE.en.path);
-  assert.match(await page.title(), /^Visiting hours \| /);
-  await page.locator('main a[href="/concept/"]').click();
-  await page.waitForURL(at('/concept/'));
+  assert.match(await page.title(), new RegExp(`^${FIXTURE.en.title} \\| `));
+  // The page its text links to, as its file writes the link.
+  const linked = readFileSync(join(FIXTURE_PAGES, 'visiting-hours.md'), 'utf8').match(/\]\((\/[^)]*)\)/)[1];
+  await page.locator(`main a[href="${linked}"]`).click();
+  await page.waitForURL(at(linked));
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page load');
   assert.deepEqual(seen.pageErrors, []);
@@ -155,10 +170,12 @@ test('a content change leaves the app as it was: two builds from different conte
   assert.deepEqual(Object.keys(second), Object.keys(first), 'the same hashed names');
   for (const [name, bytes] of Object.entries(first)) assert.ok(bytes.equals(second[name]), `${name}: the same bytes`);
   // The two builds' content differs in the shell (a page added, a title and a string changed)
-  // and in a page's text (a sentence added), so each of those leaves the app as it was.
-  for (const file of ['site.bin', 'concept/page.bin']) {
-    assert.ok(!readFileSync(join(DIST, file)).equals(readFileSync(join(FIXTURE_DIST, file))), `${file} differs`);
-  }
+  // and in a page's text (a sentence added to a page that both builds have), so each of those
+  // leaves the app as it was.
+  const differs = (file) => !readFileSync(join(DIST, file)).equals(readFileSync(join(FIXTURE_DIST, file)));
+  assert.ok(differs('site.bin'), 'the shells differ');
+  const both = pageFiles().map((file) => dataFileFor(file, ''));
+  assert.ok(both.some(differs), "a page's text differs");
 });
 
 test('a page without its Japanese file stops the build, and the first thing the build says names it', () => {
@@ -202,14 +219,15 @@ test('trunk serve rebuilds and reloads the page when a content file changes', { 
     autoreload: true,
   });
   const page = await site.browser.newPage();
+  const [path] = navigationPages();
   try {
-    await page.goto(`${server.origin}/concept/`);
+    await page.goto(server.origin + path);
     await waitForApp(page);
     // A sentence of the page as its editor wrote it, whichever it is today.
-    const file = join(dir, 'concept.md');
+    const file = pageFiles(dir).find((candidate) => pathOf(candidate) === path);
     const shown = squash(await page.locator('main').innerText());
     const sentence = textFragments(file).find((fragment) => shown.includes(fragment));
-    assert.ok(sentence, `a sentence of concept.md is on /concept/: ${shown}`);
+    assert.ok(sentence, `a sentence of ${basename(file)} is on ${path}: ${shown}`);
     const edited = `An edited sentence: ${sentence}`;
     const reloaded = page.waitForEvent('load', { timeout: 10 * 60 * 1000 });
     // The body's copy, the last one, in case the description says the same.

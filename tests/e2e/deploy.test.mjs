@@ -14,7 +14,8 @@ import { filesUnder } from './support/files.mjs';
 import { useBrowser } from './support/session.mjs';
 import { parseHeadersFile, DIST } from './support/server.mjs';
 import { nginxHost, caddyHost, rawGet } from './support/deploy.mjs';
-import { headingIn, pagePaths } from './support/site.mjs';
+import { headingIn, inJapanese, pagePaths } from './support/site.mjs';
+import { navigationPages } from './support/content.mjs';
 
 const SUB_DIST = new URL('../../target/dist-sub/', import.meta.url).pathname;
 
@@ -29,7 +30,7 @@ const SITES = [
 
 const COMPRESSIBLE = /\.(html|js|wasm|bin|css|svg|xml|txt|json)$/;
 
-/** Every file the build wrote, by its path under the site: 'index.html', 'ja/concept/index.html'. */
+/** Every file the build wrote, by its path under the site: 'index.html', 'ja/<page>/index.html'. */
 function siteFiles(dist) {
   return filesUnder(dist).filter((name) => !/\.(br|gz)$/.test(name) && !name.startsWith('_headers'));
 }
@@ -118,11 +119,13 @@ for (const server of SERVERS) {
           assert.equal(response.headers.location, path, `${bare} redirects to its page`);
           assertSecurityHeaders(response, bare);
         }
+        // Deeper addresses under a real page, too.
+        const [real] = navigationPages();
         for (const [path, lang] of [
           ['/no-such-page/', 'en'],
-          ['/concept/nothing', 'en'],
+          [`${real}nothing`, 'en'],
           ['/ja/no-such-page/', 'ja'],
-          ['/ja/concept/nothing/deeper', 'ja'],
+          [inJapanese(`${real}nothing/deeper`), 'ja'],
           ['/_headers', 'en'],
           ['/_headers.nginx', 'en'],
           ['/_headers.caddy', 'en'],
@@ -149,12 +152,13 @@ for (const server of SERVERS) {
             await waitForApp(page);
             assert.deepEqual(await page.evaluate(() => window.__violations), [], path);
           }
+          const [linked] = navigationPages();
           await page.goto(at('/'));
           await waitForApp(page);
-          await page.locator('nav.sc-nav a').nth(1).click();
-          await page.waitForFunction((path) => location.pathname === path, `${site.base}/concept/`);
+          await page.locator(`nav.sc-nav a[href="${site.base}${linked}"]`).click();
+          await page.waitForFunction((path) => location.pathname === path, site.base + linked);
           await page.locator('.sc-header__language').click();
-          await page.waitForFunction((path) => location.pathname === path, `${site.base}/ja/concept/`);
+          await page.waitForFunction((path) => location.pathname === path, site.base + inJapanese(linked));
           assert.deepEqual(await page.evaluate(() => window.__violations), []);
           assert.deepEqual(seen.consoleErrors, [], 'no console error while browsing');
           assert.deepEqual(seen.pageErrors, []);

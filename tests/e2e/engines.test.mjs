@@ -28,8 +28,10 @@ import {
   publishedOrigin,
   unorigin,
   outcomeOf,
+  inJapanese,
 } from './support/site.mjs';
 import { CORPUS, REJECTED, describeEntry } from './support/corpus.mjs';
+import { navigationPages, pageWithTemplate } from './support/content.mjs';
 import { axeProblems } from './support/axe.mjs';
 import { diagramLabelProblems } from './support/diagram.mjs';
 import {
@@ -282,9 +284,10 @@ for (const engine of ENGINES) {
           assert.ok(page.address > 20, `${route}: the footer holds the address`);
           assert.equal(page.lang, route.startsWith('/ja/') ? 'ja' : 'en', `${route}: lang`);
         }
+        const [path] = navigationPages();
         await noScript.get(at('/'));
-        await click(noScript, 'nav.sc-nav a[href="/concept/"]');
-        await untilHeadingOf(noScript, '/concept/', 'the link did not load /concept/');
+        await click(noScript, `nav.sc-nav a[href="${path}"]`);
+        await untilHeadingOf(noScript, path, `the link did not load ${path}`);
         assert.equal(
           await noScript.executeScript(() => document.documentElement.dataset.app),
           null,
@@ -296,18 +299,19 @@ for (const engine of ENGINES) {
     });
 
     test('a navigation click is client-side: heading, title, focus and announcement follow; Back and Forward return', async () => {
+      const [path] = navigationPages();
       await open(driver, at('/'));
       await markDocument(driver);
-      await click(driver, 'nav.sc-nav a[href="/concept/"]');
-      await untilHeadingOf(driver, '/concept/', 'the concept page did not show');
-      assert.equal(new URL(await driver.getCurrentUrl()).pathname, '/concept/');
+      await click(driver, `nav.sc-nav a[href="${path}"]`);
+      await untilHeadingOf(driver, path, `${path} did not show`);
+      assert.equal(new URL(await driver.getCurrentUrl()).pathname, path);
       assert.ok(await sameDocument(driver), 'no page load');
-      assert.equal(await driver.getTitle(), titleOf('/concept/'));
+      assert.equal(await driver.getTitle(), titleOf(path));
       assert.deepEqual(
         await driver.executeScript(() =>
           [...document.querySelectorAll('nav.sc-nav a[aria-current="page"]')].map((a) => a.getAttribute('href')),
         ),
-        ['/concept/'],
+        [path],
         'the navigation marks the new page as current',
       );
       assert.equal(
@@ -318,32 +322,34 @@ for (const engine of ENGINES) {
       const announced = await until(driver, 'nothing was announced', () =>
         document.querySelector('[role=status]')?.textContent.trim(),
       );
-      assert.match(announced, new RegExp(headingOf('/concept/')));
+      assert.match(announced, new RegExp(headingOf(path)));
 
       await driver.navigate().back();
       await untilHeadingOf(driver, '/', 'Back did not return to the home page');
       assert.equal(new URL(await driver.getCurrentUrl()).pathname, '/');
       await driver.navigate().forward();
-      await untilHeadingOf(driver, '/concept/', 'Forward did not return to the concept page');
+      await untilHeadingOf(driver, path, `Forward did not return to ${path}`);
       assert.ok(await sameDocument(driver), 'Back and Forward load no page');
       assert.deepEqual(await offOrigin(driver, host.origin), [], 'requests to another origin');
     });
 
     test('the language switch loads the other edition as a new document, in its language; Back returns', async () => {
-      await open(driver, at('/concept/'));
+      const [path] = navigationPages();
+      const japanese = inJapanese(path);
+      await open(driver, at(path));
       await markDocument(driver);
       await click(driver, '.sc-header__language');
-      await untilHeadingOf(driver, '/ja/concept/', 'the Japanese concept page did not show');
-      await waitForAppIn(driver, { where: '/ja/concept/', timeoutMs: WAIT_MS });
+      await untilHeadingOf(driver, japanese, `${japanese} did not show`);
+      await waitForAppIn(driver, { where: japanese, timeoutMs: WAIT_MS });
       assert.equal(
         await sameDocument(driver),
         false,
         'a new document, which assistive technology reads in its own language',
       );
       assert.equal(await driver.executeScript(() => document.documentElement.lang), 'ja');
-      assert.equal(await driver.getTitle(), titleOf('/ja/concept/'));
+      assert.equal(await driver.getTitle(), titleOf(japanese));
       await driver.navigate().back();
-      await untilHeadingOf(driver, '/concept/', 'Back did not return to the English page');
+      await untilHeadingOf(driver, path, 'Back did not return to the English page');
       assert.equal(await driver.executeScript(() => document.documentElement.lang), 'en');
     });
 
@@ -365,20 +371,21 @@ for (const engine of ENGINES) {
 
     test("when a page's data cannot be fetched (the connection drops, as offline), a click loads the page in full", async () => {
       const offline = await staticHost({ dropped: /\/page\.bin$/ });
+      const [path] = navigationPages();
       try {
         await open(driver, offline.url);
         await markDocument(driver);
-        await click(driver, 'nav.sc-nav a[href="/concept/"]');
+        await click(driver, `nav.sc-nav a[href="${path}"]`);
         await until(
           driver,
-          'the click did not load the concept page',
+          `the click did not load ${path}`,
           (expected) =>
             document.readyState === 'complete' &&
             window.__sameDocument === undefined &&
             document.querySelector('main h1')?.textContent === expected,
-          headingOf('/concept/'),
+          headingOf(path),
         );
-        assert.equal(new URL(await driver.getCurrentUrl()).pathname, '/concept/');
+        assert.equal(new URL(await driver.getCurrentUrl()).pathname, path);
         assert.ok(
           await driver.executeScript(() => document.querySelector('main').innerText.length > 100),
           'main holds its text',
@@ -482,7 +489,9 @@ for (const engine of ENGINES) {
     });
 
     test('a panic in the running app shows the notice with a reload link, over a page still there to read', async () => {
-      for (const path of ['/concept/', '/ja/secretariat/']) {
+      // Two pages, one of each edition.
+      const [first, second] = navigationPages();
+      for (const path of [first, inJapanese(second)]) {
         const url = at(path);
         await open(driver, url);
         // leptos_router unwraps history.pushState's result: a pushState that throws panics the app.
@@ -589,7 +598,8 @@ for (const engine of ENGINES) {
     });
 
     test("the concept diagram's labels sit inside their shapes, centred, apart and readable at 320, 768 and 1280 px, and with text at 200 %", async () => {
-      for (const path of ['/concept/', '/ja/concept/']) {
+      const diagramPage = pageWithTemplate('diagram');
+      for (const path of [diagramPage, inJapanese(diagramPage)]) {
         for (const width of [320, 768, 1280]) {
           await openInFrame(driver, at(path), width);
           assert.deepEqual(await driver.executeScript(diagramLabelProblems), [], `${path} at ${width} px`);

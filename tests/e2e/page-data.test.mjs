@@ -12,8 +12,8 @@ import { basename } from 'node:path';
 import { watch, waitForApp } from './support/browser.mjs';
 import { useSiteInBrowser } from './support/session.mjs';
 import { staticHost, DIST } from './support/server.mjs';
-import { headingOf } from './support/site.mjs';
-import { dataFileFor, pageFiles, textFragments, wasmOf } from './support/content.mjs';
+import { headingOf, inJapanese } from './support/site.mjs';
+import { dataFileFor, listedIn, navigationPages, pageFiles, textFragments, wasmOf } from './support/content.mjs';
 
 const site = useSiteInBrowser(() => staticHost());
 const { at } = site;
@@ -78,26 +78,27 @@ const FAILURES = [
 ];
 
 test("when a page's data cannot be had, the click loads the page in full: never a blank, broken or mixed page", async (t) => {
+  const [path] = navigationPages();
   for (const failure of FAILURES) {
     await t.test(failure.name, async () => {
       const page = await site.browser.newPage();
       const seen = watch(page);
       try {
-        await page.route('**/concept/page.bin', failure.answer);
+        await page.route(`**${path}page.bin`, failure.answer);
         await page.goto(at('/'));
         await waitForApp(page);
         await page.evaluate(() => {
           window.__sameDocument = true;
         });
-        await page.locator('nav.sc-nav a[href="/concept/"]').click();
+        await page.locator(`nav.sc-nav a[href="${path}"]`).click();
         await page.waitForFunction(
           (expected) =>
             window.__sameDocument === undefined &&
             document.readyState === 'complete' &&
             document.querySelector('main h1')?.textContent === expected,
-          headingOf('/concept/'),
+          headingOf(path),
         );
-        assert.equal(new URL(page.url()).pathname, '/concept/');
+        assert.equal(new URL(page.url()).pathname, path);
         assert.ok((await page.locator('main').innerText()).length > 100, 'main holds its text');
         assert.equal(await page.locator('.sc-error-notice').count(), 0, 'no error notice');
         assert.deepEqual(seen.pageErrors, []);
@@ -121,15 +122,18 @@ test("a page's data is fetched when the pointer rests on its link, focus reaches
   await afterIdle(page);
   assert.deepEqual(await fetched(page), [], 'with Save-Data, nothing is fetched at an idle moment');
 
-  await page.locator('nav.sc-nav a[href="/concept/"]').hover();
-  await page.waitForFunction(() => window.__fetched.includes('/concept/page.bin'));
-  await page.locator('nav.sc-nav a[href="/secretariat/"]').focus();
-  await page.waitForFunction(() => window.__fetched.includes('/secretariat/page.bin'));
-  await page.locator('.sc-footer__nav a[href="/privacy/"]').dispatchEvent('touchstart');
-  await page.waitForFunction(() => window.__fetched.includes('/privacy/page.bin'));
+  const [pointed, focused] = navigationPages();
+  const [touched] = listedIn('footer');
+  const untilFetched = (path) => page.waitForFunction((file) => window.__fetched.includes(file), `${path}page.bin`);
+  await page.locator(`nav.sc-nav a[href="${pointed}"]`).hover();
+  await untilFetched(pointed);
+  await page.locator(`nav.sc-nav a[href="${focused}"]`).focus();
+  await untilFetched(focused);
+  await page.locator(`.sc-footer__nav a[href="${touched}"]`).dispatchEvent('touchstart');
+  await untilFetched(touched);
   assert.deepEqual(
     await fetched(page),
-    ['/concept/page.bin', '/secretariat/page.bin', '/privacy/page.bin'],
+    [pointed, focused, touched].map((path) => `${path}page.bin`),
     'each once, nothing else',
   );
   await context.close();
@@ -138,7 +142,8 @@ test("a page's data is fetched when the pointer rests on its link, focus reaches
 test('at an idle moment the app fetches the data of every page the navigation links to, and of its own page', async () => {
   const page = await site.browser.newPage();
   await recordFetches(page);
-  await page.goto(at('/ja/concept/'));
+  const path = inJapanese(navigationPages()[0]);
+  await page.goto(at(path));
   await waitForApp(page);
   // The language switch (it has a target) loads the other edition as a new document: no data.
   const linked = await page.evaluate(() =>
@@ -146,7 +151,7 @@ test('at an idle moment the app fetches the data of every page the navigation li
       (a) => `${new URL(a.href).pathname}page.bin`,
     ),
   );
-  const expected = [...new Set([...linked, '/ja/concept/page.bin'])].sort();
+  const expected = [...new Set([...linked, `${path}page.bin`])].sort();
   await page.waitForFunction((count) => new Set(window.__fetched).size >= count, expected.length);
   assert.deepEqual([...new Set(await fetched(page))].sort(), expected);
   await page.close();

@@ -7,22 +7,23 @@ import assert from 'node:assert/strict';
 import { watch, waitForApp } from './support/browser.mjs';
 import { useSiteInBrowser } from './support/session.mjs';
 import { staticHost } from './support/server.mjs';
-import { pagePaths, routesWithNotFound } from './support/site.mjs';
+import { inJapanese, pagePaths, routesWithNotFound } from './support/site.mjs';
+import { listedIn, pageWithTemplate } from './support/content.mjs';
 
 const site = useSiteInBrowser(() => staticHost());
 const { at } = site;
-const FOOTER_PAGES = ['accessibility', 'privacy', 'sitemap'];
 const editionOf = (path) => (path.startsWith('/ja/') ? '/ja' : '');
 
 test('the site map lists every page of its edition, as sitemap.xml does', async () => {
   const page = await site.browser.newPage();
+  const siteMap = pageWithTemplate('sitemap');
   for (const edition of ['', '/ja']) {
-    await page.goto(at(`${edition}/sitemap/`));
+    await page.goto(at(edition + siteMap));
     const listed = await page
       .locator('main .sc-site-map a')
       .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     const published = pagePaths().filter((path) => editionOf(path) === edition);
-    assert.deepEqual([...listed].sort(), [...published].sort(), `${edition}/sitemap/`);
+    assert.deepEqual([...listed].sort(), [...published].sort(), edition + siteMap);
   }
   await page.close();
 });
@@ -30,6 +31,7 @@ test('the site map lists every page of its edition, as sitemap.xml does', async 
 test('every page has the same navigation, footer links and contact details, in the same order', async () => {
   const context = await site.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
+  const footerPages = listedIn('footer');
   const seen = {};
   for (const path of routesWithNotFound()) {
     await page.goto(at(path));
@@ -42,11 +44,11 @@ test('every page has the same navigation, footer links and contact details, in t
     }));
     assert.deepEqual(
       shell.footer.map(([href]) => href),
-      FOOTER_PAGES.map((slug) => `${edition}/${slug}/`),
+      footerPages.map((footerPage) => edition + footerPage),
       `${path}: footer links`,
     );
     assert.ok(
-      shell.nav.every(([href]) => !FOOTER_PAGES.some((slug) => href.endsWith(`/${slug}/`))),
+      shell.nav.every(([href]) => !footerPages.some((footerPage) => href === edition + footerPage)),
       `${path}: not in the main navigation`,
     );
     assert.deepEqual(shell.order, ['ADDRESS', 'NAV'], `${path}: the links beside the contact details`);
@@ -56,16 +58,20 @@ test('every page has the same navigation, footer links and contact details, in t
   const notFound = await page
     .goto(at('/no-such-page/'))
     .then(() => page.locator('main a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))));
-  for (const slug of FOOTER_PAGES) {
-    assert.ok(pagePaths().includes(`/${slug}/`) && pagePaths().includes(`/ja/${slug}/`), `${slug} in sitemap.xml`);
-    assert.ok(notFound.includes(`/${slug}/`), `${slug} on Not Found`);
+  for (const footerPage of footerPages) {
+    assert.ok(
+      pagePaths().includes(footerPage) && pagePaths().includes(inJapanese(footerPage)),
+      `${footerPage} in sitemap.xml`,
+    );
+    assert.ok(notFound.includes(footerPage), `${footerPage} on Not Found`);
   }
   await context.close();
 });
 
 test('the accessibility pages give the record of the tests, and a result for each criterion of JIS X 8341-3:2016 and each one WCAG 2.1 and 2.2 added', async () => {
   const page = await site.browser.newPage();
-  for (const path of pagePaths().filter((p) => p.endsWith('/accessibility/'))) {
+  const statement = pageWithTemplate('conformance');
+  for (const path of [statement, inJapanese(statement)]) {
     await page.goto(at(path));
     const record = await page
       .locator('main dl.sc-record > div')

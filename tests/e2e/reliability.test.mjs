@@ -15,6 +15,7 @@ import { staticHost, DIST } from './support/server.mjs';
 import { trunkServe } from './support/trunk.mjs';
 import { pagePaths, routesWithNotFound, headingIn, headingOf, titleOf } from './support/site.mjs';
 import { CORPUS, NOT_FOUND, NOT_FOUND_JA, REJECTED, outcomeOn, describeEntry } from './support/corpus.mjs';
+import { listedIn, navigationPages } from './support/content.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -271,7 +272,8 @@ test("after a panic the notice's reload link and every other link still work", a
   const host = await staticHost();
   const page = await session.browser.newPage();
   try {
-    const url = new URL('concept/', host.url).href;
+    const [path] = navigationPages();
+    const url = new URL(path.slice(1), host.url).href;
     const message = await panicAt(page, url);
     assert.match(message, /panicked at .*\n.*pushState refused by the test/s, 'the panic is logged');
     await page.evaluate(() => {
@@ -291,7 +293,7 @@ test("after a panic the notice's reload link and every other link still work", a
     assert.equal(page.url(), url);
     assert.equal(await page.evaluate(() => window.__samePage), undefined, 'a new page load');
     assert.equal(await page.locator('.sc-error-notice').count(), 0, 'the notice is gone');
-    assert.equal(await page.locator('main h1').textContent(), headingOf('/concept/'));
+    assert.equal(await page.locator('main h1').textContent(), headingOf(path));
 
     // A navigation link, too, is an ordinary link once the app has stopped.
     await panicAt(page, url);
@@ -448,10 +450,11 @@ test('after 1000 client navigations every route still renders correctly', async 
     }
     // 500 steps through the main navigation in each edition (the language switch loads the other
     // edition as a new document): the next page each time, so every step changes the page.
+    const linksInNavigation = listedIn('navigation').length;
     for (const home of ['/', '/ja/']) {
       await enterEdition(home);
       for (let step = 0; step < 500; step += 1) {
-        await follow(`nav.sc-nav li:nth-child(${((step + 1) % 3) + 1}) a`);
+        await follow(`nav.sc-nav li:nth-child(${((step + 1) % linksInNavigation) + 1}) a`);
       }
       assert.equal(await page.evaluate(() => window.__samePage), true, `${home}: all 500 were client navigations`);
     }

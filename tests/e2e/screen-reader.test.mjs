@@ -34,7 +34,8 @@ import assert from 'node:assert/strict';
 import { ACCESSIBLE_ENGINES, startAccessibleEngine } from './support/atspi.mjs';
 import { waitForAppIn, markDocument, sameDocument, click } from './support/engines.mjs';
 import { staticHost } from './support/server.mjs';
-import { pagePaths, headingOf, squash } from './support/site.mjs';
+import { pagePaths, headingOf, inJapanese, squash } from './support/site.mjs';
+import { pageWithTemplate } from './support/content.mjs';
 
 /** How long a condition may take to hold before a test fails: a bound, not a pause. */
 const WAIT_MS = 20_000;
@@ -186,12 +187,14 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
         await waitForAppIn(driver, { where: `${path} in ${engine}`, timeoutMs: WAIT_MS });
         await read(path);
       }
-      // Pages the app draws itself, after a click: the tree must follow the new content.
+      // Pages the app draws itself, after a click: the tree must follow the new content, the
+      // diagram's too.
+      const diagramPage = pageWithTemplate('diagram');
       for (const [start, path] of [
-        ['/', '/concept/'],
-        ['/ja/', '/ja/concept/'],
+        ['/', diagramPage],
+        ['/ja/', inJapanese(diagramPage)],
       ]) {
-        const selector = `nav.sc-nav a[href="${path}"]`;
+        const selector = `nav a[href="${path}"]`;
         await driver.get(at(start));
         await waitForAppIn(driver, { where: `${start} in ${engine}`, timeoutMs: WAIT_MS });
         await markDocument(driver);
@@ -201,12 +204,13 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
         await read(`${path} drawn by the app after a click on ${selector}`);
       }
       // The language switch loads the other edition as a new document (see the last test).
-      await driver.get(at('/concept/'));
-      await waitForAppIn(driver, { where: `/concept/ in ${engine}`, timeoutMs: WAIT_MS });
+      const switched = inJapanese(diagramPage);
+      await driver.get(at(diagramPage));
+      await waitForAppIn(driver, { where: `${diagramPage} in ${engine}`, timeoutMs: WAIT_MS });
       await click(driver, '.sc-header__language');
-      await untilHeading('/ja/concept/', `${engine}: the language switch did not lead to /ja/concept/`);
-      await waitForAppIn(driver, { where: `/ja/concept/ in ${engine}`, timeoutMs: WAIT_MS });
-      await read('/ja/concept/ after the language switch');
+      await untilHeading(switched, `${engine}: the language switch did not lead to ${switched}`);
+      await waitForAppIn(driver, { where: `${switched} in ${engine}`, timeoutMs: WAIT_MS });
+      await read(`${switched} after the language switch`);
       pages.at(-1).switchedLanguage = true;
     });
 
@@ -281,7 +285,7 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
           diagrams += 1;
         });
       }
-      assert.ok(diagrams >= 2, `${engine}: the diagram was checked on the concept pages (${diagrams})`);
+      assert.ok(diagrams >= 2, `${engine}: the diagram was checked on its pages (${diagrams})`);
     });
 
     test('the current page is marked (aria-current) in the navigation and the breadcrumbs', () => {

@@ -10,6 +10,7 @@ import { useSiteInBrowser } from './support/session.mjs';
 import { staticHost, DIST } from './support/server.mjs';
 import { headingOf, pagePaths, routesWithNotFound, squash, titleOf } from './support/site.mjs';
 import { seedSentences, normalise } from './support/seed.mjs';
+import { navigationPages } from './support/content.mjs';
 
 const site = useSiteInBrowser(() => staticHost());
 const { at } = site;
@@ -148,15 +149,16 @@ test('where the host serves another page for an address, the app shows the right
   const page = await site.browser.newPage();
   const seen = watch(page);
   const home = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const [path] = navigationPages();
   // As a development server or a fallback rule would: the home page's file at another address.
-  await page.route('**/concept/', (route) => route.fulfill({ body: home, contentType: 'text/html' }));
-  await page.goto(at('/concept/'));
+  await page.route(`**${path}`, (route) => route.fulfill({ body: home, contentType: 'text/html' }));
+  await page.goto(at(path));
   await waitForApp(page);
-  assert.equal(await page.locator('h1').textContent(), headingOf('/concept/'));
+  assert.equal(await page.locator('h1').textContent(), headingOf(path));
   assert.equal(await page.locator('h1').count(), 1);
   assert.equal(await page.locator('meta[name=description]').count(), 1, 'one description in the head');
   assert.equal(await page.locator('[role=status]').count(), 1, 'one live region');
-  assert.equal(await page.title(), titleOf('/concept/'));
+  assert.equal(await page.title(), titleOf(path));
   assert.deepEqual(seen.pageErrors, []);
   assert.deepEqual(seen.consoleErrors, []);
   await page.close();

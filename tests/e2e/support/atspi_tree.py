@@ -40,7 +40,7 @@ def text_by_language(node, by_run):
     With `by_run`, per run of text, as Firefox splits it at each `lang` inside running text.
     Without, the node's default language only: WebKitGTK gives one language per node anyway,
     and its web process crashes when asked for the runs of some links (observed with 2.50: a
-    link inside a Japanese paragraph, on /ja/accessibility/).
+    link inside a Japanese paragraph, on the Japanese accessibility statement).
     """
     try:
         whole = node.queryText().getText(0, -1)

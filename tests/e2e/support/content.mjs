@@ -1,8 +1,10 @@
 // Text that editors write, read from their Markdown files, for tests that look for it in what
-// the build publishes.
+// the build publishes; and the pages a test needs, found by what their files say, so that a page
+// renamed or removed changes no test.
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { inJapanese } from './site.mjs';
 
 /** The site's content folder. */
 export const CONTENT = new URL('../../../content/', import.meta.url).pathname;
@@ -14,14 +16,61 @@ export function pageFiles(dir = CONTENT) {
     .map((name) => join(dir, name));
 }
 
+/** A page file's front matter (between its `+++` lines) and its body. */
+function partsOf(file) {
+  const source = readFileSync(file, 'utf8');
+  const [, frontMatter = '', body = source] = source.match(/^\+\+\+\n([\s\S]*?)\n\+\+\+\n([\s\S]*)$/) ?? [];
+  return { frontMatter, body };
+}
+
+/** A page file's settings: the `key = "text"` and `key = 10` lines above its template's section. */
+function settingsOf(file) {
+  const [settings] = partsOf(file).frontMatter.split(/^\[/m);
+  const lines = settings.matchAll(/^(\w+) = (?:"(.*)"|(\d+))$/gm);
+  return Object.fromEntries([...lines].map(([, key, text, number]) => [key, text ?? Number(number)]));
+}
+
+/** The path a page file is published at: `/` for `_index.md`, `/ja/<name>/` for `<name>.ja.md`. */
+export function pathOf(file) {
+  const [, name, ja] = basename(file).match(/^(.*?)(\.ja)?\.md$/);
+  const path = name === '_index' ? '/' : `/${name}/`;
+  return ja ? inJapanese(path) : path;
+}
+
+/** The English page files among `files`; each has its Japanese counterpart. */
+const englishOnly = (files) => files.filter((file) => !file.endsWith('.ja.md'));
+
+/**
+ * The English paths of the pages a listing links to, by weight, as the site orders them:
+ * 'navigation' (the main navigation, where a page is unless its file says `listed_in`) or 'footer'.
+ */
+export function listedIn(listing, files = pageFiles()) {
+  return englishOnly(files)
+    .map((file) => ({ path: pathOf(file), ...settingsOf(file) }))
+    .filter((page) => (page.listed_in ?? 'navigation') === listing)
+    .sort((a, b) => a.weight - b.weight)
+    .map((page) => page.path);
+}
+
+/** The English paths of the main navigation's pages other than the home page, in its order. */
+export function navigationPages() {
+  return listedIn('navigation').filter((path) => path !== '/');
+}
+
+/** The English path of the page whose file draws `template` (`template = "diagram"`). */
+export function pageWithTemplate(template) {
+  const file = englishOnly(pageFiles()).find((candidate) => settingsOf(candidate).template === template);
+  if (!file) throw new Error(`no page file has template = "${template}"`);
+  return pathOf(file);
+}
+
 /**
  * Stretches of plain text (at least 20 characters) from a page file's description and body,
  * exactly as the build publishes them: pieces of one line between sentence ends, leaving out any
  * with Markdown syntax, quotes or dashes, which the HTML would spell differently.
  */
 export function textFragments(file) {
-  const source = readFileSync(file, 'utf8');
-  const [, frontMatter = '', body = source] = source.match(/^\+\+\+\n([\s\S]*?)\n\+\+\+\n([\s\S]*)$/) ?? [];
+  const { frontMatter, body } = partsOf(file);
   const description = frontMatter.match(/^description = "(.*)"$/m)?.[1] ?? '';
   return [description, ...body.split('\n')]
     .filter((line) => !/^\s*([#|>{]|- |\d+\. )/.test(line))
@@ -30,10 +79,9 @@ export function textFragments(file) {
     .filter((piece) => piece.length >= 20 && !/[[\]()*_`<>&"'\\-]/.test(piece));
 }
 
-/** The data file a build folder publishes for a page file of content/: `ja/concept/page.bin`. */
+/** The data file a build folder publishes for a page file: `page.bin` beside its HTML. */
 export function dataFileFor(markdownFile, dist) {
-  const [, slug, ja] = basename(markdownFile).match(/^(.*?)(\.ja)?\.md$/);
-  return join(dist, ja ? 'ja' : '', slug === '_index' ? '' : slug, 'page.bin');
+  return join(dist, pathOf(markdownFile), 'page.bin');
 }
 
 /** The built wasm app of a build folder. */

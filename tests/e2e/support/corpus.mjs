@@ -9,10 +9,20 @@
 // every unknown path with index.html (the SPA fallback), decodes `%2F` itself, and answers 500
 // with no page when the path cannot be a file name (NUL, a name over 255 bytes).
 
-import { NOT_FOUND, NOT_FOUND_JA } from './site.mjs';
+import { inJapanese, NOT_FOUND, NOT_FOUND_JA } from './site.mjs';
+import { navigationPages } from './content.mjs';
 
 export { NOT_FOUND, NOT_FOUND_JA };
 export const REJECTED = 'rejected by the server';
+
+// The URLs around real pages are built around two of them, whichever the main navigation lists:
+// `page` ('/<name>/') and `other` ('/<otherName>/').
+const [page, other] = navigationPages();
+const [name, otherName] = [page, other].map((path) => path.slice(1, -1));
+const capitalised = name[0].toUpperCase() + name.slice(1);
+
+/** `text` with its first character percent-encoded, as an over-careful link spells it. */
+const encodedFirst = (text) => `%${text.charCodeAt(0).toString(16).toUpperCase()}${text.slice(1)}`;
 
 /** A path of `bytes` characters: one long segment, or many short ones under `prefix`. */
 function longPath(bytes, { prefix = '/', segment = '' } = {}) {
@@ -25,54 +35,54 @@ export const CORPUS = [
   { group: 'unknown', path: '/nope', shows: NOT_FOUND },
   { group: 'unknown', path: '/nope/', shows: NOT_FOUND },
   { group: 'unknown', path: '/favicon.ico', shows: NOT_FOUND },
-  { group: 'unknown', path: '/concept/extra', shows: NOT_FOUND },
-  { group: 'unknown', path: '/concept/extra/deeper/still/', shows: NOT_FOUND },
-  { group: 'unknown', path: '/secretariat/secretariat/', shows: NOT_FOUND },
+  { group: 'unknown', path: `${page}extra`, shows: NOT_FOUND },
+  { group: 'unknown', path: `${page}extra/deeper/still/`, shows: NOT_FOUND },
+  { group: 'unknown', path: `${other}${otherName}/`, shows: NOT_FOUND },
   { group: 'unknown', path: '/en/', shows: NOT_FOUND },
   // The 404 files themselves are files: served with 200, and they are the Not Found page.
   { group: 'unknown', path: '/404.html', shows: NOT_FOUND, status: 200 },
   { group: 'unknown', path: '/ja/404.html', shows: NOT_FOUND_JA, status: 200 },
 
   // Trailing, missing, doubled slashes and index files.
-  { group: 'slashes', path: '/concept', shows: '/concept/' },
-  { group: 'slashes', path: '/concept//', shows: NOT_FOUND },
+  { group: 'slashes', path: `/${name}`, shows: page },
+  { group: 'slashes', path: `${page}/`, shows: NOT_FOUND },
   { group: 'slashes', path: '/ja//', shows: NOT_FOUND_JA },
-  { group: 'slashes', path: '/./concept/', shows: '/concept/' },
-  { group: 'slashes', path: '/concept/../secretariat/', shows: '/secretariat/' },
+  { group: 'slashes', path: `/.${page}`, shows: page },
+  { group: 'slashes', path: `${page}..${other}`, shows: other },
   { group: 'slashes', path: '/index.html', shows: '/' },
-  { group: 'slashes', path: '/concept/index.html', shows: '/concept/' },
-  { group: 'slashes', path: '/concept/index.htm', shows: NOT_FOUND },
+  { group: 'slashes', path: `${page}index.html`, shows: page },
+  { group: 'slashes', path: `${page}index.htm`, shows: NOT_FOUND },
   // The static host (sirv) tries `<path>.html`, so these are real pages there.
   // A final `index` names the folder's page, as hosts that try `<path>.html` serve it.
   { group: 'slashes', path: '/index', shows: '/' },
-  { group: 'slashes', path: '/concept/index', shows: '/concept/' },
+  { group: 'slashes', path: `${page}index`, shows: page },
 
   // Upper case: paths are case-sensitive.
-  { group: 'case', path: '/CONCEPT/', shows: NOT_FOUND },
-  { group: 'case', path: '/Concept/', shows: NOT_FOUND },
+  { group: 'case', path: `/${name.toUpperCase()}/`, shows: NOT_FOUND },
+  { group: 'case', path: `/${capitalised}/`, shows: NOT_FOUND },
   { group: 'case', path: '/INDEX.HTML', shows: NOT_FOUND },
   { group: 'case', path: '/JA/', shows: NOT_FOUND },
-  { group: 'case', path: '/ja/CONCEPT/', shows: NOT_FOUND_JA },
+  { group: 'case', path: inJapanese(`/${name.toUpperCase()}/`), shows: NOT_FOUND_JA },
 
   // Percent-encoding: valid, invalid, overlong UTF-8, encoded dots and slashes, NUL.
-  { group: 'percent', path: '/%63oncept/', shows: '/concept/' },
-  { group: 'percent', path: '/ja/%73ecretariat/', shows: '/ja/secretariat/' },
-  { group: 'percent', path: '/%43oncept/', shows: NOT_FOUND },
+  { group: 'percent', path: `/${encodedFirst(name)}/`, shows: page },
+  { group: 'percent', path: inJapanese(`/${encodedFirst(otherName)}/`), shows: inJapanese(other) },
+  { group: 'percent', path: `/${encodedFirst(capitalised)}/`, shows: NOT_FOUND },
   { group: 'percent', path: '/%zz', shows: NOT_FOUND },
   { group: 'percent', path: '/%', shows: NOT_FOUND },
   { group: 'percent', path: '/%E0%A4%A', shows: NOT_FOUND },
   { group: 'percent', path: '/%C0%AE%C0%AE/', shows: NOT_FOUND },
   { group: 'percent', path: '/%FF%FE/', shows: NOT_FOUND },
   { group: 'percent', path: '/%00', shows: NOT_FOUND, trunkServe: REJECTED },
-  { group: 'percent', path: '/concept/%20', shows: NOT_FOUND },
+  { group: 'percent', path: `${page}%20`, shows: NOT_FOUND },
   // The browser itself treats %2e%2e as "..", so these never leave the site's root.
   { group: 'percent', path: '/%2e%2e/', shows: '/' },
   { group: 'percent', path: '/%2e%2e/%2e%2e/etc/passwd', shows: NOT_FOUND },
-  { group: 'percent', path: '/%2Fconcept/', shows: NOT_FOUND },
+  { group: 'percent', path: `/%2F${name}/`, shows: NOT_FOUND },
   // An encoded slash stays inside its segment, as static hosts read it; trunk serve decodes it
   // and serves a page, which the app replaces with Not Found.
-  { group: 'percent', path: '/concept%2F', shows: NOT_FOUND },
-  { group: 'percent', path: '/ja%2Fconcept/', shows: NOT_FOUND },
+  { group: 'percent', path: `/${name}%2F`, shows: NOT_FOUND },
+  { group: 'percent', path: `/ja%2F${name}/`, shows: NOT_FOUND },
   { group: 'percent', path: '/ja/%E3%83%9A%E3%83%BC%E3%82%B8/', shows: NOT_FOUND_JA },
   { group: 'percent', path: '/ja/%zz', shows: NOT_FOUND_JA },
   { group: 'percent', path: '/ja/%C0%AE/', shows: NOT_FOUND_JA },
@@ -88,12 +98,12 @@ export const CORPUS = [
   { group: 'long', path: longPath(16 * 1024), shows: REJECTED, status: 431, trunkServe: REJECTED },
 
   // Query strings and fragments change nothing.
-  { group: 'query', path: '/concept/?q=1', shows: '/concept/' },
+  { group: 'query', path: `${page}?q=1`, shows: page },
   { group: 'query', path: '/?utm_source=x&utm_medium=y', shows: '/' },
-  { group: 'query', path: '/ja/secretariat/?lang=en', shows: '/ja/secretariat/' },
-  { group: 'query', path: '/concept/?%zz=%E0%A4', shows: '/concept/' },
-  { group: 'query', path: '/nope?page=/concept/', shows: NOT_FOUND },
-  { group: 'query', path: '/concept/#no-such-id', shows: '/concept/' },
+  { group: 'query', path: `${inJapanese(other)}?lang=en`, shows: inJapanese(other) },
+  { group: 'query', path: `${page}?%zz=%E0%A4`, shows: page },
+  { group: 'query', path: `/nope?page=${page}`, shows: NOT_FOUND },
+  { group: 'query', path: `${page}#no-such-id`, shows: page },
   { group: 'query', path: '/#%zz', shows: '/' },
   { group: 'query', path: '/ja/?#', shows: '/ja/' },
 
@@ -109,11 +119,11 @@ export const CORPUS = [
   // The Japanese edition.
   { group: 'ja', path: '/ja', shows: '/ja/' },
   { group: 'ja', path: '/ja/index.html', shows: '/ja/' },
-  { group: 'ja', path: '/ja/secretariat', shows: '/ja/secretariat/' },
+  { group: 'ja', path: inJapanese(`/${otherName}`), shows: inJapanese(other) },
   { group: 'ja', path: '/ja/nope', shows: NOT_FOUND_JA },
   { group: 'ja', path: '/ja/ja/', shows: NOT_FOUND_JA },
-  { group: 'ja', path: '/ja/concept/extra', shows: NOT_FOUND_JA },
-  { group: 'ja', path: '/ja/concept/index', shows: '/ja/concept/' },
+  { group: 'ja', path: inJapanese(`${page}extra`), shows: NOT_FOUND_JA },
+  { group: 'ja', path: inJapanese(`${page}index`), shows: inJapanese(page) },
   { group: 'ja', path: '/jap/', shows: NOT_FOUND },
 ];
 

@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** Every file under `dir`, as a path relative to it: 'index.html', 'ja/concept/page.bin'. */
+/** Every file under `dir`, as a path relative to it: 'index.html', 'ja/<page>/page.bin'. */
 export function filesUnder(dir) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())

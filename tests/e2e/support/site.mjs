@@ -6,10 +6,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST } from './server.mjs';
 
-/** Every page's path relative to the site root, e.g. '/', '/ja/concept/'. */
+/** Every page's path relative to the site root: '/', '/<page>/', '/ja/', '/ja/<page>/'. */
 export function pagePaths(dist = DIST) {
   const xml = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+}
+
+/** The path of an English page's Japanese counterpart. */
+export function inJapanese(path) {
+  return `/ja${path}`;
 }
 
 /** Paths of every page plus an unknown one in each language. */
