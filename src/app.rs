@@ -52,7 +52,7 @@ pub fn App(
 /// The page for the current address, and the live region that announces navigations.
 ///
 /// Leptos's `<Router>` keeps the address bar, history, link clicks and scrolling. What a path shows
-/// is decided by the route table (`Route::locate`), shared with the prerenderer and the tests, so
+/// is decided by the route table (`SiteData::locate`), shared with the prerenderer and the tests, so
 /// the shell draws the page itself rather than through `<Routes>`, and tells the router when a
 /// new page is drawn (`LocationProvider::ready_to_complete`), as `<Routes>` does.
 #[component]
@@ -173,7 +173,7 @@ fn PageHead() -> impl IntoView {
         <Meta name="description" content=description />
         <Meta property="og:type" content="website" />
         <Meta property="og:site_name" content=context.strings().name />
-        <Meta property="og:title" content=context.title(route) />
+        <Meta property="og:title" content=context.site.title(route) />
         <Meta property="og:description" content=description />
         <Meta property="og:locale" content=route.lang.og_locale() />
         <Meta property="og:locale:alternate" content=route.lang.other().og_locale() />

@@ -11,18 +11,18 @@ use crate::routes::{normalize_base, Lang, PUBLIC_URL_META};
 use crate::takeover::{discard_prerendered_page, is_prerendered, remove_announcer};
 
 /// Starts the app with the site's shell, `site.bin`, which the loader fetched together with the
-/// app (the loader does not start it where the file did not arrive). Where the file is damaged,
-/// or of another build or data format, the app does not start either: the prerendered page
-/// stays as it is, and its links load pages in full.
+/// app (the loader does not start it where the file did not arrive), and says whether it did.
+/// Where the file is damaged, or of another build or data format, the app does not start either:
+/// the prerendered page stays as it is, and its links load pages in full.
 ///
 /// Where the prerendered page is the one for this address, the app adopts it as it is: nothing is
 /// drawn again, so nothing is repainted, and the first navigation replaces it. Where the host
 /// served another page (a development server's or a host's fallback file), the app replaces it as
 /// soon as the page's data file is read, in one task; where that file cannot be had either, the
 /// app adopts the page it was given.
-pub fn start(site_file: &'static [u8]) {
+pub fn start(site_file: &'static [u8]) -> bool {
     let Ok(site) = SiteData::read(site_file, meta(BUILD_META).as_deref()) else {
-        return;
+        return false;
     };
     std::panic::set_hook(Box::new(move |info| {
         console_error_panic_hook::hook(info);
@@ -31,7 +31,9 @@ pub fn start(site_file: &'static [u8]) {
     // The app starts in a task of its own, after the one that instantiated the wasm, so that
     // neither blocks the main thread for long on a slow phone.
     let take_over = Closure::once_into_js(move || take_over(site));
-    let _ = window().set_timeout_with_callback(take_over.unchecked_ref());
+    window()
+        .set_timeout_with_callback(take_over.unchecked_ref())
+        .is_ok()
 }
 
 /// The content of the `<meta name>` the prerenderer wrote into the page.

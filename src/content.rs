@@ -13,9 +13,9 @@ pub const BUILD_META: &str = "sc-build";
 /// the build they were compiled in. Copied freely: it refers to data that lives for the visit.
 #[derive(Clone, Copy, Debug)]
 pub struct SiteData {
-    /// The build's identity: the app reads only the page data files of this build.
+    /// The build's name: the app reads only the page data files of this build.
     pub build: &'static str,
-    pub site: &'static Site,
+    pub shell: &'static Site,
 }
 
 impl SiteData {
@@ -29,17 +29,17 @@ impl SiteData {
         if page_build.is_some_and(|page| page != build) {
             return Err(data::DataError::OtherBuild);
         }
-        let site = Box::leak(Box::new(data::decode(bytes, build)?));
-        Ok(SiteData { build, site })
+        let shell = Box::leak(Box::new(data::decode(bytes, build)?));
+        Ok(SiteData { build, shell })
     }
 
     /// The interface text of one edition.
     pub fn strings(self, lang: Lang) -> &'static Strings {
-        self.site.strings.of(lang)
+        self.shell.strings.of(lang)
     }
 
     /// The secretariat's details, shown in every footer.
     pub fn contact(self) -> &'static Contact {
-        &self.site.contact
+        &self.shell.contact
     }
 }

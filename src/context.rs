@@ -1,13 +1,14 @@
-//! What every part of a page shares: the site's data, where the site is published, which page
-//! is shown, and in which language. The app root provides it for each page it draws; components read it through
-//! [`use_page_context`] (see `components` for which data comes from here and which as props).
+//! What every part of a page shares: the site's shell, where the site is published, which
+//! page is shown, and in which language. The app root provides it for each page it draws;
+//! components read it through [`use_page_context`] (see `components` for which data comes from
+//! here and which as props).
 
 use leptos::prelude::*;
 
 use crate::content::{PageText, SiteData, Strings};
 use crate::routes::Route;
 
-/// Where the site is published and which page is being shown.
+/// The site's shell, where the site is published, and which page is being shown.
 #[derive(Clone)]
 pub struct PageContext {
     /// The site's shell, as the app was given it: its pages, their titles, the interface text.
@@ -31,11 +32,6 @@ impl PageContext {
     /// The interface text of the current page's language.
     pub fn strings(&self) -> &'static Strings {
         self.site.strings(self.route.lang)
-    }
-
-    /// A route's heading and navigation label.
-    pub fn title(&self, route: Route) -> &'static str {
-        self.site.title(route)
     }
 }
 

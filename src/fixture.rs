@@ -5,10 +5,19 @@
 use crate::content::SiteData;
 use crate::page_data;
 
+thread_local! {
+    /// Read once per test thread: each test thread has page texts of its own (`page_data`).
+    static SITE: SiteData = read();
+}
+
 /// The fixture's shell, with every page's text read as the app reads its data files.
 pub fn site() -> SiteData {
-    let site = SiteData::read(sendai_fixture::SITE_FILE, None).expect("the fixture's shell");
-    for (slug, lang, file) in sendai_fixture::PAGE_FILES {
+    SITE.with(|site| *site)
+}
+
+fn read() -> SiteData {
+    let site = SiteData::read(sendai_fixture::SITE_BIN, None).expect("the fixture's shell");
+    for (slug, lang, file) in sendai_fixture::PAGE_BINS {
         let page = site
             .find(slug)
             .expect("a data file for each page of the shell");

@@ -69,7 +69,7 @@ mod fetch {
     }
 
     /// Why a page's data could not be had: offline, an error status, no answer in time, or a
-    /// file that is damaged or of another build. The page is then loaded in full.
+    /// file that is damaged or of another build or data format. The page is then loaded in full.
     #[derive(Debug)]
     pub struct Unavailable;
 

@@ -51,7 +51,7 @@ impl PageId {
 impl SiteData {
     /// Every page, in navigation order.
     pub fn pages(self) -> impl Iterator<Item = PageId> {
-        self.site.pages.iter().map(PageId)
+        self.shell.pages.iter().map(PageId)
     }
 
     /// The page whose file is `content/<slug>.md` (`""` for the home page).
@@ -216,7 +216,7 @@ mod tests {
 
     /// The fixture site's shell: the route table of content of the tests' own.
     fn site() -> SiteData {
-        SiteData::read(sendai_fixture::SITE_FILE, None).expect("the fixture's shell")
+        SiteData::read(sendai_fixture::SITE_BIN, None).expect("the fixture's shell")
     }
 
     fn concept() -> PageId {

@@ -18,11 +18,19 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+thread_local! {
+    static SITE: SiteData = read_site();
+}
+
 /// The fixture site's shell, with every page's text read from its data file as the app reads
 /// a fetched one (the test runner's server publishes no data files).
 fn site() -> SiteData {
-    let site = SiteData::read(sendai_fixture::SITE_FILE, None).expect("the fixture's shell");
-    for (slug, lang, file) in sendai_fixture::PAGE_FILES {
+    SITE.with(|site| *site)
+}
+
+fn read_site() -> SiteData {
+    let site = SiteData::read(sendai_fixture::SITE_BIN, None).expect("the fixture's shell");
+    for (slug, lang, file) in sendai_fixture::PAGE_BINS {
         let page = site
             .find(slug)
             .expect("a data file for each page of the shell");

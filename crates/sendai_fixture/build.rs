@@ -16,16 +16,10 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("site.bin"), &output.site_file).expect("OUT_DIR is writable");
     let mut files = String::from("&[");
-    for (index, (page, data)) in compiled
-        .site
-        .pages
-        .iter()
-        .zip(&output.data_files)
-        .enumerate()
-    {
+    for (index, page) in output.page_files.iter().enumerate() {
         for lang in Lang::ALL {
             let file = out.join(format!("{index}.{}.bin", lang.code()));
-            std::fs::write(&file, data.of(lang)).expect("OUT_DIR is writable");
+            std::fs::write(&file, page.files.of(lang)).expect("OUT_DIR is writable");
             let _ = write!(
                 files,
                 "({:?}, sendai_content::Lang::{lang:?}, include_bytes!({:?})),",

@@ -23,7 +23,7 @@ pub fn Breadcrumbs() -> impl IntoView {
                 </a>
             </li>
             <li class="sc-breadcrumbs__item" aria-current="page">
-                {context.title(context.route)}
+                {context.site.title(context.route)}
             </li>
         })
     };

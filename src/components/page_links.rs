@@ -26,7 +26,7 @@ pub fn PageLinks(
             view! {
                 <li class=item_class>
                     <a class=link_class href=context.href(target) aria-current=current>
-                        {context.title(target)}
+                        {context.site.title(target)}
                     </a>
                 </li>
             }

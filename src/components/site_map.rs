@@ -16,7 +16,7 @@ pub fn SiteMap() -> impl IntoView {
             let route = Route::page(lang, page);
             view! {
                 <li>
-                    <a href=context.href(route)>{context.title(route)}</a>
+                    <a href=context.href(route)>{context.site.title(route)}</a>
                 </li>
             }
         })

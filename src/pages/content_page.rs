@@ -35,7 +35,7 @@ pub fn ContentPage(
         })
         .collect_view();
     view! {
-        <h1 class="sc-heading-xl" tabindex="-1">{context.title(context.route)}</h1>
+        <h1 class="sc-heading-xl" tabindex="-1">{context.site.title(context.route)}</h1>
         {blocks}
     }
 }

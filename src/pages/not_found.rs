@@ -36,7 +36,7 @@ pub fn NotFoundPage() -> impl IntoView {
             {links}
             <li>
                 <a href=context.href(other) hreflang=other.lang.code() lang=other.lang.code()>
-                    {context.title(other)}
+                    {context.site.title(other)}
                 </a>
             </li>
         </ul>

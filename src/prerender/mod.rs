@@ -47,9 +47,10 @@ pub fn file_for(route: Route) -> PathBuf {
 pub fn read_content(output: &Output) -> SiteData {
     let site_file: &'static [u8] = output.site_file.clone().leak();
     let site = SiteData::read(site_file, None).expect("the build reads its own shell");
-    for (page, files) in site.pages().zip(&output.data_files) {
+    for page_files in &output.page_files {
+        let page = site.find(page_files.slug).expect("a page of the shell");
         for lang in Lang::ALL {
-            let file: &'static [u8] = files.of(lang).clone().leak();
+            let file: &'static [u8] = page_files.files.of(lang).clone().leak();
             page_data::insert(site, lang, page, file).expect("the build reads its own data");
         }
     }
@@ -72,12 +73,12 @@ pub fn write_site(
     let policy = policy::Policy::for_template(&template);
     let template = page::with_policy_meta(&template, &policy)?;
     // The data files: the shell at the root, each page's beside the page it is drawn into.
-    fs::write(dist.join(data::SITE_FILE), &output.site_file)?;
-    for (page, files) in site.pages().zip(&output.data_files) {
+    fs::write(dist.join(data::SITE_FILE_NAME), &output.site_file)?;
+    for page_files in &output.page_files {
         for lang in Lang::ALL {
-            let file = dist.join(data_file_for(lang, page.slug()));
+            let file = dist.join(data_file_for(lang, page_files.slug));
             fs::create_dir_all(file.parent().expect("a data file is inside dist"))?;
-            fs::write(file, files.of(lang))?;
+            fs::write(file, page_files.files.of(lang))?;
         }
     }
     let mut written = Vec::new();

@@ -26,5 +26,5 @@ export function appAssets(dist) {
 export function sameApp(first, second) {
   const files = (dist) => appAssets(dist).map((asset) => [asset.file, readFileSync(join(dist, asset.file))]);
   const [a, b] = [files(first), files(second)];
-  return a.every(([name, bytes], i) => b[i][0] === name && b[i][1].equals(bytes));
+  return a.length === b.length && a.every(([name, bytes], i) => b[i][0] === name && b[i][1].equals(bytes));
 }

@@ -4,23 +4,13 @@
 //
 //   node tests/bench/preview.mjs [EDITS]   (prints the figures as JSON; default 3 edits)
 
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from '../e2e/support/browser.mjs';
-import { CONTENT, textFragments } from '../e2e/support/content.mjs';
+import { CONTENT, navigationPages, replaceText, textFragments } from '../e2e/support/content.mjs';
 import { squash } from '../e2e/support/site.mjs';
 import { trunkServe } from '../e2e/support/trunk.mjs';
-
-/** The page whose file is edited, and that file in the content folder. */
-const PAGE = { path: '/concept/', file: 'concept.md' };
-
-/** Saves `file` with the first occurrence in the body of `before` written as `after`. */
-function replaceSentence(file, before, after) {
-  const source = readFileSync(file, 'utf8');
-  const at = source.lastIndexOf(before);
-  writeFileSync(file, source.slice(0, at) + after + source.slice(at + before.length));
-}
 
 /**
  * Times `edits` saves of a sentence, each to the reloaded page showing it. Resolves to
@@ -37,13 +27,15 @@ export async function measurePreview({ edits = 3, log = () => {} } = {}) {
     autoreload: true,
   });
   const browser = await launch();
+  // The first page of the main navigation, and its file in the copy.
+  const path = navigationPages()[0];
+  const file = join(dir, `${path.slice(1, -1)}.md`);
   try {
     const page = await browser.newPage();
-    await page.goto(`${server.origin}${PAGE.path}`);
-    const file = join(dir, PAGE.file);
+    await page.goto(`${server.origin}${path}`);
     const shown = squash(await page.locator('main').innerText());
     let sentence = textFragments(file).find((fragment) => shown.includes(fragment));
-    if (!sentence) throw new Error(`no sentence of ${PAGE.file} is on ${PAGE.path}`);
+    if (!sentence) throw new Error(`no sentence of ${file} is on ${path}`);
     const times = [];
     for (let edit = 1; edit <= edits; edit += 1) {
       const edited = `Edit ${edit}: ${sentence}`;
@@ -53,14 +45,14 @@ export async function measurePreview({ edits = 3, log = () => {} } = {}) {
         { timeout: 10 * 60 * 1000, polling: 50 },
       );
       const saved = performance.now();
-      replaceSentence(file, sentence, edited);
+      replaceText(file, sentence, edited);
       await reloaded;
       times.push(Math.round(performance.now() - saved));
       log(`edit ${edit}: ${times.at(-1)} ms from the save to the page showing it`);
       sentence = edited;
     }
     const sorted = [...times].sort((a, b) => a - b);
-    return { page: PAGE.path, edits: times, medianMs: sorted[Math.floor(sorted.length / 2)] };
+    return { page: path, edits: times, medianMs: sorted[Math.floor(sorted.length / 2)] };
   } finally {
     await browser.close();
     await server.close();

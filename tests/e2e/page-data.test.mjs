@@ -3,7 +3,7 @@
 // The loader fetches site.bin with the app, and the app does not start without it; the app
 // fetches a page's data when the visitor shows intent or at an idle moment, once per visit, and
 // loads the page in full whenever the data cannot be had. Chromium, through Playwright's request
-// interception; the offline cases run in every engine in engines.test.mjs.
+// interception; a page's data file offline is also tested in every engine (engines.test.mjs).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,7 +13,15 @@ import { watch, waitForApp } from './support/browser.mjs';
 import { useSiteInBrowser } from './support/session.mjs';
 import { staticHost, DIST } from './support/server.mjs';
 import { headingOf, inJapanese } from './support/site.mjs';
-import { dataFileFor, listedIn, navigationPages, pageFiles, textFragments, wasmOf } from './support/content.mjs';
+import {
+  NAME_LEN,
+  dataFileFor,
+  listedIn,
+  navigationPages,
+  pageFiles,
+  textFragments,
+  wasmOf,
+} from './support/content.mjs';
 
 const site = useSiteInBrowser(() => staticHost());
 const { at } = site;
@@ -51,9 +59,6 @@ const fetched = (page) => page.evaluate(() => window.__fetched);
 const afterIdle = (page) =>
   page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve))));
 
-/** The header of every data file: two names of 16 hex digits, the data format, then the build. */
-const NAME_LEN = 16;
-
 /** A failure that answers with the real file, its name at `offset` overwritten. */
 const renamed = (offset) => async (route) => {
   const real = Buffer.from(await (await route.fetch()).body());
@@ -72,6 +77,13 @@ const FAILURES = [
   {
     name: 'malformed data',
     answer: (route) => route.fulfill({ status: 200, body: '<!DOCTYPE html><title>Not data</title>' }),
+  },
+  {
+    name: 'a damaged file, cut short',
+    answer: async (route) => {
+      const real = Buffer.from(await (await route.fetch()).body());
+      await route.fulfill({ status: 200, body: real.subarray(0, real.length - 3) });
+    },
   },
   { name: 'data from a different build', answer: renamed(NAME_LEN) },
   { name: 'data of another format, written for a newer or older app', answer: renamed(0) },
@@ -194,9 +206,12 @@ test("when the site's shell (site.bin) cannot be had, the app does not start: th
       const seen = watch(page);
       try {
         await page.route('**/site.bin', failure.answer);
+        // The loader says so when it has the app but not the shell, or the app refused it.
+        const refused = page.waitForEvent('console', {
+          predicate: (message) => message.type() === 'warning' && message.text().includes('site.bin'),
+        });
         await page.goto(at('/'));
-        // The loader has instantiated the app and handed it the shell's request.
-        await page.waitForFunction(() => window.wasmBindings !== undefined);
+        await refused;
         assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined, 'no app');
         assert.ok((await page.locator('main').innerText()).length > 100, 'main holds its text');
         assert.equal(await page.locator('footer address').count(), 1, 'the footer is there');

@@ -2,7 +2,7 @@
 // the build publishes; and the pages a test needs, found by what their files say, so that a page
 // renamed or removed changes no test.
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { inJapanese } from './site.mjs';
 
@@ -78,6 +78,23 @@ export function textFragments(file) {
     .map((piece) => piece.trim())
     .filter((piece) => piece.length >= 20 && !/[[\]()*_`<>&"'\\-]/.test(piece));
 }
+
+/**
+ * Saves a page file with `before` written as `after`, where it last occurs: in the body rather
+ * than in the description, where a sentence may also stand.
+ */
+export function replaceText(file, before, after) {
+  const source = readFileSync(file, 'utf8');
+  const at = source.lastIndexOf(before);
+  if (at < 0) throw new Error(`${file} does not hold "${before}"`);
+  writeFileSync(file, source.slice(0, at) + after + source.slice(at + before.length));
+}
+
+/**
+ * The length of each of the two names that start every data file, in hex digits: the data
+ * format's, then the build's (crates/sendai_content/src/data.rs).
+ */
+export const NAME_LEN = 16;
 
 /** The data file a build folder publishes for a page file: `page.bin` beside its HTML. */
 export function dataFileFor(markdownFile, dist) {

@@ -16,8 +16,10 @@ export { NOT_FOUND, NOT_FOUND_JA };
 export const REJECTED = 'rejected by the server';
 
 // The URLs around real pages are built around two of them, whichever the main navigation lists:
-// `page` ('/<name>/') and `other` ('/<otherName>/').
-const [page, other] = navigationPages();
+// `page` ('/<name>/') and `other` ('/<otherName>/'), `page` one whose name starts with a letter,
+// so that its capitalised spelling is another address.
+const page = navigationPages().find((path) => /^\/[a-z]/.test(path));
+const other = navigationPages().find((path) => path !== page);
 const [name, otherName] = [page, other].map((path) => path.slice(1, -1));
 const capitalised = name[0].toUpperCase() + name.slice(1);
 

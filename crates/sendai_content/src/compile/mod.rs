@@ -1,7 +1,8 @@
 //! The content compiler: reads `content/` (Zola's layout: one Markdown file per page and
 //! language, TOML front matter, plus `site.toml` and `strings.toml`), checks all of it, and
-//! writes it out for the site's build script: the shell, [`Site`](crate::Site), as Rust source,
-//! and each page's text as its data file ([`crate::data`]).
+//! writes it out as the data files the app is given ([`crate::data`]): the shell,
+//! [`Site`](crate::Site), in `site.bin`, and each page's text in a file of its own. The
+//! prerenderer runs it each time it runs, so that a content change rebuilds no code.
 //!
 //! Every problem is reported with its file, line and column, what is wrong and what to do, and
 //! all problems are reported at once, so an editor fixes them in one go.
@@ -29,14 +30,20 @@ pub struct Compiled {
     pub texts: Vec<Localized<PageText>>,
 }
 
-/// What the build writes out: the data files, each starting with the build's identity.
+/// What the build writes out: the data files, each starting with the data format and the
+/// build's name.
 pub struct Output {
-    /// The build's identity: a hash of everything the files hold.
-    pub build: String,
     /// The shell's data file, `site.bin`.
     pub site_file: Vec<u8>,
     /// Each page's data files, in the order of the shell's pages.
-    pub data_files: Vec<Localized<Vec<u8>>>,
+    pub page_files: Vec<PageFiles>,
+}
+
+/// A page's data files, one per language.
+pub struct PageFiles {
+    /// The page's address in the shell (`concept`; `""` for the home page).
+    pub slug: &'static str,
+    pub files: Localized<Vec<u8>>,
 }
 
 /// Reads and checks the content folder `dir`. Paths in messages start with `dir` as given.
@@ -59,7 +66,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Report> {
     report.into_result(compiled)
 }
 
-/// The shell's file and every page's data file, all marked with one build identity: a hash of
+/// The shell's file and every page's data file, all marked with one build's name: a hash of
 /// everything they hold, so that any change to the content gives a new one.
 pub fn write_out(compiled: &Compiled) -> Output {
     let Compiled { site, texts } = compiled;
@@ -77,14 +84,18 @@ pub fn write_out(compiled: &Compiled) -> Output {
         .collect();
     Output {
         site_file: data::encode(site, &build),
-        data_files: texts
+        page_files: site
+            .pages
             .iter()
-            .map(|text| Localized {
-                en: data::encode(&text.en, &build),
-                ja: data::encode(&text.ja, &build),
+            .zip(texts)
+            .map(|(page, text)| PageFiles {
+                slug: page.slug,
+                files: Localized {
+                    en: data::encode(&text.en, &build),
+                    ja: data::encode(&text.ja, &build),
+                },
             })
             .collect(),
-        build,
     }
 }
 
