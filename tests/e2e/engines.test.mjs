@@ -457,6 +457,30 @@ for (const engine of ENGINES) {
       }
     });
 
+    test("when the site's shell cannot be fetched (the connection drops, as offline), the app does not start: the page stays whole and a link loads its page in full", async () => {
+      const offline = await staticHost({ dropped: /\/site\.bin$/ });
+      try {
+        await driver.get(offline.url);
+        // The loader has the app: it started it, or found no shell to start it with.
+        await until(driver, 'the app did not load', () => window.wasmBindings !== undefined);
+        assert.equal(await driver.executeScript(() => document.documentElement.dataset.app), null, 'no app');
+        assert.ok(
+          await driver.executeScript(() => document.querySelector('main').innerText.length > 100),
+          'main holds its text',
+        );
+        await markDocument(driver);
+        await click(driver, 'nav.sc-nav a:not([aria-current])');
+        await until(
+          driver,
+          'the link did not load its page in full',
+          () => document.readyState === 'complete' && window.__sameDocument === undefined,
+        );
+        assert.equal(await driver.executeScript(() => document.documentElement.dataset.app), null, 'still no app');
+      } finally {
+        await offline.close();
+      }
+    });
+
     test('when the wasm is missing, every page stays readable and its links are plain links', async () => {
       const broken = await staticHost({ missing: /_bg\.wasm$/ });
       try {
