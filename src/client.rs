@@ -1,7 +1,7 @@
 //! Starting the app in the browser, on top of the prerendered page.
 
 use leptos::prelude::*;
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::JsCast;
 
 use crate::app::App;
 use crate::content::{SiteData, BUILD_META};
@@ -11,7 +11,8 @@ use crate::routes::{normalize_base, Lang, PUBLIC_URL_META};
 use crate::takeover::{discard_prerendered_page, is_prerendered, remove_announcer};
 
 /// Starts the app with the site's shell, `site.bin`, which the loader fetched together with the
-/// app (the loader does not start it where the file did not arrive), and says whether it did.
+/// app (the loader does not start it where the file did not arrive), in a task of its own after
+/// the one that instantiated the wasm, and says whether it did.
 /// Where the file is damaged, or of another build or data format, the app does not start either:
 /// the prerendered page stays as it is, and its links load pages in full.
 ///
@@ -28,12 +29,8 @@ pub fn start(site_file: &'static [u8]) -> bool {
         console_error_panic_hook::hook(info);
         show_error_notice(site);
     }));
-    // The app starts in a task of its own, after the one that instantiated the wasm, so that
-    // neither blocks the main thread for long on a slow phone.
-    let take_over = Closure::once_into_js(move || take_over(site));
-    window()
-        .set_timeout_with_callback(take_over.unchecked_ref())
-        .is_ok()
+    take_over(site);
+    true
 }
 
 /// The content of the `<meta name>` the prerenderer wrote into the page.
