@@ -40,6 +40,25 @@ test("the wasm holds no page text: every sentence of content/ is in its page's d
   assert.ok(checked >= 50, `only ${checked} sentences checked`);
 });
 
+/**
+ * Clicks `link` and waits for the page at `path` to have loaded as a new document (the mark the
+ * test leaves on the old one is gone), with its heading; then checks the address.
+ */
+async function clickLoadsInFull(page, link, path) {
+  await page.evaluate(() => {
+    window.__sameDocument = true;
+  });
+  await link.click();
+  await page.waitForFunction(
+    (expected) =>
+      window.__sameDocument === undefined &&
+      document.readyState === 'complete' &&
+      document.querySelector('main h1')?.textContent === expected,
+    headingOf(path),
+  );
+  assert.equal(new URL(page.url()).pathname, path, 'the link loaded its page in full');
+}
+
 /** Records the address of every data file the page fetches, in `window.__fetched`, as it asks. */
 function recordFetches(page) {
   return page.addInitScript(() => {
@@ -99,18 +118,7 @@ test("when a page's data cannot be had, the click loads the page in full: never 
         await page.route(`**${path}page.bin`, failure.answer);
         await page.goto(at('/'));
         await waitForApp(page);
-        await page.evaluate(() => {
-          window.__sameDocument = true;
-        });
-        await page.locator(`nav.sc-nav a[href="${path}"]`).click();
-        await page.waitForFunction(
-          (expected) =>
-            window.__sameDocument === undefined &&
-            document.readyState === 'complete' &&
-            document.querySelector('main h1')?.textContent === expected,
-          headingOf(path),
-        );
-        assert.equal(new URL(page.url()).pathname, path);
+        await clickLoadsInFull(page, page.locator(`nav.sc-nav a[href="${path}"]`), path);
         assert.ok((await page.locator('main').innerText()).length > 100, 'main holds its text');
         assert.equal(await page.locator('.sc-error-notice').count(), 0, 'no error notice');
         assert.deepEqual(seen.pageErrors, []);
@@ -215,20 +223,8 @@ test("when the site's shell (site.bin) cannot be had, the app does not start: th
         assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined, 'no app');
         assert.ok((await page.locator('main').innerText()).length > 100, 'main holds its text');
         assert.equal(await page.locator('footer address').count(), 1, 'the footer is there');
-        await page.evaluate(() => {
-          window.__sameDocument = true;
-        });
         const link = page.locator('nav.sc-nav a:not([aria-current])').first();
-        const path = new URL(await link.evaluate((a) => a.href)).pathname;
-        await link.click();
-        await page.waitForFunction(
-          (expected) =>
-            window.__sameDocument === undefined &&
-            document.readyState === 'complete' &&
-            document.querySelector('main h1')?.textContent === expected,
-          headingOf(path),
-        );
-        assert.equal(new URL(page.url()).pathname, path, 'the link loaded its page in full');
+        await clickLoadsInFull(page, link, new URL(await link.evaluate((a) => a.href)).pathname);
         assert.equal(await page.locator('.sc-error-notice').count(), 0, 'no error notice');
         assert.deepEqual(seen.pageErrors, []);
       } finally {
