@@ -11,8 +11,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { axeProblems } from './support/axe.mjs';
 import { watch, waitForApp } from './support/browser.mjs';
 import { useSiteInBrowser } from './support/session.mjs';
 import { DIST, staticHost } from './support/server.mjs';
@@ -159,6 +161,91 @@ test('a line break between Japanese characters in a .ja.md file does not become 
   assert.ok(readFileSync(join(FIXTURE_PAGES, 'visiting-hours.ja.md'), 'utf8').includes('として\n追加'));
   assert.ok(paragraph.includes('Markdownファイルとして追加したページ'), paragraph);
   await page.close();
+});
+
+/** The caption and the header row of the first table in a page file, as its Markdown writes them. */
+function tableOf(file) {
+  const source = readFileSync(join(FIXTURE_PAGES, file), 'utf8');
+  const caption = source.match(/^Table: (.*)$/m)[1];
+  const header = source
+    .match(/^\|(.*)\|$/m)[1]
+    .split('|')
+    .map((cell) => cell.trim());
+  return { caption, header };
+}
+
+test("a page's table: its caption names the region it scrolls in, its first row is the header row, the app draws it as prerendered, and axe finds nothing", async () => {
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const markup = (page) => page.locator('main .sc-table-scroll').evaluate((region) => region.outerHTML);
+  const drawn = await site.browser.newPage();
+  await drawn.goto(at('/'));
+  await waitForApp(drawn);
+  const served = await site.browser.newContext({ javaScriptEnabled: false });
+  const prerendered = await served.newPage();
+  for (const [lang, { path, title }] of Object.entries(FIXTURE)) {
+    const { caption, header } = tableOf(lang === 'en' ? 'visiting-hours.md' : 'visiting-hours.ja.md');
+    await prerendered.goto(at(path));
+    const region = prerendered.getByRole('region', { name: caption, exact: true });
+    assert.equal(await region.count(), 1, `${path}: one region named by the caption "${caption}"`);
+    assert.equal(await region.getAttribute('tabindex'), '0', `${path}: the region takes the keyboard focus`);
+    assert.equal(await region.locator('caption').textContent(), caption);
+    const columns = await region
+      .locator('thead th')
+      .evaluateAll((cells) => cells.map((cell) => [cell.scope, cell.textContent]));
+    assert.deepEqual(
+      columns,
+      header.map((name) => ['col', name]),
+      `${path}: the first row is the header row`,
+    );
+    assert.ok((await region.locator('tbody tr').count()) >= 2, `${path}: its rows`);
+    await drawn.goto(at(lang === 'en' ? '/' : '/ja/'));
+    await waitForApp(drawn);
+    await drawn.locator('nav.sc-nav a', { hasText: title }).click();
+    await drawn.waitForFunction((heading) => document.querySelector('main h1')?.textContent === heading, title);
+    assert.equal(await markup(drawn), await markup(prerendered), `${path}: the app draws the table as prerendered`);
+    await drawn.evaluate(axeSource);
+    const results = await drawn.evaluate(() =>
+      window.axe
+        .run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+        })
+        .then(({ violations, incomplete }) => JSON.parse(JSON.stringify({ violations, incomplete }))),
+    );
+    assert.deepEqual(axeProblems(results), [], `${path}: axe`);
+  }
+  await served.close();
+  await drawn.close();
+});
+
+test('at 320 px, and with text at 200 %, a wide table scrolls inside its region, by keyboard too, and the page never scrolls sideways', async () => {
+  const { caption } = tableOf('visiting-hours.md');
+  for (const zoom of ['', '200%']) {
+    const context = await site.browser.newContext({ viewport: { width: 320, height: 700 } });
+    const page = await context.newPage();
+    await page.goto(at(FIXTURE.en.path));
+    await waitForApp(page);
+    await page.evaluate((size) => {
+      document.documentElement.style.fontSize = size;
+    }, zoom);
+    const region = page.getByRole('region', { name: caption, exact: true });
+    const sizes = () =>
+      region.evaluate((box) => ({
+        region: box.scrollWidth - box.clientWidth,
+        page: document.documentElement.scrollWidth - innerWidth,
+        left: box.scrollLeft,
+      }));
+    const before = await sizes();
+    assert.ok(before.region > 0, `text ${zoom || '100%'}: the table is wider than its region`);
+    assert.ok(before.page <= 0, `text ${zoom || '100%'}: the page scrolls sideways by ${before.page} px`);
+    await region.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((name) => {
+      const box = [...document.querySelectorAll('.sc-table-scroll')].find((r) => r.textContent.includes(name));
+      return box.scrollLeft > 0;
+    }, caption);
+    assert.ok((await sizes()).page <= 0, `text ${zoom || '100%'}: still no sideways scroll of the page`);
+    await context.close();
+  }
 });
 
 /** The app's files of a build folder, the wasm and its JavaScript glue, by their hashed names. */

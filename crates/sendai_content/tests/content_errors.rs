@@ -272,6 +272,18 @@ fn raw_html_in_markdown() {
 }
 
 #[test]
+fn a_table_without_its_caption() {
+    let content = Content::copy();
+    content.edit(
+        "secretariat.md",
+        "## Address and numbers\n",
+        "## Address and numbers\n\n| Day | Hours |\n|---|---|\n| Weekdays | 10–16 |\n",
+    );
+    let problem = content.problem("secretariat.md", Some((12, 1)));
+    assert_says(&problem, &["this table has no caption", "Table:"]);
+}
+
+#[test]
 fn a_link_to_an_address_of_this_site_that_does_not_exist() {
     let content = Content::copy();
     content.edit(

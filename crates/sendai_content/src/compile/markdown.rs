@@ -1,6 +1,10 @@
 //! A page's Markdown body to HTML, at build time: the CommonMark that prose needs (headings,
-//! paragraphs, lists, links, emphasis), with the site's classes; everything else, raw HTML first,
-//! is refused with a message that says what to write instead.
+//! paragraphs, lists, links, emphasis) and GFM's pipe tables, with the site's classes; everything
+//! else, raw HTML first, is refused with a message that says what to write instead.
+//!
+//! A table needs a caption, written as a paragraph of its own just above it, `Table: the caption`
+//! (Pandoc's way). It is drawn as the `<caption>`, which names the region the table scrolls in on
+//! a narrow screen; its first row is the header row.
 //!
 //! Words in another language than the page's carry their `lang` (WCAG 3.1.2), so that a screen
 //! reader speaks them in that language: on an English page, every run of Japanese script is
@@ -9,7 +13,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
+use pulldown_cmark::{Alignment, CowStr, Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 use pulldown_cmark_escape::{escape_href, escape_html};
 use unicode_width::UnicodeWidthChar;
 
@@ -18,6 +22,9 @@ use crate::Lang;
 
 /// The link destination that marks a phrase's language instead of linking: `lang:ja`.
 const LANG_LINK: &str = "lang:";
+
+/// What starts the paragraph that is a table's caption: `Table: Events in March`.
+const CAPTION_MARK: &str = "Table:";
 
 /// A part of a body: prose, or the place where the page's template draws its structured part.
 #[derive(Debug, PartialEq)]
@@ -53,9 +60,10 @@ impl Body<'_> {
     /// Renders the body, collecting every problem in `report`.
     pub fn render(&self, report: &mut Report) -> Vec<Part> {
         let text = self.source.part();
-        let events: Vec<(Event, Range<usize>)> =
-            TextMergeWithOffset::new(Parser::new_ext(text, Options::empty()).into_offset_iter())
-                .collect();
+        let mut events: Vec<(Event, Range<usize>)> = TextMergeWithOffset::new(
+            Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter(),
+        )
+        .collect();
         let mut parts = Vec::new();
         let mut pieces = vec![String::new()];
         // The events of the piece being written, rewritten for the site: the HTML writer of
@@ -66,8 +74,20 @@ impl Body<'_> {
         let mut list_depth = 0;
         // Whether each link open here marks a phrase's language rather than linking.
         let mut links: Vec<bool> = Vec::new();
+        let mut table = TableState::default();
         let mut i = 0;
         while i < events.len() {
+            let caption = if list_depth == 0 {
+                caption_at(&events[i..])
+            } else {
+                None
+            };
+            if caption == Some(true) {
+                if let Event::Text(text) = &events[i + 1].0 {
+                    let rest = text[CAPTION_MARK.len()..].trim_start().to_owned();
+                    events[i + 1].0 = Event::Text(rest.into());
+                }
+            }
             let (event, span) = &events[i];
             if let Some(name) = shortcode_at(&events[i..]) {
                 write(&mut pieces, &mut out);
@@ -85,6 +105,67 @@ impl Body<'_> {
                 continue;
             }
             match event {
+                Event::Start(Tag::Paragraph) if caption == Some(false) => {
+                    report.push(self.error(
+                        span,
+                        "this paragraph starts with \"Table:\", which makes it a table's caption, but no table follows it",
+                        "put the table just below it, after an empty line: its header row, the line of \
+                         |---| under it, then its rows; or reword the paragraph",
+                    ));
+                    out.push(html(r#"<p class="sc-body">"#));
+                }
+                Event::Start(Tag::Paragraph) if caption == Some(true) => {
+                    table.count += 1;
+                    let id = format!("sc-table-{}", table.count);
+                    out.push(html(format!(
+                        r#"<section class="sc-table-scroll" aria-labelledby="{id}" tabindex="0"><table class="sc-table sc-table--prose"><caption id="{id}" class="sc-table__caption">"#
+                    )));
+                    table.in_caption = true;
+                }
+                Event::End(TagEnd::Paragraph) if table.in_caption => {
+                    out.push(html("</caption>"));
+                    table.in_caption = false;
+                    table.captioned = true;
+                }
+                Event::Start(Tag::Table(alignments)) => {
+                    if !std::mem::take(&mut table.captioned) {
+                        report.push(self.error(
+                            span,
+                            "this table has no caption",
+                            "write its caption just above it, as a paragraph of its own that starts with \
+                             \"Table:\", such as \"Table: Events in March\"",
+                        ));
+                    }
+                    table.alignments = alignments.clone();
+                }
+                Event::End(TagEnd::Table) => out.push(html("</tbody></table></section>")),
+                Event::Start(Tag::TableHead) => {
+                    table.in_head = true;
+                    table.column = 0;
+                    out.push(html("<thead><tr>"));
+                }
+                Event::End(TagEnd::TableHead) => {
+                    table.in_head = false;
+                    out.push(html("</tr></thead><tbody>"));
+                }
+                Event::Start(Tag::TableRow) => {
+                    table.column = 0;
+                    out.push(html("<tr>"));
+                }
+                Event::End(TagEnd::TableRow) => out.push(html("</tr>")),
+                Event::Start(Tag::TableCell) => {
+                    let cell = if table.in_head { r#"th scope="col""# } else { "td" };
+                    let class = match table.alignments.get(table.column) {
+                        Some(Alignment::Center) => r#" class="sc-table__cell--center""#,
+                        Some(Alignment::Right) => r#" class="sc-table__cell--end""#,
+                        _ => "",
+                    };
+                    out.push(html(format!("<{cell}{class}>")));
+                }
+                Event::End(TagEnd::TableCell) => {
+                    table.column += 1;
+                    out.push(html(if table.in_head { "</th>" } else { "</td>" }));
+                }
                 Event::Start(Tag::Paragraph) if list_depth > 0 => out.push(html("<p>")),
                 Event::Start(Tag::Paragraph) => out.push(html(r#"<p class="sc-body">"#)),
                 Event::End(TagEnd::Paragraph) => out.push(html("</p>")),
@@ -212,8 +293,9 @@ impl Body<'_> {
         self.error(
             span,
             format!("{what} is not something the site's pages can show yet"),
-            "use headings (## or ###), paragraphs, lists (- or 1.), links ([text](/address/)) \
-             and emphasis (*text* or **text**); ask a developer if the page needs more",
+            "use headings (## or ###), paragraphs, lists (- or 1.), links ([text](/address/)), \
+             emphasis (*text* or **text**) and tables with a caption (\"Table: …\" above them); \
+             ask a developer if the page needs more",
         )
     }
 
@@ -265,6 +347,37 @@ enum Link {
     Site(String),
     /// Another site, linked as written.
     Elsewhere,
+}
+
+/// Where the renderer is in a table.
+#[derive(Default)]
+struct TableState {
+    /// Tables so far on the page, which number the captions' ids.
+    count: usize,
+    in_caption: bool,
+    /// Whether the table that starts next has had its caption.
+    captioned: bool,
+    alignments: Vec<Alignment>,
+    in_head: bool,
+    column: usize,
+}
+
+/// Whether the events start with a table's caption, a paragraph that starts with `Table:`:
+/// `Some(true)` where a table follows it, `Some(false)` where none does.
+fn caption_at(events: &[(Event, Range<usize>)]) -> Option<bool> {
+    let [(Event::Start(Tag::Paragraph), _), (Event::Text(text), _), ..] = events else {
+        return None;
+    };
+    if !text.starts_with(CAPTION_MARK) {
+        return None;
+    }
+    let end = events
+        .iter()
+        .position(|(event, _)| matches!(event, Event::End(TagEnd::Paragraph)))?;
+    Some(matches!(
+        events.get(end + 1),
+        Some((Event::Start(Tag::Table(_)), _))
+    ))
 }
 
 /// `Some(name)` if the events start with a paragraph that holds only `{{ name() }}`.
@@ -392,7 +505,6 @@ fn describe_tag(tag: &Tag) -> &'static str {
         Tag::BlockQuote(_) => "a quotation block (>)",
         Tag::CodeBlock(_) => "a code block",
         Tag::Image { .. } => "a picture",
-        Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell => "a table",
         Tag::FootnoteDefinition(_) => "a footnote",
         _ => "this kind of Markdown",
     }
@@ -559,6 +671,61 @@ mod tests {
         assert!(problems("![a picture](/a.png)")[0].contains("a picture is not something"));
         assert!(problems("> quoted")[0].contains("a quotation block"));
         assert!(problems("{{ diagram() }} inline")[0].contains("must stand alone"));
+    }
+
+    #[test]
+    fn a_table_has_its_caption_its_header_row_and_a_region_it_scrolls_in() {
+        assert_eq!(
+            html("Table: Events in *March*\n\n| Date | Event |\n|---|--:|\n| 2 March | [Seminar](/concept/) |\n"),
+            "<section class=\"sc-table-scroll\" aria-labelledby=\"sc-table-1\" tabindex=\"0\">\
+             <table class=\"sc-table sc-table--prose\"><caption id=\"sc-table-1\" class=\"sc-table__caption\">\
+             Events in <em>March</em></caption><thead><tr><th scope=\"col\">Date</th>\
+             <th scope=\"col\" class=\"sc-table__cell--end\">Event</th></tr></thead><tbody><tr><td>2 March</td>\
+             <td class=\"sc-table__cell--end\"><a href=\"{BASE}/concept/\">Seminar</a></td></tr></tbody></table></section>"
+        );
+    }
+
+    #[test]
+    fn a_caption_may_stand_on_the_line_just_above_its_table() {
+        assert!(html("Table: X\n| a |\n|---|\n| 1 |\n")
+            .contains("<caption id=\"sc-table-1\" class=\"sc-table__caption\">X</caption><thead>"));
+    }
+
+    #[test]
+    fn each_table_of_a_page_has_its_own_caption_id() {
+        let page = html("Table: A\n\n| a |\n|---|\n| 1 |\n\nText.\n\nTable: B\n\n| b |\n|---|\n");
+        assert!(
+            page.contains("<caption id=\"sc-table-1\" class=\"sc-table__caption\">A</caption>"),
+            "{page}"
+        );
+        assert!(page.contains("aria-labelledby=\"sc-table-2\""), "{page}");
+        assert!(
+            page.contains("<caption id=\"sc-table-2\" class=\"sc-table__caption\">B</caption>"),
+            "{page}"
+        );
+    }
+
+    #[test]
+    fn a_table_without_a_caption_is_refused_with_its_place() {
+        let found = problems("Text.\n\n| Date | Event |\n|---|---|\n| 2 March | Seminar |\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("content/test.md:3:1: this table has no caption"),
+            "{}",
+            found[0]
+        );
+        assert!(found[0].contains("Table: Events in March"), "{}", found[0]);
+    }
+
+    #[test]
+    fn a_caption_with_no_table_after_it_is_refused() {
+        let found = problems("Table: Events in March\n\nA paragraph.\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("content/test.md:1:1: this paragraph starts with \"Table:\""),
+            "{}",
+            found[0]
+        );
     }
 
     #[test]
