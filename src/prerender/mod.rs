@@ -20,7 +20,7 @@ pub mod sitemap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use sendai_content::compile::Output;
+use sendai_content::compile::{Output, FILES_DIR};
 
 use crate::content::{data, SiteData};
 use crate::page_data;
@@ -80,6 +80,12 @@ pub fn write_site(
             fs::create_dir_all(file.parent().expect("a data file is inside dist"))?;
             fs::write(file, page_files.files.of(lang))?;
         }
+    }
+    // The documents, under their own names: people share these addresses.
+    for (name, source) in &output.documents {
+        let folder = dist.join(FILES_DIR);
+        fs::create_dir_all(&folder)?;
+        fs::copy(source, folder.join(name))?;
     }
     let mut written = Vec::new();
     for route in site.all_pages() {

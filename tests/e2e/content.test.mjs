@@ -84,7 +84,7 @@ test('a page added as two files is a page in both languages: heading, title, des
     ]);
     const crumbs = await page.locator('.sc-breadcrumbs li').allTextContents();
     assert.equal(squash(crumbs.at(-1)), title, 'the last crumb is the page');
-    assert.equal(await page.locator('main li').count(), 2, 'its list');
+    assert.equal(await page.locator('main li').count(), source.match(/^- /gm).length, 'its list');
     assert.ok((await page.locator('main p').count()) >= 1, 'its paragraph');
   }
   await context.close();
@@ -246,6 +246,31 @@ test('at 320 px, and with text at 200 %, a wide table scrolls inside its region,
     assert.ok((await sizes()).page <= 0, `text ${zoom || '100%'}: still no sideways scroll of the page`);
     await context.close();
   }
+});
+
+test("a page's link to a document says the document's format and size in its language, and the file is served as it is, revalidated, by the browser rather than the app", async () => {
+  const document = 'visiting-hours.csv';
+  const bytes = readFileSync(join(FIXTURE_PAGES, 'files', document));
+  const expected = { en: ' (CSV, 1 KB)', ja: '（CSV：1KB）' };
+  const page = await site.browser.newPage();
+  for (const [lang, { path }] of Object.entries(FIXTURE)) {
+    await page.goto(at(path));
+    await waitForApp(page);
+    const link = page.locator(`main a[href="/files/${document}"]`);
+    assert.ok((await link.textContent()).endsWith(expected[lang]), `${path}: "${await link.textContent()}"`);
+    // The router leaves the link to the browser, which saves a CSV file rather than show it.
+    const opened = page.waitForEvent('download').then((download) => new URL(download.url()).pathname);
+    await link.click();
+    assert.equal(await opened, `/files/${document}`, `${path}: the click fetches the file`);
+  }
+  await page.close();
+  // As a host that applies the build's _headers serves it.
+  const host = await staticHost({ dist: FIXTURE_DIST, applyHeaders: true });
+  const response = await fetch(`${host.origin}/files/${document}`);
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('cache-control'), 'no-cache', 'revalidated: people share its address');
+  assert.deepEqual(Buffer.from(await response.arrayBuffer()), bytes, 'the file as the editor saved it');
+  await host.close();
 });
 
 /** The app's files of a build folder, the wasm and its JavaScript glue, by their hashed names. */

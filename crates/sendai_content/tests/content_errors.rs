@@ -284,6 +284,22 @@ fn a_table_without_its_caption() {
 }
 
 #[test]
+fn documents_of_another_type_named_unlike_an_address_or_over_25_mb() {
+    let content = Content::copy();
+    fs::create_dir(content.path("files")).unwrap();
+    content.write("files/minutes.doc", "x");
+    content.write("files/Annual Report.pdf", "x");
+    let big = fs::File::create(content.path("files/scan.pdf")).unwrap();
+    big.set_len(25 * 1024 * 1024 + 1).unwrap();
+    content.write("files/report-2010.pdf", "x");
+    let problems = content.problems();
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+    assert_says(&problems[0], &["Annual Report.pdf", "lowercase letters"]);
+    assert_says(&problems[1], &["minutes.doc", "types only", ".pdf, .docx"]);
+    assert_says(&problems[2], &["scan.pdf", "more than the 25 MB"]);
+}
+
+#[test]
 fn a_link_to_an_address_of_this_site_that_does_not_exist() {
     let content = Content::copy();
     content.edit(

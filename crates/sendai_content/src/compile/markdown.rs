@@ -18,10 +18,14 @@ use pulldown_cmark_escape::{escape_href, escape_html};
 use unicode_width::UnicodeWidthChar;
 
 use super::diagnostic::{shift, Diagnostic, Report, Source};
+use super::documents::{self, Documents};
 use crate::Lang;
 
 /// The link destination that marks a phrase's language instead of linking: `lang:ja`.
 const LANG_LINK: &str = "lang:";
+
+/// The address of the documents' folder, `content/files/`.
+const DOCUMENTS: &str = "/files/";
 
 /// What starts the paragraph that is a table's caption: `Table: Events in March`.
 const CAPTION_MARK: &str = "Table:";
@@ -45,6 +49,8 @@ pub struct Body<'a> {
     pub is_page: &'a dyn Fn(&str) -> bool,
     /// Every page's address, for the message about a link that leads nowhere.
     pub page_list: &'a str,
+    /// The documents of `content/files/`.
+    pub documents: &'a Documents,
 }
 
 impl Body<'_> {
@@ -72,8 +78,9 @@ impl Body<'_> {
         let mut out: Vec<Event> = Vec::new();
         let mut heading = 1;
         let mut list_depth = 0;
-        // Whether each link open here marks a phrase's language rather than linking.
-        let mut links: Vec<bool> = Vec::new();
+        // Each link open here: whether it marks a phrase's language rather than linking, and
+        // what a link to a document says after its text.
+        let mut links: Vec<Opened> = Vec::new();
         let mut table = TableState::default();
         let mut i = 0;
         while i < events.len() {
@@ -210,12 +217,19 @@ impl Body<'_> {
                     let _ = escape_html(&mut mark, code);
                     mark.push_str("\">");
                     out.push(html(mark));
-                    links.push(true);
+                    links.push(Opened::Lang);
                 }
                 Event::Start(Tag::Link { dest_url, title, .. }) => {
-                    links.push(false);
-                    match self.link(dest_url, span) {
-                        Ok(Link::Site(path)) => {
+                    let link = self.link(dest_url, span);
+                    links.push(match &link {
+                        Ok(Link::Document(_, label)) => Opened::Document(label.clone()),
+                        _ => Opened::Link,
+                    });
+                    match link {
+                        Ok(Link::Site(path) | Link::Document(path, _)) => {
+                            // The app's router leaves a link with a target to the browser: a
+                            // document is a file, not a page of the app.
+                            let target = if path.starts_with(DOCUMENTS) { " target=\"_self\"" } else { "" };
                             // The site's base path goes before the path, between two pieces.
                             out.push(html("<a href=\""));
                             write(&mut pieces, &mut out);
@@ -223,6 +237,7 @@ impl Body<'_> {
                             let mut rest = String::new();
                             let _ = escape_href(&mut rest, &path);
                             rest.push('"');
+                            rest.push_str(target);
                             if !title.is_empty() {
                                 rest.push_str(" title=\"");
                                 let _ = escape_html(&mut rest, title);
@@ -236,7 +251,11 @@ impl Body<'_> {
                     }
                 }
                 Event::End(TagEnd::Link) => match links.pop() {
-                    Some(true) => out.push(html("</span>")),
+                    Some(Opened::Lang) => out.push(html("</span>")),
+                    Some(Opened::Document(label)) => {
+                        out.push(Event::Text(label.into()));
+                        out.push(event.clone());
+                    }
                     _ => out.push(event.clone()),
                 },
                 Event::Text(text) => {
@@ -248,7 +267,7 @@ impl Body<'_> {
                         ));
                     }
                     // Inside a phrase the editor marked, the mark says it all.
-                    if self.lang == Lang::En && !links.contains(&true) {
+                    if self.lang == Lang::En && !links.contains(&Opened::Lang) {
                         mark_japanese(text, &mut out);
                     } else {
                         out.push(event.clone());
@@ -323,6 +342,9 @@ impl Body<'_> {
                 "remove the part from # or ? on",
             ));
         }
+        if let Some(name) = url.strip_prefix(DOCUMENTS) {
+            return self.document(url, name, span);
+        }
         if (self.is_page)(url) {
             return Ok(Link::Site(url.to_owned()));
         }
@@ -342,11 +364,56 @@ impl Body<'_> {
     }
 }
 
+impl Body<'_> {
+    /// A link to `content/files/NAME`.
+    fn document(&self, url: &str, name: &str, span: &Range<usize>) -> Result<Link, Diagnostic> {
+        if let Some(document) = self.documents.ok.get(name) {
+            return Ok(Link::Document(url.to_owned(), document.label(self.lang)));
+        }
+        if self.documents.refused.contains(name) {
+            // Its file's problem is reported on the file.
+            return Ok(Link::Elsewhere);
+        }
+        if documents::kind_of(name).is_none() {
+            return Err(self.error(
+                span,
+                format!("the link leads to {url}, a type of file the site does not publish"),
+                format!("link to a document saved as {}", documents::allowed()),
+            ));
+        }
+        let names: Vec<&str> = self.documents.ok.keys().map(String::as_str).collect();
+        Err(self.error(
+            span,
+            format!("the link leads to {url}, but content/files/ has no file {name}"),
+            if names.is_empty() {
+                "put the document in content/files/ under that name".to_owned()
+            } else {
+                format!(
+                    "put the document in content/files/ under that name, or correct the name: the folder holds {}",
+                    names.join(", ")
+                )
+            },
+        ))
+    }
+}
+
 enum Link {
     /// A path on this site, which gets the site's base path in front.
     Site(String),
+    /// A document's path on this site, with what the link says after its text.
+    Document(String, String),
     /// Another site, linked as written.
     Elsewhere,
+}
+
+/// A link the renderer has opened.
+#[derive(PartialEq)]
+enum Opened {
+    /// A phrase's language, marked.
+    Lang,
+    Link,
+    /// A link to a document, with what it says after its text.
+    Document(String),
 }
 
 /// Where the renderer is in a table.
@@ -521,6 +588,10 @@ mod tests {
     }
 
     fn render_in(lang: Lang, markdown: &str) -> (Vec<Part>, Report) {
+        render_with(lang, markdown, &Documents::default())
+    }
+
+    fn render_with(lang: Lang, markdown: &str, documents: &Documents) -> (Vec<Part>, Report) {
         let mut report = Report::default();
         let body = Body {
             source: Source {
@@ -531,6 +602,7 @@ mod tests {
             lang,
             is_page: &|path| ["/", "/concept/", "/ja/"].contains(&path),
             page_list: "/, /concept/, /ja/",
+            documents,
         };
         let parts = body.render(&mut report);
         (parts, report)
@@ -725,6 +797,83 @@ mod tests {
             found[0].starts_with("content/test.md:1:1: this paragraph starts with \"Table:\""),
             "{}",
             found[0]
+        );
+    }
+
+    /// The documents of a content folder that holds `files`, each with its size in bytes.
+    fn documents_of(test: &str, files: &[(&str, usize)]) -> Documents {
+        let dir =
+            std::env::temp_dir().join(format!("sendai-documents-{test}-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join(documents::FILES_DIR)).unwrap();
+        for (name, bytes) in files {
+            std::fs::write(
+                dir.join(documents::FILES_DIR).join(name),
+                vec![b'x'; *bytes],
+            )
+            .unwrap();
+        }
+        let mut report = Report::default();
+        let documents = documents::read(&dir, &mut report);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(report.is_empty(), "{report}");
+        documents
+    }
+
+    #[test]
+    fn a_link_to_a_document_says_its_format_and_size_and_is_left_to_the_browser() {
+        let documents = documents_of("link", &[("annual-report-2010.pdf", 1_258_291)]);
+        let link = "[Annual report 2010](/files/annual-report-2010.pdf)";
+        let (en, report) = render_with(Lang::En, link, &documents);
+        assert!(report.is_empty(), "{report}");
+        assert_eq!(
+            en,
+            [Part::Prose(vec![
+                "<p class=\"sc-body\"><a href=\"".into(),
+                "/files/annual-report-2010.pdf\" target=\"_self\">Annual report 2010 (PDF, 1.2 MB)</a></p>".into()
+            ])]
+        );
+        let (ja, _) = render_with(
+            Lang::Ja,
+            "[年次報告 2010](/files/annual-report-2010.pdf)",
+            &documents,
+        );
+        let [Part::Prose(pieces)] = &ja[..] else {
+            panic!("{ja:?}")
+        };
+        assert!(
+            pieces[1].contains(">年次報告 2010（PDF：1.2MB）</a>"),
+            "{pieces:?}"
+        );
+    }
+
+    #[test]
+    fn a_link_to_a_missing_document_or_another_type_is_refused() {
+        let documents = documents_of("missing", &[("annual-report-2010.pdf", 10)]);
+        let problems = |markdown| {
+            render_with(Lang::En, markdown, &documents)
+                .1
+                 .0
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        };
+        let missing = problems("[Report](/files/annual-report-2011.pdf)");
+        assert!(
+            missing[0].starts_with("content/test.md:1:1: the link leads to /files/annual-report-2011.pdf, but content/files/ has no file annual-report-2011.pdf"),
+            "{missing:?}"
+        );
+        assert!(
+            missing[0].contains("the folder holds annual-report-2010.pdf"),
+            "{missing:?}"
+        );
+        let other = problems("[Report](/files/report.doc)");
+        assert!(
+            other[0].contains("a type of file the site does not publish"),
+            "{other:?}"
+        );
+        assert!(
+            other[0].contains(".pdf, .docx, .xlsx, .pptx, .csv or .txt"),
+            "{other:?}"
         );
     }
 

@@ -1,5 +1,6 @@
 //! The content compiler: reads `content/` (Zola's layout: one Markdown file per page and
-//! language, TOML front matter, plus `site.toml` and `strings.toml`), checks all of it, and
+//! language, TOML front matter, plus `site.toml` and `strings.toml`, and the documents pages
+//! link to in `files/`), checks all of it, and
 //! writes it out as the data files the app is given ([`crate::data`]): the shell,
 //! [`Site`](crate::Site), in `site.bin`, and each page's text in a file of its own. The
 //! prerenderer runs it each time it runs, so that a content change rebuilds no code.
@@ -9,12 +10,13 @@
 
 mod conformance;
 mod diagnostic;
+mod documents;
 mod markdown;
 mod pages;
 mod site_files;
 mod toml_file;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
@@ -28,6 +30,8 @@ pub struct Compiled {
     pub site: Site,
     /// `texts[i]` is the text of `site.pages[i]`.
     pub texts: Vec<Localized<PageText>>,
+    /// The documents of `content/files/`: each one's name there, and its file.
+    pub documents: Vec<(String, PathBuf)>,
 }
 
 /// What the build writes out: the data files, each starting with the data format and the
@@ -37,6 +41,9 @@ pub struct Output {
     pub site_file: Vec<u8>,
     /// Each page's data files, in the order of the shell's pages.
     pub page_files: Vec<PageFiles>,
+    /// The documents, copied as they are to `files/` under their names: each one's name, and
+    /// its file.
+    pub documents: Vec<(String, PathBuf)>,
 }
 
 /// A page's data files, one per language.
@@ -51,7 +58,14 @@ pub fn compile(dir: &Path) -> Result<Compiled, Report> {
     let mut report = Report::default();
     let (contact, strings) = site_files::read(dir, &mut report);
     let conformance = conformance::read(dir, &mut report);
-    let pages = pages::read(dir, strings.as_ref(), conformance.as_ref(), &mut report);
+    let documents = documents::read(dir, &mut report);
+    let pages = pages::read(
+        dir,
+        strings.as_ref(),
+        conformance.as_ref(),
+        &documents,
+        &mut report,
+    );
     let compiled = (|| {
         let (pages, texts) = pages?.into_iter().unzip::<_, _, Vec<_>, Vec<_>>();
         Some(Compiled {
@@ -61,6 +75,11 @@ pub fn compile(dir: &Path) -> Result<Compiled, Report> {
                 contact: contact?,
             },
             texts,
+            documents: documents
+                .ok
+                .into_iter()
+                .map(|(name, document)| (name, document.source))
+                .collect(),
         })
     })();
     report.into_result(compiled)
@@ -69,7 +88,11 @@ pub fn compile(dir: &Path) -> Result<Compiled, Report> {
 /// The shell's file and every page's data file, all marked with one build's name: a hash of
 /// everything they hold, so that any change to the content gives a new one.
 pub fn write_out(compiled: &Compiled) -> Output {
-    let Compiled { site, texts } = compiled;
+    let Compiled {
+        site,
+        texts,
+        documents,
+    } = compiled;
     let mut hash = Sha256::new();
     hash.update(postcard::to_allocvec(site).expect("the shell serializes"));
     for text in texts {
@@ -96,7 +119,22 @@ pub fn write_out(compiled: &Compiled) -> Output {
                 },
             })
             .collect(),
+        documents: documents.clone(),
     }
+}
+
+/// The folder of the content's documents, and their address under the site's root.
+pub use documents::FILES_DIR;
+
+/// Whether a file's name (without its type) can be part of an address as it is: lowercase
+/// letters a to z, digits and hyphens, neither first nor last.
+fn is_address_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !name.starts_with('-')
+        && !name.ends_with('-')
 }
 
 /// Reads a file of the content folder, or says why it cannot.

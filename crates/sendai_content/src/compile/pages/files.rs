@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::super::conformance::CONFORMANCE_FILE;
 use super::super::diagnostic::{Diagnostic, Report};
+use super::super::documents::FILES_DIR;
 use super::super::site_files::{SITE_FILE, STRINGS_FILE};
 use super::super::toml_file::or_list;
 use super::PageFile;
@@ -38,7 +39,7 @@ pub fn list(dir: &Path, report: &mut Report) -> Vec<(PathBuf, String, Lang)> {
     let mut pages = Vec::new();
     for name in names {
         let file = dir.join(&name);
-        if DATA_FILES.contains(&name.as_str()) {
+        if DATA_FILES.contains(&name.as_str()) || name == FILES_DIR {
             continue;
         }
         match page_name(&name) {
@@ -57,7 +58,8 @@ pub fn list(dir: &Path, report: &mut Report) -> Vec<(PathBuf, String, Lang)> {
 fn page_name(name: &str) -> Result<(String, Lang), String> {
     let Some(stem) = name.strip_suffix(".md") else {
         return Err(format!(
-            "content/ holds pages (NAME.md and NAME.ja.md), {} only: move this file out of it",
+            "content/ holds pages (NAME.md and NAME.ja.md), {} only, and documents in files/: \
+             move this file out of it, or into files/ if pages link to it",
             or_list(&DATA_FILES.map(String::from)).replacen(" or ", " and ", 1)
         ));
     };
@@ -76,13 +78,7 @@ fn page_name(name: &str) -> Result<(String, Lang), String> {
     if slug == HOME {
         return Ok((String::new(), lang));
     }
-    let valid = !slug.is_empty()
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !slug.starts_with('-')
-        && !slug.ends_with('-');
-    if !valid {
+    if !super::super::is_address_name(slug) {
         return Err(
             "a page's file name becomes its address: use lowercase letters a to z, digits and hyphens \
              only, such as visiting-hours.md"

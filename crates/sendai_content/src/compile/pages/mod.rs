@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 use super::diagnostic::{Diagnostic, Report};
+use super::documents::Documents;
 use super::leak;
 use crate::{page_path, Block, Conformance, Lang, Listing, Localized, Page, PageText, Strings};
 use files::HOME;
@@ -39,6 +40,7 @@ pub fn read(
     dir: &Path,
     strings: Option<&Localized<Strings>>,
     conformance: Option<&Localized<Conformance>>,
+    documents: &Documents,
     report: &mut Report,
 ) -> Option<Vec<(Page, Localized<PageText>)>> {
     // Each slug's two files: `None` where there is no file, `Some(None)` where it has problems.
@@ -91,7 +93,8 @@ pub fn read(
     let pages = pairs
         .into_iter()
         .map(|pair| {
-            let mut render = |page: PageFile| render::render(page, &is_page, &page_list, report);
+            let mut render =
+                |page: PageFile| render::render(page, &is_page, &page_list, documents, report);
             let slug = leak(pair.en.slug.clone());
             let listed_in = *pair.en.listed_in.get_ref();
             let (en_title, en) = render(pair.en);

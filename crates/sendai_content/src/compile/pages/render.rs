@@ -2,6 +2,7 @@
 //! places it.
 
 use super::super::diagnostic::{Diagnostic, Report, Source};
+use super::super::documents::Documents;
 use super::super::leak_all;
 use super::super::markdown::{Body, Part};
 use super::{toml_offset, PageFile};
@@ -13,6 +14,7 @@ pub fn render(
     page: PageFile,
     is_page: &dyn Fn(&str) -> bool,
     page_list: &str,
+    documents: &Documents,
     report: &mut Report,
 ) -> (&'static str, PageText) {
     let body = Body {
@@ -24,6 +26,7 @@ pub fn render(
         lang: page.lang,
         is_page,
         page_list,
+        documents,
     };
     let parts = body.render(report);
     let template = page.template.as_ref().map(|t| *t.get_ref());
