@@ -31,7 +31,7 @@ import {
   inJapanese,
 } from './support/site.mjs';
 import { CORPUS, REJECTED, describeEntry } from './support/corpus.mjs';
-import { navigationPages, pageWithTemplate } from './support/content.mjs';
+import { FIXTURE_DIST, fixtureTablePaths, navigationPages, pageWithTemplate } from './support/content.mjs';
 import { axeProblems } from './support/axe.mjs';
 import { diagramLabelProblems } from './support/diagram.mjs';
 import {
@@ -201,7 +201,14 @@ for (const engine of ENGINES) {
     // colour schemes.
     let dark;
     let host;
+    // The fixture site, for the pages only it has (a table).
+    let fixture;
     const at = (path) => new URL(path.slice(1), host.url).href;
+    /** Every route, then the fixture's pages with a table: each one's name and address. */
+    const viewedRoutes = () => [
+      ...routesWithNotFound().map((route) => [route, at(route)]),
+      ...fixtureTablePaths().map((path) => [`${path} (fixture)`, new URL(path.slice(1), fixture.url).href]),
+    ];
     const schemes = () => [
       ['light', driver],
       ['dark', dark],
@@ -209,6 +216,7 @@ for (const engine of ENGINES) {
 
     before(async () => {
       host = await staticHost();
+      fixture = await staticHost({ dist: FIXTURE_DIST });
       driver = await startEngine(engine);
       dark = await startEngine(engine, { colorScheme: 'dark' });
     });
@@ -216,6 +224,7 @@ for (const engine of ENGINES) {
       await driver?.quit();
       await dark?.quit();
       await host?.close();
+      await fixture?.close();
     });
 
     /** Shows `path` drawn by the app after a visitor's click on a link to it on another page of its edition. */
@@ -237,14 +246,15 @@ for (const engine of ENGINES) {
     }
 
     /**
-     * Runs `check(driver, where, view)` on every route in a frame 320 and then 1280 px wide, in
-     * the light and then the dark scheme; `where` names the route, width and scheme for messages.
+     * Runs `check(driver, where, view)` on every route and the fixture's table pages, in a frame
+     * 320 and then 1280 px wide, in the light and then the dark scheme; `where` names the route,
+     * width and scheme for messages.
      */
     async function inEveryView(check) {
       for (const [scheme, driver] of schemes()) {
-        for (const route of routesWithNotFound()) {
+        for (const [route, url] of viewedRoutes()) {
           for (const width of [320, 1280]) {
-            await openInFrame(driver, at(route), width);
+            await openInFrame(driver, url, width);
             await check(driver, `${route} at ${width} px, ${scheme}`, { width, scheme });
           }
         }
@@ -777,10 +787,10 @@ for (const engine of ENGINES) {
         }, AXE_TAGS);
       };
       // Light at 1280 px and dark in a 320 px frame: each scheme and each width once.
-      for (const route of routesWithNotFound()) {
-        await open(driver, at(route));
+      for (const [route, url] of viewedRoutes()) {
+        await open(driver, url);
         assert.deepEqual(axeProblems(await axe(driver)), [], `${route}, light, 1280 px`);
-        await openInFrame(dark, at(route), 320);
+        await openInFrame(dark, url, 320);
         assert.deepEqual(axeProblems(await axe(dark)), [], `${route}, dark, 320 px`);
       }
       await dark.switchTo().defaultContent();

@@ -9,6 +9,21 @@ import { inJapanese } from './site.mjs';
 /** The site's content folder. */
 export const CONTENT = new URL('../../../content/', import.meta.url).pathname;
 
+/**
+ * The fixture site that .ci/test builds (`build_fixture`): the content with the pages of
+ * tests/fixtures/content/ added, which show what the live content has none of (a table, a
+ * document).
+ */
+export const FIXTURE_DIST = new URL('../../../target/dist-fixture/', import.meta.url).pathname;
+export const FIXTURE_PAGES = new URL('../../fixtures/content/', import.meta.url).pathname;
+
+/** The paths of the fixture's pages with a table, in both editions. */
+export function fixtureTablePaths() {
+  return pageFiles(FIXTURE_PAGES)
+    .filter((file) => /^Table: /m.test(readFileSync(file, 'utf8')))
+    .map(pathOf);
+}
+
 /** Every Markdown page file of a content folder. */
 export function pageFiles(dir = CONTENT) {
   return readdirSync(dir)
