@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::policy::{cache_control, response_headers, Policy};
+use sendai_content::compile::FILES_DIR;
+
+use super::policy::{cache_control, response_headers, Policy, REVALIDATE};
 use super::{files, Settings};
 
 /// The files this module writes into the site's folder.
@@ -21,7 +23,8 @@ pub fn write_headers(dist: &Path, policy: &Policy, settings: &Settings) -> std::
 }
 
 /// A `_headers` file (Netlify and Cloudflare Pages format). Each file gets its own cache rule so
-/// that no two rules set the same header.
+/// that no two rules set the same header; the documents, all revalidated, share one, since
+/// Cloudflare Pages reads at most 100 rules.
 pub fn netlify(dist: &Path, policy: &Policy, settings: &Settings) -> std::io::Result<String> {
     let mut rules = BTreeMap::new();
     for file in files(dist)? {
@@ -31,6 +34,10 @@ pub fn netlify(dist: &Path, policy: &Policy, settings: &Settings) -> std::io::Re
             .to_string_lossy()
             .replace('\\', "/");
         if HEADER_FILES.contains(&name.as_str()) {
+            continue;
+        }
+        if name.starts_with(&format!("{FILES_DIR}/")) {
+            rules.insert(format!("{}/{FILES_DIR}/*", settings.base), REVALIDATE);
             continue;
         }
         let cache = cache_control(&name);
@@ -86,7 +93,7 @@ fn plain(value: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::super::policy::{HASHED_NAME_PATTERN, IMMUTABLE, REVALIDATE};
+    use super::super::policy::{HASHED_NAME_PATTERN, IMMUTABLE};
     use super::*;
 
     const TEMPLATE: &str = "<style>a{}</style><script type=\"module\">go()</script>";
@@ -101,6 +108,30 @@ mod tests {
             assert!(caddy.contains(&format!("\t{name} \"{value}\"\n")));
         }
         assert!(nginx.contains("frame-ancestors 'none'"));
+    }
+
+    #[test]
+    fn the_documents_share_one_revalidated_cache_rule() {
+        let dist = std::env::temp_dir().join(format!("sendai-headers-{}", std::process::id()));
+        std::fs::create_dir_all(dist.join(FILES_DIR)).unwrap();
+        for name in ["index.html", "files/a-report.pdf", "files/b-table.csv"] {
+            std::fs::write(dist.join(name), "x").unwrap();
+        }
+        let settings = Settings {
+            base: "/sub".into(),
+            origin: "https://example.jp".into(),
+        };
+        let file = netlify(&dist, &Policy::for_template(TEMPLATE), &settings).unwrap();
+        std::fs::remove_dir_all(&dist).unwrap();
+        assert!(
+            file.contains("\n/sub/files/*\n  Cache-Control: no-cache\n"),
+            "{file}"
+        );
+        assert!(!file.contains("a-report"), "{file}");
+        assert!(
+            file.contains("\n/sub/index.html\n  Cache-Control: no-cache\n"),
+            "{file}"
+        );
     }
 
     /// The configurations in `deploy/` hold the cache rules and the pattern of hashed names

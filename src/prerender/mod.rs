@@ -85,7 +85,12 @@ pub fn write_site(
     for (name, source) in &output.documents {
         let folder = dist.join(FILES_DIR);
         fs::create_dir_all(&folder)?;
-        fs::copy(source, folder.join(name))?;
+        fs::copy(source, folder.join(name)).map_err(|err| {
+            std::io::Error::new(
+                err.kind(),
+                format!("{} cannot be copied: {err}", source.display()),
+            )
+        })?;
     }
     let mut written = Vec::new();
     for route in site.all_pages() {

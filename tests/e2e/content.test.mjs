@@ -244,6 +244,11 @@ test('at 320 px, and with text at 200 %, a wide table scrolls inside its region,
       return box.scrollLeft > 0;
     }, caption);
     assert.ok((await sizes()).page <= 0, `text ${zoom || '100%'}: still no sideways scroll of the page`);
+    const captionInView = await region.evaluate((box) => {
+      const [frame, caption] = [box, box.querySelector('caption')].map((e) => e.getBoundingClientRect());
+      return caption.left >= frame.left - 0.5 && caption.right <= frame.right + 0.5;
+    });
+    assert.ok(captionInView, `text ${zoom || '100%'}: the caption stays in its region while the table scrolls`);
     await context.close();
   }
 });

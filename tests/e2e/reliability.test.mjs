@@ -268,6 +268,24 @@ async function panicAt(page, url) {
   return logged;
 }
 
+test('a stale copy of the wasm under its name (it fails the integrity check) is fetched again, and the app starts', async () => {
+  const host = await staticHost({ dist: DIST });
+  const page = await session.browser.newPage();
+  const requests = [];
+  await page.route(WASM, (route) => {
+    requests.push(route.request().url());
+    if (requests.length === 1) {
+      return route.fulfill({ status: 200, contentType: 'application/wasm', body: 'the previous build' });
+    }
+    return route.continue();
+  });
+  await page.goto(host.url);
+  await waitForApp(page);
+  assert.equal(requests.length, 2, 'fetched twice');
+  await page.close();
+  await host.close();
+});
+
 test("after a panic the notice's reload link and every other link still work", async () => {
   const host = await staticHost();
   const page = await session.browser.newPage();

@@ -284,6 +284,18 @@ fn a_table_without_its_caption() {
 }
 
 #[test]
+fn a_document_no_page_links_to() {
+    let content = Content::copy();
+    fs::create_dir(content.path("files")).unwrap();
+    content.write("files/draft-2010.pdf", "x");
+    let problem = content.problem("files/draft-2010.pdf", None);
+    assert_says(
+        &problem,
+        &["no page links to this document", "/files/draft-2010.pdf"],
+    );
+}
+
+#[test]
 fn documents_of_another_type_named_unlike_an_address_or_over_25_mb() {
     let content = Content::copy();
     fs::create_dir(content.path("files")).unwrap();
@@ -295,8 +307,14 @@ fn documents_of_another_type_named_unlike_an_address_or_over_25_mb() {
     let problems = content.problems();
     assert_eq!(problems.len(), 3, "{problems:#?}");
     assert_says(&problems[0], &["Annual Report.pdf", "lowercase letters"]);
-    assert_says(&problems[1], &["minutes.doc", "types only", ".pdf, .docx"]);
-    assert_says(&problems[2], &["scan.pdf", "more than the 25 MB"]);
+    assert_says(
+        &problems[1],
+        &["minutes.doc", "files of this type (doc)", ".pdf, .docx"],
+    );
+    assert_says(
+        &problems[2],
+        &["scan.pdf", "is 25.1 MB, more than the 25 MB"],
+    );
 }
 
 #[test]

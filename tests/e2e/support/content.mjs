@@ -19,9 +19,11 @@ export const FIXTURE_PAGES = new URL('../../fixtures/content/', import.meta.url)
 
 /** The paths of the fixture's pages with a table, in both editions. */
 export function fixtureTablePaths() {
-  return pageFiles(FIXTURE_PAGES)
+  const paths = pageFiles(FIXTURE_PAGES)
     .filter((file) => /^Table: /m.test(readFileSync(file, 'utf8')))
     .map(pathOf);
+  if (paths.length === 0) throw new Error(`${FIXTURE_PAGES} has no page with a table`);
+  return paths;
 }
 
 /** Every Markdown page file of a content folder. */

@@ -4,6 +4,7 @@
 //! says the document's format and size, as Japanese public bodies write it: `(PDF, 1.2 MB)`,
 //! `（PDF：1.2MB）`.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -33,6 +34,28 @@ pub struct Documents {
     pub ok: BTreeMap<String, Document>,
     /// Those with a problem, which is reported on the file.
     pub refused: BTreeSet<String>,
+    /// Those a page links to, as the pages are rendered.
+    pub linked: RefCell<BTreeSet<String>>,
+}
+
+impl Documents {
+    /// Reports each document that no page links to: it would be published where no reader finds
+    /// it, and no editor sees it (a draft, say).
+    pub fn report_unlinked(&self, report: &mut Report) {
+        let linked = self.linked.borrow();
+        for (name, document) in &self.ok {
+            if !linked.contains(name) {
+                report.push(Diagnostic::in_file(
+                    &document.source,
+                    "no page links to this document",
+                    format!(
+                        "link to it from a page, [its title](/{FILES_DIR}/{name}), or remove it from \
+                         {FILES_DIR}/: the site publishes only the documents its pages link to"
+                    ),
+                ));
+            }
+        }
+    }
 }
 
 /// A document of `content/files/`, checked.
@@ -74,7 +97,7 @@ pub fn read(dir: &Path, report: &mut Report) -> Documents {
         if name.starts_with('.') || name.ends_with('~') {
             continue;
         }
-        match check(&name, &entry) {
+        match check(&name, &source) {
             Ok((kind, bytes)) => {
                 documents.ok.insert(
                     name,
@@ -95,8 +118,8 @@ pub fn read(dir: &Path, report: &mut Report) -> Documents {
 }
 
 /// The type and size of a document, or what is wrong with it.
-fn check(name: &str, entry: &std::fs::DirEntry) -> Result<(usize, u64), (String, String)> {
-    let metadata = entry.metadata().map_err(|err| {
+fn check(name: &str, file: &Path) -> Result<(usize, u64), (String, String)> {
+    let metadata = std::fs::metadata(file).map_err(|err| {
         (
             format!("this file cannot be read ({err})"),
             "check that it can be read".into(),
@@ -110,7 +133,10 @@ fn check(name: &str, entry: &std::fs::DirEntry) -> Result<(usize, u64), (String,
     }
     let kind = kind_of(name).ok_or_else(|| {
         (
-            "the site publishes documents of these types only".to_owned(),
+            format!(
+                "the site does not publish files of this type ({})",
+                name.rsplit_once('.').map_or("none", |(_, ending)| ending)
+            ),
             format!("save it as {}, or ask a developer", allowed()),
         )
     })?;
@@ -152,15 +178,16 @@ pub fn allowed() -> String {
     super::toml_file::or_list(&endings)
 }
 
-/// A size as people read it, in units of 1,024 as file managers show them: `248 KB`, `1.2 MB`;
-/// never less than 1 KB.
+/// A size as people read it, in units of 1,024 as file managers show them, rounded up so that it
+/// never says less than a tap costs: `248 KB`, `1.2 MB`; never less than 1 KB.
 fn size(bytes: u64) -> (String, &'static str) {
     const KB: f64 = 1024.0;
-    let kb = bytes as f64 / KB;
+    let kb = (bytes as f64 / KB).ceil().max(1.0);
     if kb < 1000.0 {
-        (format!("{}", kb.ceil().max(1.0)), "KB")
+        (format!("{kb}"), "KB")
     } else {
-        (format!("{:.1}", kb / KB), "MB")
+        let mb = (bytes as f64 / KB / KB * 10.0).ceil() / 10.0;
+        (format!("{mb:.1}"), "MB")
     }
 }
 
@@ -174,6 +201,9 @@ mod tests {
         assert_eq!(size(248 * 1024), ("248".into(), "KB"));
         assert_eq!(size(248 * 1024 + 1), ("249".into(), "KB"));
         assert_eq!(size(1_258_291), ("1.2".into(), "MB"));
+        assert_eq!(size(1_258_292), ("1.3".into(), "MB"));
+        assert_eq!(size(999 * 1024 + 1), ("1.0".into(), "MB"), "not 1000 KB");
+        assert_eq!(size(25 * 1024 * 1024 + 1), ("25.1".into(), "MB"));
     }
 
     #[test]

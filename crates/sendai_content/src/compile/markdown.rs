@@ -122,6 +122,22 @@ impl Body<'_> {
                     out.push(html(r#"<p class="sc-body">"#));
                 }
                 Event::Start(Tag::Paragraph) if caption == Some(true) => {
+                    let written = text[span.clone()][CAPTION_MARK.len()..].trim().to_owned();
+                    if written.is_empty() {
+                        report.push(self.error(
+                            span,
+                            "this table's caption is empty",
+                            "after \"Table:\" write in a few words what the table is about, such as \
+                             \"Table: Events in March\"",
+                        ));
+                    } else if table.captions.contains(&written) {
+                        report.push(self.error(
+                            span,
+                            format!("another table of this page has the caption \"{written}\""),
+                            "give each table a caption of its own: it names the table for screen readers",
+                        ));
+                    }
+                    table.captions.push(written);
                     table.count += 1;
                     let id = format!("sc-table-{}", table.count);
                     out.push(html(format!(
@@ -134,13 +150,20 @@ impl Body<'_> {
                     table.in_caption = false;
                     table.captioned = true;
                 }
+                Event::Start(Tag::Table(_)) if list_depth > 0 => report.push(self.error(
+                    span,
+                    "a table cannot be inside a list item",
+                    "put the table and its caption after the list, with an empty line between them \
+                     and without indenting them",
+                )),
                 Event::Start(Tag::Table(alignments)) => {
                     if !std::mem::take(&mut table.captioned) {
                         report.push(self.error(
                             span,
                             "this table has no caption",
                             "write its caption just above it, as a paragraph of its own that starts with \
-                             \"Table:\", such as \"Table: Events in March\"",
+                             \"Table:\" (a half-width colon, in a Japanese file too), such as \
+                             \"Table: Events in March\"",
                         ));
                     }
                     table.alignments = alignments.clone();
@@ -161,6 +184,16 @@ impl Body<'_> {
                 }
                 Event::End(TagEnd::TableRow) => out.push(html("</tr>")),
                 Event::Start(Tag::TableCell) => {
+                    let heading_is_empty =
+                        matches!(events.get(i + 1), Some((Event::End(TagEnd::TableCell), _)));
+                    if table.in_head && heading_is_empty {
+                        report.push(self.error(
+                            span,
+                            "this column of the table has no heading",
+                            "write the column's heading in the table's first row: screen readers say \
+                             it before each of the column's cells",
+                        ));
+                    }
                     let cell = if table.in_head { r#"th scope="col""# } else { "td" };
                     let class = match table.alignments.get(table.column) {
                         Some(Alignment::Center) => r#" class="sc-table__cell--center""#,
@@ -225,11 +258,16 @@ impl Body<'_> {
                         Ok(Link::Document(_, label)) => Opened::Document(label.clone()),
                         _ => Opened::Link,
                     });
-                    match link {
-                        Ok(Link::Site(path) | Link::Document(path, _)) => {
-                            // The app's router leaves a link with a target to the browser: a
-                            // document is a file, not a page of the app.
-                            let target = if path.starts_with(DOCUMENTS) { " target=\"_self\"" } else { "" };
+                    // The app's router leaves a link with a target to the browser: a document
+                    // is a file, not a page of the app.
+                    let on_this_site = match link {
+                        Ok(Link::Site(path)) => Ok(Some((path, ""))),
+                        Ok(Link::Document(path, _)) => Ok(Some((path, " target=\"_self\""))),
+                        Ok(Link::Elsewhere) => Ok(None),
+                        Err(problem) => Err(problem),
+                    };
+                    match on_this_site {
+                        Ok(Some((path, target))) => {
                             // The site's base path goes before the path, between two pieces.
                             out.push(html("<a href=\""));
                             write(&mut pieces, &mut out);
@@ -246,7 +284,7 @@ impl Body<'_> {
                             rest.push('>');
                             out.push(html(rest));
                         }
-                        Ok(Link::Elsewhere) => out.push(event.clone()),
+                        Ok(None) => out.push(event.clone()),
                         Err(problem) => report.push(problem),
                     }
                 }
@@ -368,6 +406,7 @@ impl Body<'_> {
     /// A link to `content/files/NAME`.
     fn document(&self, url: &str, name: &str, span: &Range<usize>) -> Result<Link, Diagnostic> {
         if let Some(document) = self.documents.ok.get(name) {
+            self.documents.linked.borrow_mut().insert(name.to_owned());
             return Ok(Link::Document(url.to_owned(), document.label(self.lang)));
         }
         if self.documents.refused.contains(name) {
@@ -421,6 +460,8 @@ enum Opened {
 struct TableState {
     /// Tables so far on the page, which number the captions' ids.
     count: usize,
+    /// Their captions, as written.
+    captions: Vec<String>,
     in_caption: bool,
     /// Whether the table that starts next has had its caption.
     captioned: bool,
@@ -787,6 +828,34 @@ mod tests {
             found[0]
         );
         assert!(found[0].contains("Table: Events in March"), "{}", found[0]);
+    }
+
+    #[test]
+    fn an_empty_or_repeated_caption_an_empty_heading_and_a_table_in_a_list_are_refused() {
+        let first = |markdown| problems(markdown).first().cloned().unwrap_or_default();
+        assert!(
+            first("Table:\n\n| a |\n|---|\n")
+                .starts_with("content/test.md:1:1: this table's caption is empty"),
+            "{}",
+            first("Table:\n\n| a |\n|---|\n")
+        );
+        let repeated = first("Table: A\n\n| a |\n|---|\n\nTable: A\n\n| b |\n|---|\n");
+        assert!(
+            repeated.starts_with(
+                "content/test.md:6:1: another table of this page has the caption \"A\""
+            ),
+            "{repeated}"
+        );
+        let unnamed = first("Table: A\n\n| a | |\n|---|---|\n| 1 | 2 |\n");
+        assert!(
+            unnamed.contains("this column of the table has no heading"),
+            "{unnamed}"
+        );
+        let listed = first("- item\n\n  Table: A\n\n  | a |\n  |---|\n");
+        assert!(
+            listed.contains("a table cannot be inside a list item"),
+            "{listed}"
+        );
     }
 
     #[test]

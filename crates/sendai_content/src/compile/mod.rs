@@ -66,6 +66,10 @@ pub fn compile(dir: &Path) -> Result<Compiled, Report> {
         &documents,
         &mut report,
     );
+    // Only once every page is rendered are its links all known.
+    if report.is_empty() {
+        documents.report_unlinked(&mut report);
+    }
     let compiled = (|| {
         let (pages, texts) = pages?.into_iter().unzip::<_, _, Vec<_>, Vec<_>>();
         Some(Compiled {

@@ -78,6 +78,11 @@ fn page_name(name: &str) -> Result<(String, Lang), String> {
     if slug == HOME {
         return Ok((String::new(), lang));
     }
+    if slug == FILES_DIR {
+        return Err(format!(
+            "/{FILES_DIR}/ is the address of the documents (content/{FILES_DIR}/): give the page another name"
+        ));
+    }
     if !super::super::is_address_name(slug) {
         return Err(
             "a page's file name becomes its address: use lowercase letters a to z, digits and hyphens \
