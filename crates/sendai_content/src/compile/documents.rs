@@ -14,6 +14,13 @@ use crate::Lang;
 /// The folder of `content/` that holds the documents, and their address on the site.
 pub const FILES_DIR: &str = "files";
 
+/// The document's name in a link's address: `annual-report.pdf` in `/files/annual-report.pdf`.
+pub fn name_in(url: &str) -> Option<&str> {
+    url.strip_prefix('/')?
+        .strip_prefix(FILES_DIR)?
+        .strip_prefix('/')
+}
+
 /// The largest file Cloudflare Pages serves.
 const MAX_BYTES: u64 = 25 * 1024 * 1024;
 

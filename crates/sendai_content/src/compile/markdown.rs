@@ -24,9 +24,6 @@ use crate::Lang;
 /// The link destination that marks a phrase's language instead of linking: `lang:ja`.
 const LANG_LINK: &str = "lang:";
 
-/// The address of the documents' folder, `content/files/`.
-const DOCUMENTS: &str = "/files/";
-
 /// What starts the paragraph that is a table's caption: `Table: Events in March`.
 const CAPTION_MARK: &str = "Table:";
 
@@ -138,8 +135,7 @@ impl Body<'_> {
                         ));
                     }
                     table.captions.push(written);
-                    table.count += 1;
-                    let id = format!("sc-table-{}", table.count);
+                    let id = format!("sc-table-{}", table.captions.len());
                     out.push(html(format!(
                         r#"<section class="sc-table-scroll" aria-labelledby="{id}" tabindex="0"><table class="sc-table sc-table--prose"><caption id="{id}" class="sc-table__caption">"#
                     )));
@@ -380,7 +376,7 @@ impl Body<'_> {
                 "remove the part from # or ? on",
             ));
         }
-        if let Some(name) = url.strip_prefix(DOCUMENTS) {
+        if let Some(name) = documents::name_in(url) {
             return self.document(url, name, span);
         }
         if (self.is_page)(url) {
@@ -458,9 +454,8 @@ enum Opened {
 /// Where the renderer is in a table.
 #[derive(Default)]
 struct TableState {
-    /// Tables so far on the page, which number the captions' ids.
-    count: usize,
-    /// Their captions, as written.
+    /// The captions of the page's tables so far, as written; their count numbers the captions'
+    /// ids.
     captions: Vec<String>,
     in_caption: bool,
     /// Whether the table that starts next has had its caption.
@@ -663,7 +658,11 @@ mod tests {
     }
 
     fn problems(markdown: &str) -> Vec<String> {
-        render(markdown)
+        problems_with(markdown, &Documents::default())
+    }
+
+    fn problems_with(markdown: &str, documents: &Documents) -> Vec<String> {
+        render_with(Lang::En, markdown, documents)
             .1
              .0
             .iter()
@@ -918,14 +917,7 @@ mod tests {
     #[test]
     fn a_link_to_a_missing_document_or_another_type_is_refused() {
         let documents = documents_of("missing", &[("annual-report-2010.pdf", 10)]);
-        let problems = |markdown| {
-            render_with(Lang::En, markdown, &documents)
-                .1
-                 .0
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-        };
+        let problems = |markdown| problems_with(markdown, &documents);
         let missing = problems("[Report](/files/annual-report-2011.pdf)");
         assert!(
             missing[0].starts_with("content/test.md:1:1: the link leads to /files/annual-report-2011.pdf, but content/files/ has no file annual-report-2011.pdf"),
