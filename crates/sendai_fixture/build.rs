@@ -11,9 +11,10 @@ use sendai_content::Lang;
 fn main() {
     let dir = Path::new("../sendai_content/tests/fixtures/content");
     println!("cargo::rerun-if-changed={}", dir.display());
-    let compiled = compile(dir).unwrap_or_else(|report| panic!("the fixture content:\n{report}"));
-    let output = write_out(&compiled);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let compiled = compile(dir, &out.join("pictures"))
+        .unwrap_or_else(|report| panic!("the fixture content:\n{report}"));
+    let output = write_out(&compiled);
     std::fs::write(out.join("site.bin"), &output.site_file).expect("OUT_DIR is writable");
     let mut files = String::from("&[");
     for (index, page) in output.page_files.iter().enumerate() {

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use sendai_cluster::prerender::{write_site, Settings};
 use sendai_cluster::routes::normalize_base;
-use sendai_content::compile::{compile, write_out};
+use sendai_content::compile::{compile, picture_cache, write_out};
 
 /// Used when `SITE_ORIGIN` is not set: the address `trunk serve` uses.
 const LOCAL_ORIGIN: &str = "http://127.0.0.1:8080";
@@ -23,7 +23,7 @@ fn main() {
     let content = std::env::var_os("SITE_CONTENT_DIR")
         .map_or_else(|| PathBuf::from("content"), PathBuf::from);
     // The editor's message first and alone: nothing is built from content with a mistake.
-    let compiled = compile(&content).unwrap_or_else(|report| {
+    let compiled = compile(&content, &picture_cache()).unwrap_or_else(|report| {
         eprint!("{report}");
         std::process::exit(1);
     });

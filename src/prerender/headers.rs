@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use sendai_content::compile::FILES_DIR;
+use sendai_content::compile::{FILES_DIR, PICTURES_DIR};
 
-use super::policy::{cache_control, response_headers, Policy, REVALIDATE};
+use super::policy::{cache_control, response_headers, Policy, IMMUTABLE, REVALIDATE};
 use super::{files, Settings};
 
 /// The files this module writes into the site's folder.
@@ -23,8 +23,8 @@ pub fn write_headers(dist: &Path, policy: &Policy, settings: &Settings) -> std::
 }
 
 /// A `_headers` file (Netlify and Cloudflare Pages format). Each file gets its own cache rule so
-/// that no two rules set the same header; the documents, all revalidated, share one, since
-/// Cloudflare Pages reads at most 100 rules.
+/// that no two rules set the same header; the documents, all revalidated, share one, and so do
+/// the pictures, all hashed, since Cloudflare Pages reads at most 100 rules.
 pub fn netlify(dist: &Path, policy: &Policy, settings: &Settings) -> std::io::Result<String> {
     let mut rules = BTreeMap::new();
     for file in files(dist)? {
@@ -38,6 +38,10 @@ pub fn netlify(dist: &Path, policy: &Policy, settings: &Settings) -> std::io::Re
         }
         if name.starts_with(&format!("{FILES_DIR}/")) {
             rules.insert(format!("{}/{FILES_DIR}/*", settings.base), REVALIDATE);
+            continue;
+        }
+        if name.starts_with(&format!("{PICTURES_DIR}/")) {
+            rules.insert(format!("{}/{PICTURES_DIR}/*", settings.base), IMMUTABLE);
             continue;
         }
         let cache = cache_control(&name);
@@ -93,7 +97,7 @@ fn plain(value: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::super::policy::{HASHED_NAME_PATTERN, IMMUTABLE};
+    use super::super::policy::HASHED_NAME_PATTERN;
     use super::*;
 
     const TEMPLATE: &str = "<style>a{}</style><script type=\"module\">go()</script>";
@@ -111,10 +115,17 @@ mod tests {
     }
 
     #[test]
-    fn the_documents_share_one_revalidated_cache_rule() {
+    fn the_documents_share_one_revalidated_cache_rule_and_the_pictures_one_for_ever() {
         let dist = std::env::temp_dir().join(format!("sendai-headers-{}", std::process::id()));
         std::fs::create_dir_all(dist.join(FILES_DIR)).unwrap();
-        for name in ["index.html", "files/a-report.pdf", "files/b-table.csv"] {
+        std::fs::create_dir_all(dist.join(PICTURES_DIR)).unwrap();
+        for name in [
+            "index.html",
+            "files/a-report.pdf",
+            "files/b-table.csv",
+            "pictures/a-480w-0123456789abcdef.webp",
+            "pictures/a-480w-0123456789abcdef.jpg",
+        ] {
             std::fs::write(dist.join(name), "x").unwrap();
         }
         let settings = Settings {
@@ -128,6 +139,13 @@ mod tests {
             "{file}"
         );
         assert!(!file.contains("a-report"), "{file}");
+        assert!(
+            file.contains(&format!(
+                "\n/sub/pictures/*\n  Cache-Control: {IMMUTABLE}\n"
+            )),
+            "{file}"
+        );
+        assert!(!file.contains("a-480w"), "{file}");
         assert!(
             file.contains("\n/sub/index.html\n  Cache-Control: no-cache\n"),
             "{file}"

@@ -20,7 +20,7 @@ pub mod sitemap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use sendai_content::compile::{Output, FILES_DIR};
+use sendai_content::compile::{Output, FILES_DIR, PICTURES_DIR};
 
 use crate::content::{data, SiteData};
 use crate::page_data;
@@ -81,16 +81,22 @@ pub fn write_site(
             fs::write(file, page_files.files.of(lang))?;
         }
     }
-    // The documents, under their own names: people share these addresses.
-    for (name, source) in &output.documents {
-        let folder = dist.join(FILES_DIR);
-        fs::create_dir_all(&folder)?;
-        fs::copy(source, folder.join(name)).map_err(|err| {
-            std::io::Error::new(
-                err.kind(),
-                format!("{} cannot be copied: {err}", source.display()),
-            )
-        })?;
+    // The documents, under their own names: people share these addresses; the pictures'
+    // processed files, under names that carry their key.
+    for (folder, files) in [
+        (FILES_DIR, &output.documents),
+        (PICTURES_DIR, &output.pictures),
+    ] {
+        let folder = dist.join(folder);
+        for (name, source) in files {
+            fs::create_dir_all(&folder)?;
+            fs::copy(source, folder.join(name)).map_err(|err| {
+                std::io::Error::new(
+                    err.kind(),
+                    format!("{} cannot be copied: {err}", source.display()),
+                )
+            })?;
+        }
     }
     let mut written = Vec::new();
     for route in site.all_pages() {

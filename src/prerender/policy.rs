@@ -116,7 +116,8 @@ pub fn response_headers(policy: &Policy) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-/// `Cache-Control` for files whose names carry Trunk's content hash: they never change.
+/// `Cache-Control` for files whose names carry a hash of their content (Trunk's assets, the
+/// processed pictures): they never change.
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
 /// `Cache-Control` for everything else, HTML first: revalidated on every visit, since Trunk's
@@ -125,15 +126,16 @@ pub const REVALIDATE: &str = "no-cache";
 
 /// The names [`is_hashed`] accepts, as the regular expression the server configurations in
 /// `deploy/` match request paths with (a test checks they use this one).
-pub const HASHED_NAME_PATTERN: &str = r"-[0-9a-f]{16}(_bg)?\.(js|wasm)$";
+pub const HASHED_NAME_PATTERN: &str = r"-[0-9a-f]{16}(_bg)?\.(js|wasm|webp|jpg|png)$";
 
-/// Trunk names built assets `<stem>-<16 hex digits>` (plus `_bg` for the wasm).
+/// Trunk names built assets `<stem>-<16 hex digits>` (plus `_bg` for the wasm); the build names
+/// processed pictures so too (`pictures/meeting-2010-960w-<16 hex digits>.webp`).
 pub fn is_hashed(name: &str) -> bool {
     let Some((stem, ext)) = name.rsplit_once('.') else {
         return false;
     };
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    matches!(ext, "js" | "wasm")
+    matches!(ext, "js" | "wasm" | "webp" | "jpg" | "png")
         && stem.rsplit_once('-').is_some_and(|(_, hash)| {
             hash.len() == 16 && hash.chars().all(|c| matches!(c, '0'..='9' | 'a'..='f'))
         })
@@ -195,6 +197,10 @@ mod tests {
         assert!(!is_hashed("sendai_cluster-1A2B3C4D5E6F7A8B.js"));
         assert!(!is_hashed("concept/index.html"));
         assert!(!is_hashed("sitemap.xml"));
+        assert!(is_hashed(
+            "pictures/meeting-2010-960w-0123456789abcdef.webp"
+        ));
+        assert!(!is_hashed("files/annual-report-2010.pdf"));
         assert_eq!(
             cache_control("sendai_cluster-1a2b3c4d5e6f7a8b.js"),
             IMMUTABLE

@@ -75,7 +75,7 @@ impl Content {
 
     /// The problems found, which must be at least one.
     fn problems(&self) -> Vec<Diagnostic> {
-        match compile(&self.dir()) {
+        match compile(&self.dir(), &self.root.path().join("pictures")) {
             Ok(_) => panic!("the broken content compiled"),
             Err(report) => report.0,
         }
@@ -105,7 +105,8 @@ const VISITING_HOURS: &str =
 
 #[test]
 fn the_fixture_content_compiles() {
-    let site = compile(&fixture()).unwrap().site;
+    let cache = tempfile::tempdir().unwrap();
+    let site = compile(&fixture(), cache.path()).unwrap().site;
     let slugs: Vec<&str> = site.pages.iter().map(|page| page.slug).collect();
     assert_eq!(slugs, ["", "concept", "secretariat", "accessibility"]);
 }
@@ -292,6 +293,52 @@ fn a_document_no_page_links_to() {
     assert_says(
         &problem,
         &["no page links to this document", "/files/draft-2010.pdf"],
+    );
+}
+
+/// A photo for the tests: the one the site's own fixture page shows.
+fn photo() -> Vec<u8> {
+    fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/content/files/visiting-hours-house.jpg"),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_picture_without_alternative_text_in_one_edition() {
+    let content = Content::copy();
+    fs::create_dir(content.path("files")).unwrap();
+    fs::write(content.path("files/house.jpg"), photo()).unwrap();
+    let shown = "\n![A house on a hill](/files/house.jpg)\n";
+    let text = fs::read_to_string(content.path("concept.md")).unwrap();
+    content.write("concept.md", &format!("{text}{shown}"));
+    let text = fs::read_to_string(content.path("concept.ja.md")).unwrap();
+    content.write("concept.ja.md", &format!("{text}\n![](/files/house.jpg)\n"));
+    let line = text.lines().count() + 2;
+    let problem = content.problem("concept.ja.md", Some((line, 1)));
+    assert_says(
+        &problem,
+        &[
+            "this picture has no alternative text",
+            "between [ and ] write what the picture shows",
+            "![仙台で",
+        ],
+    );
+}
+
+#[test]
+fn a_picture_no_page_shows() {
+    let content = Content::copy();
+    fs::create_dir(content.path("files")).unwrap();
+    fs::write(content.path("files/draft.jpg"), photo()).unwrap();
+    let problem = content.problem("files/draft.jpg", None);
+    assert_says(
+        &problem,
+        &[
+            "no page shows this picture",
+            "![what it shows](/files/draft.jpg)",
+        ],
     );
 }
 

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use sendai_content::compile::compile;
+use sendai_content::compile::{compile, picture_cache};
 use sendai_content::{Block, Conformance, CriteriaTable, Lang};
 
 /// The site's own folder, two levels up from this crate's.
@@ -16,7 +16,8 @@ fn site_root() -> PathBuf {
 
 /// The accessibility results of each edition, as the build compiles them from `content/`.
 fn conformance() -> Vec<(Lang, Conformance)> {
-    let compiled = compile(&site_root().join("content")).expect("the site's content compiles");
+    let compiled = compile(&site_root().join("content"), &picture_cache())
+        .expect("the site's content compiles");
     compiled
         .texts
         .into_iter()

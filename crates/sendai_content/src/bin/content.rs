@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use sendai_content::compile::compile;
+use sendai_content::compile::{compile, picture_cache};
 
 const USAGE: &str = "usage: content check [FOLDER]   (checks content/ if no folder is given)";
 
@@ -20,7 +20,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match compile(&dir) {
+    match compile(&dir, &picture_cache()) {
         Ok(compiled) => {
             println!(
                 "{}: {} pages, each in English and Japanese; no problems found",

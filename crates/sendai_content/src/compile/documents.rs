@@ -100,8 +100,11 @@ pub fn read(dir: &Path, report: &mut Report) -> Documents {
         let Ok(name) = entry.file_name().into_string() else {
             continue;
         };
-        // Hidden files and editors' backups are not content.
-        if name.starts_with('.') || name.ends_with('~') {
+        // Hidden files and editors' backups are not content; pictures are read as pictures.
+        if name.starts_with('.')
+            || name.ends_with('~')
+            || super::pictures::Pictures::is_picture(&name)
+        {
             continue;
         }
         match check(&name, &source) {

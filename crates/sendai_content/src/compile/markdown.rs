@@ -12,13 +12,16 @@
 //! code, `[一部準拠](lang:ja)` or `[Sendai Cluster](lang:en)`.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use pulldown_cmark::{Alignment, CowStr, Event, Options, Parser, Tag, TagEnd, TextMergeWithOffset};
 use pulldown_cmark_escape::{escape_href, escape_html};
 use unicode_width::UnicodeWidthChar;
 
 use super::diagnostic::{shift, Diagnostic, Report, Source};
-use super::documents::{self, Documents};
+use super::documents;
+use super::pictures::{self, Picture, Pictures, SIZES};
+use super::{Files, FILES_DIR};
 use crate::Lang;
 
 /// The link destination that marks a phrase's language instead of linking: `lang:ja`.
@@ -46,8 +49,8 @@ pub struct Body<'a> {
     pub is_page: &'a dyn Fn(&str) -> bool,
     /// Every page's address, for the message about a link that leads nowhere.
     pub page_list: &'a str,
-    /// The documents of `content/files/`.
-    pub documents: &'a Documents,
+    /// The documents and pictures of `content/files/`.
+    pub files: Files<'a>,
 }
 
 impl Body<'_> {
@@ -79,6 +82,8 @@ impl Body<'_> {
         // what a link to a document says after its text.
         let mut links: Vec<Opened> = Vec::new();
         let mut table = TableState::default();
+        // The first picture of a page loads at once, the others as the reader scrolls to them.
+        let mut pictures_shown = 0;
         let mut i = 0;
         while i < events.len() {
             let caption = if list_depth == 0 {
@@ -229,6 +234,38 @@ impl Body<'_> {
                 }
                 Event::Start(Tag::Item) => out.push(html("<li>")),
                 Event::End(TagEnd::Item) => out.push(html("</li>")),
+                Event::Start(Tag::Image { dest_url, title, .. }) => {
+                    // The picture's alternative text is the text between its brackets.
+                    let end = i + events[i..]
+                        .iter()
+                        .position(|(event, _)| matches!(event, Event::End(TagEnd::Image)))
+                        .expect("an image ends");
+                    let alt: String = events[i + 1..end]
+                        .iter()
+                        .filter_map(|(event, _)| match event {
+                            Event::Text(text) | Event::Code(text) => Some(text.as_ref()),
+                            Event::SoftBreak | Event::HardBreak => Some(" "),
+                            _ => None,
+                        })
+                        .collect();
+                    match self.picture(dest_url, alt.trim(), span) {
+                        Ok(picture) => {
+                            let segments = picture_markup(&picture, alt.trim(), title, pictures_shown == 0);
+                            let (last, paths) = segments.split_last().expect("markup");
+                            // The site's base path goes between the segments.
+                            for segment in paths {
+                                out.push(html(segment.clone()));
+                                write(&mut pieces, &mut out);
+                                pieces.push(String::new());
+                            }
+                            out.push(html(last.clone()));
+                        }
+                        Err(problem) => report.push(problem),
+                    }
+                    pictures_shown += 1;
+                    i = end + 1;
+                    continue;
+                }
                 Event::Start(Tag::Emphasis | Tag::Strong) | Event::End(TagEnd::Emphasis | TagEnd::Strong) => {
                     out.push(event.clone())
                 }
@@ -347,8 +384,9 @@ impl Body<'_> {
             span,
             format!("{what} is not something the site's pages can show yet"),
             "use headings (## or ###), paragraphs, lists (- or 1.), links ([text](/address/)), \
-             emphasis (*text* or **text**) and tables with a caption (\"Table: …\" above them); \
-             ask a developer if the page needs more",
+             emphasis (*text* or **text**), pictures (![what it shows](/files/NAME.jpg)) and \
+             tables with a caption (\"Table: …\" above them); ask a developer if the page \
+             needs more",
         )
     }
 
@@ -399,15 +437,91 @@ impl Body<'_> {
 }
 
 impl Body<'_> {
+    /// The picture at `url`, with its alternative text `alt`, checked.
+    fn picture(
+        &self,
+        url: &str,
+        alt: &str,
+        span: &Range<usize>,
+    ) -> Result<Rc<Picture>, Diagnostic> {
+        let how = format!(
+            "put the picture in content/{FILES_DIR}/ and show it by its address from the site's \
+             root: ![what it shows](/{FILES_DIR}/meeting-2010.jpg)"
+        );
+        let Some(name) = documents::name_in(url) else {
+            let lower = url.to_ascii_lowercase();
+            let message = if lower.starts_with("https://")
+                || lower.starts_with("http://")
+                || lower.starts_with("//")
+            {
+                format!("the picture {url} is on another site: the site shows only its own pictures, so that no reader's visit is reported to another site")
+            } else {
+                format!("the picture {url} is not in content/{FILES_DIR}/")
+            };
+            return Err(self.error(span, message, how));
+        };
+        let picture = match self.files.pictures.get(name) {
+            Some(Ok(picture)) => picture,
+            Some(Err((problem, help))) => {
+                return Err(self.error(
+                    span,
+                    format!("the picture {url} cannot be shown: {problem}"),
+                    help,
+                ))
+            }
+            None if !Pictures::is_picture(name) => {
+                return Err(self.error(
+                    span,
+                    format!("{url} is not a picture the site can show"),
+                    format!(
+                        "show pictures saved as {}; link to a document with [its title]({url})",
+                        super::toml_file::or_list(&pictures::ENDINGS.map(|e| format!(".{e}")))
+                    ),
+                ))
+            }
+            None => {
+                let names: Vec<&str> = self.files.pictures.names().collect();
+                return Err(self.error(
+                    span,
+                    format!("the picture {url} is not in content/{FILES_DIR}/"),
+                    if names.is_empty() {
+                        format!("put the picture in content/{FILES_DIR}/ under the name {name}")
+                    } else {
+                        format!(
+                            "put the picture in content/{FILES_DIR}/ under the name {name}, or correct \
+                             the name: the folder holds {}",
+                            names.join(", ")
+                        )
+                    },
+                ));
+            }
+        };
+        if let Err(problem) = check_alt(alt, name, self.lang) {
+            return Err(self.error(span, problem.0, problem.1));
+        }
+        Ok(picture)
+    }
+
     /// A link to `content/files/NAME`.
     fn document(&self, url: &str, name: &str, span: &Range<usize>) -> Result<Link, Diagnostic> {
-        if let Some(document) = self.documents.ok.get(name) {
-            self.documents.linked.borrow_mut().insert(name.to_owned());
+        if let Some(document) = self.files.documents.ok.get(name) {
+            self.files
+                .documents
+                .linked
+                .borrow_mut()
+                .insert(name.to_owned());
             return Ok(Link::Document(url.to_owned(), document.label(self.lang)));
         }
-        if self.documents.refused.contains(name) {
+        if self.files.documents.refused.contains(name) {
             // Its file's problem is reported on the file.
             return Ok(Link::Elsewhere);
+        }
+        if Pictures::is_picture(name) {
+            return Err(self.error(
+                span,
+                format!("the link leads to {url}, a picture"),
+                format!("show the picture on the page instead, with an ! before the link: ![what it shows]({url})"),
+            ));
         }
         if documents::kind_of(name).is_none() {
             return Err(self.error(
@@ -416,7 +530,7 @@ impl Body<'_> {
                 format!("link to a document saved as {}", documents::allowed()),
             ));
         }
-        let names: Vec<&str> = self.documents.ok.keys().map(String::as_str).collect();
+        let names: Vec<&str> = self.files.documents.ok.keys().map(String::as_str).collect();
         Err(self.error(
             span,
             format!("the link leads to {url}, but content/files/ has no file {name}"),
@@ -449,6 +563,107 @@ enum Opened {
     Link,
     /// A link to a document, with what it says after its text.
     Document(String),
+}
+
+/// `Err((message, help))` if `alt` does not say what the picture `name` shows: it is empty, is
+/// the file's name, or only says that it is a picture.
+fn check_alt(alt: &str, name: &str, lang: Lang) -> Result<(), (String, String)> {
+    let example = match lang {
+        Lang::En => {
+            "![Participants at the 2010 joint-research meeting in Sendai](/files/meeting-2010.jpg)"
+        }
+        Lang::Ja => "![仙台で開かれた2010年の共同研究会の参加者](/files/meeting-2010.jpg)",
+    };
+    let help = format!(
+        "between [ and ] write what the picture shows, in the page's language, as you would say \
+         it to someone who cannot see it: {example}"
+    );
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let said = alt.to_lowercase();
+    let words = said.replace(['-', '_'], " ");
+    if alt.is_empty() {
+        return Err((
+            "this picture has no alternative text, which screen readers say in its place".into(),
+            help,
+        ));
+    }
+    if said == name || said == stem || words == stem.replace('-', " ") {
+        return Err((
+            "this picture's alternative text is its file name, which tells a reader who cannot see it nothing".into(),
+            help,
+        ));
+    }
+    const ONLY_A_PICTURE: [&str; 10] = [
+        "image",
+        "picture",
+        "photo",
+        "photograph",
+        "img",
+        "an image",
+        "a picture",
+        "a photo",
+        "写真",
+        "画像",
+    ];
+    if ONLY_A_PICTURE.contains(&said.trim_end_matches('.')) {
+        return Err((
+            format!("this picture's alternative text, \"{alt}\", says only that it is a picture"),
+            help,
+        ));
+    }
+    Ok(())
+}
+
+/// The `<picture>` of `picture`, in segments before each of which except the first the site's
+/// base path goes: a WebP at each width with the fallback's files for browsers without WebP, and
+/// the space it takes reserved by its width and height. Every picture but a page's first is
+/// loaded only as the reader nears it.
+fn picture_markup(picture: &Picture, alt: &str, title: &str, first: bool) -> Vec<String> {
+    let mut segments = vec![String::from(r#"<picture class="sc-picture">"#)];
+    let srcset = |segments: &mut Vec<String>, files: &[(String, u32)]| {
+        for (n, (path, width)) in files.iter().enumerate() {
+            if n > 0 {
+                last(segments).push_str(", ");
+            }
+            let mut candidate = String::new();
+            let _ = escape_href(&mut candidate, path);
+            candidate.push_str(&format!(" {width}w"));
+            segments.push(candidate);
+        }
+    };
+    let [modern_files, fallback_files] = picture.candidates();
+    segments[0].push_str(r#"<source type="image/webp" srcset=""#);
+    srcset(&mut segments, &modern_files);
+    last(&mut segments).push_str(&format!(r#"" sizes="{SIZES}"><img src=""#));
+    // For a browser without srcset: the file a desktop picks.
+    let (src, _) = fallback_files
+        .iter()
+        .rev()
+        .find(|(_, width)| *width <= 960)
+        .unwrap_or(&fallback_files[0]);
+    let mut src_path = String::new();
+    let _ = escape_href(&mut src_path, src);
+    segments.push(format!(r#"{src_path}" srcset=""#));
+    srcset(&mut segments, &fallback_files);
+    let (width, height) = picture.shown_size();
+    let mut rest = format!(r#"" sizes="{SIZES}" width="{width}" height="{height}" alt=""#);
+    let _ = escape_html(&mut rest, alt);
+    rest.push('"');
+    if !title.is_empty() {
+        rest.push_str(" title=\"");
+        let _ = escape_html(&mut rest, title);
+        rest.push('"');
+    }
+    if !first {
+        rest.push_str(r#" loading="lazy" decoding="async""#);
+    }
+    rest.push_str("></picture>");
+    last(&mut segments).push_str(&rest);
+    segments
+}
+
+fn last(segments: &mut [String]) -> &mut String {
+    segments.last_mut().expect("a segment")
 }
 
 /// Where the renderer is in a table.
@@ -607,7 +822,6 @@ fn describe_tag(tag: &Tag) -> &'static str {
     match tag {
         Tag::BlockQuote(_) => "a quotation block (>)",
         Tag::CodeBlock(_) => "a code block",
-        Tag::Image { .. } => "a picture",
         Tag::FootnoteDefinition(_) => "a footnote",
         _ => "this kind of Markdown",
     }
@@ -618,16 +832,17 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+    use crate::compile::documents::Documents;
 
     fn render(markdown: &str) -> (Vec<Part>, Report) {
         render_in(Lang::En, markdown)
     }
 
     fn render_in(lang: Lang, markdown: &str) -> (Vec<Part>, Report) {
-        render_with(lang, markdown, &Documents::default())
+        render_with(lang, markdown, &Folder::with(&[]))
     }
 
-    fn render_with(lang: Lang, markdown: &str, documents: &Documents) -> (Vec<Part>, Report) {
+    fn render_with(lang: Lang, markdown: &str, folder: &Folder) -> (Vec<Part>, Report) {
         let mut report = Report::default();
         let body = Body {
             source: Source {
@@ -638,7 +853,7 @@ mod tests {
             lang,
             is_page: &|path| ["/", "/concept/", "/ja/"].contains(&path),
             page_list: "/, /concept/, /ja/",
-            documents,
+            files: folder.files(),
         };
         let parts = body.render(&mut report);
         (parts, report)
@@ -658,11 +873,11 @@ mod tests {
     }
 
     fn problems(markdown: &str) -> Vec<String> {
-        problems_with(markdown, &Documents::default())
+        problems_with(markdown, &Folder::with(&[]))
     }
 
-    fn problems_with(markdown: &str, documents: &Documents) -> Vec<String> {
-        render_with(Lang::En, markdown, documents)
+    fn problems_with(markdown: &str, folder: &Folder) -> Vec<String> {
+        render_with(Lang::En, markdown, folder)
             .1
              .0
             .iter()
@@ -780,7 +995,6 @@ mod tests {
 
     #[test]
     fn other_markdown_is_named_in_the_message() {
-        assert!(problems("![a picture](/a.png)")[0].contains("a picture is not something"));
         assert!(problems("> quoted")[0].contains("a quotation block"));
         assert!(problems("{{ diagram() }} inline")[0].contains("must stand alone"));
     }
@@ -868,28 +1082,239 @@ mod tests {
         );
     }
 
-    /// The documents of a content folder that holds `files`, each with its size in bytes.
-    fn documents_of(test: &str, files: &[(&str, usize)]) -> Documents {
-        let dir =
-            std::env::temp_dir().join(format!("sendai-documents-{test}-{}", std::process::id()));
-        std::fs::create_dir_all(dir.join(documents::FILES_DIR)).unwrap();
-        for (name, bytes) in files {
-            std::fs::write(
-                dir.join(documents::FILES_DIR).join(name),
-                vec![b'x'; *bytes],
+    /// A content folder whose `files/` holds `files` (each one's name and bytes), read as the
+    /// build reads it, with a picture cache of its own.
+    struct Folder {
+        dir: tempfile::TempDir,
+        documents: Documents,
+        pictures: Pictures,
+    }
+
+    impl Folder {
+        fn with(files: &[(&str, &[u8])]) -> Folder {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::create_dir(dir.path().join(FILES_DIR)).unwrap();
+            for (name, bytes) in files {
+                std::fs::write(dir.path().join(FILES_DIR).join(name), bytes).unwrap();
+            }
+            let mut report = Report::default();
+            let documents = documents::read(dir.path(), &mut report);
+            assert!(report.is_empty(), "{report}");
+            let pictures = Pictures::read(dir.path(), &dir.path().join("cache"));
+            Folder {
+                dir,
+                documents,
+                pictures,
+            }
+        }
+
+        fn files(&self) -> Files<'_> {
+            Files {
+                documents: &self.documents,
+                pictures: &self.pictures,
+            }
+        }
+    }
+
+    /// A made-up photo `width` by `height` pixels, as a JPEG: gradients and a pattern, so that
+    /// it compresses as a photo does rather than as a flat colour.
+    fn photo(width: u32, height: u32) -> Vec<u8> {
+        let picture = image::RgbImage::from_fn(width, height, |x, y| {
+            let wave = ((x as f32 / 37.0).sin() * (y as f32 / 23.0).cos() * 60.0) as i32;
+            let channel = |base: i32| (base + wave).clamp(0, 255) as u8;
+            image::Rgb([
+                channel((x * 200 / width) as i32),
+                channel((y * 200 / height) as i32),
+                channel(120),
+            ])
+        });
+        let mut bytes = Vec::new();
+        picture
+            .write_to(
+                &mut std::io::Cursor::new(&mut bytes),
+                image::ImageFormat::Jpeg,
             )
             .unwrap();
-        }
-        let mut report = Report::default();
-        let documents = documents::read(&dir, &mut report);
-        std::fs::remove_dir_all(&dir).unwrap();
+        bytes
+    }
+
+    /// The `<picture>` of a page showing `markdown` from a folder with `meeting-2010.jpg`, a
+    /// 2400×1600 photo, with the base path written as `{BASE}`.
+    fn picture_html(markdown: &str) -> String {
+        let folder = Folder::with(&[("meeting-2010.jpg", &photo(2400, 1600))]);
+        let (parts, report) = render_with(Lang::En, markdown, &folder);
         assert!(report.is_empty(), "{report}");
-        documents
+        let [Part::Prose(pieces)] = &parts[..] else {
+            panic!("{parts:?}")
+        };
+        pieces.join("{BASE}")
+    }
+
+    #[test]
+    fn a_picture_is_offered_at_several_widths_in_webp_with_a_jpeg_for_other_browsers() {
+        let html = picture_html("![Participants at the meeting](/files/meeting-2010.jpg)");
+        let name = |width: u32, ending: &str| {
+            let start = html
+                .find(&format!("-{width}w-"))
+                .expect("the width is offered");
+            let key = &html[start + format!("-{width}w-").len()..][..16];
+            format!("{{BASE}}/pictures/meeting-2010-{width}w-{key}.{ending}")
+        };
+        let srcset = |ending: &str| {
+            [480, 720, 960, 1440]
+                .map(|width| format!("{} {width}w", name(width, ending)))
+                .join(", ")
+        };
+        assert_eq!(
+            html,
+            format!(
+                r#"<p class="sc-body"><picture class="sc-picture"><source type="image/webp" srcset="{}" sizes="{SIZES}"><img src="{}" srcset="{}" sizes="{SIZES}" width="1440" height="960" alt="Participants at the meeting"></picture></p>"#,
+                srcset("webp"),
+                name(960, "jpg"),
+                srcset("jpg"),
+            )
+        );
+        assert!(
+            !html.contains("2400w"),
+            "no file is wider than twice the column"
+        );
+    }
+
+    #[test]
+    fn the_first_picture_of_a_page_loads_at_once_and_the_others_as_the_reader_nears_them() {
+        let html = picture_html(
+            "![The meeting](/files/meeting-2010.jpg)\n\nText.\n\n![The meeting again](/files/meeting-2010.jpg)\n",
+        );
+        let (first, second) = html.split_once("Text.").unwrap();
+        assert!(!first.contains("loading="), "{first}");
+        assert!(
+            second.contains(r#"alt="The meeting again" loading="lazy" decoding="async">"#),
+            "{second}"
+        );
+    }
+
+    #[test]
+    fn a_picture_with_transparent_parts_falls_back_to_png_and_a_small_one_is_not_enlarged() {
+        let logo =
+            image::RgbaImage::from_fn(300, 100, |x, _| image::Rgba([0, 80, 160, (x % 256) as u8]));
+        let mut bytes = Vec::new();
+        logo.write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .unwrap();
+        let folder = Folder::with(&[("logo.png", &bytes)]);
+        let (parts, report) =
+            render_with(Lang::En, "![The cluster's logo](/files/logo.png)", &folder);
+        assert!(report.is_empty(), "{report}");
+        let [Part::Prose(pieces)] = &parts[..] else {
+            panic!("{parts:?}")
+        };
+        let html = pieces.join("{BASE}");
+        assert!(html.contains(r#"width="300" height="100""#), "{html}");
+        assert!(
+            html.contains("-300w-") && !html.contains("-480w-"),
+            "{html}"
+        );
+        assert!(html.contains(".png 300w\""), "{html}");
+        let published = folder.pictures.published();
+        assert_eq!(published.len(), 2, "{published:?}");
+    }
+
+    #[test]
+    fn a_picture_processed_before_is_taken_from_the_cache() {
+        let folder = Folder::with(&[("meeting-2010.jpg", &photo(800, 600))]);
+        let (_, report) = render_with(Lang::En, "![The meeting](/files/meeting-2010.jpg)", &folder);
+        assert!(report.is_empty(), "{report}");
+        let (_, cached) = folder.pictures.published().remove(0);
+        std::fs::write(&cached, "kept from the last build").unwrap();
+        // A second build, of the same folder with the same cache.
+        let again = Pictures::read(folder.dir.path(), &folder.dir.path().join("cache"));
+        let files = Files {
+            documents: &folder.documents,
+            pictures: &again,
+        };
+        assert!(files.pictures.get("meeting-2010.jpg").unwrap().is_ok());
+        let (_, file) = again.published().remove(0);
+        assert_eq!(
+            std::fs::read_to_string(file).unwrap(),
+            "kept from the last build"
+        );
+    }
+
+    #[test]
+    fn a_picture_without_alternative_text_or_file_or_readable_format_is_refused() {
+        let folder = Folder::with(&[
+            ("meeting-2010.jpg", &photo(100, 80)),
+            ("broken.jpg", b"not a picture"),
+            ("huge.jpg", &vec![0; 20 * 1024 * 1024 + 1]),
+            ("notes.pdf", b"%PDF"),
+        ]);
+        let problems = |markdown| problems_with(markdown, &folder);
+        let says = |markdown, words: &[&str]| {
+            let found = problems(markdown);
+            assert_eq!(found.len(), 1, "{found:?}");
+            for word in words {
+                assert!(found[0].contains(word), "{word:?} in {found:?}");
+            }
+        };
+        says(
+            "Text.\n\n![](/files/meeting-2010.jpg)",
+            &[
+                "content/test.md:3:1: this picture has no alternative text",
+                "write what the picture shows",
+            ],
+        );
+        says(
+            "![meeting-2010.jpg](/files/meeting-2010.jpg)",
+            &["alternative text is its file name"],
+        );
+        says(
+            "![Meeting 2010](/files/meeting-2010.jpg)",
+            &["alternative text is its file name"],
+        );
+        says(
+            "![Photo](/files/meeting-2010.jpg)",
+            &["says only that it is a picture"],
+        );
+        says(
+            "![The meeting](/files/meeting-2011.jpg)",
+            &[
+                "the picture /files/meeting-2011.jpg is not in content/files/",
+                "the folder holds broken.jpg, huge.jpg, meeting-2010.jpg",
+            ],
+        );
+        says(
+            "![The meeting](/files/broken.jpg)",
+            &[
+                "/files/broken.jpg cannot be shown: it is not a JPEG, PNG or WebP picture",
+                "save it again",
+            ],
+        );
+        says(
+            "![The meeting](/files/huge.jpg)",
+            &["it is 20.0 MB, more than the 20 MB"],
+        );
+        says(
+            "![The meeting](/files/notes.pdf)",
+            &[
+                "/files/notes.pdf is not a picture the site can show",
+                ".jpg, .jpeg, .png or .webp",
+            ],
+        );
+        says(
+            "![The meeting](https://example.org/a.jpg)",
+            &["is on another site"],
+        );
+        says(
+            "[The meeting](/files/meeting-2010.jpg)",
+            &["a picture", "![what it shows](/files/meeting-2010.jpg)"],
+        );
     }
 
     #[test]
     fn a_link_to_a_document_says_its_format_and_size_and_is_left_to_the_browser() {
-        let documents = documents_of("link", &[("annual-report-2010.pdf", 1_258_291)]);
+        let documents = Folder::with(&[("annual-report-2010.pdf", &vec![b'x'; 1_258_291])]);
         let link = "[Annual report 2010](/files/annual-report-2010.pdf)";
         let (en, report) = render_with(Lang::En, link, &documents);
         assert!(report.is_empty(), "{report}");
@@ -916,7 +1341,7 @@ mod tests {
 
     #[test]
     fn a_link_to_a_missing_document_or_another_type_is_refused() {
-        let documents = documents_of("missing", &[("annual-report-2010.pdf", 10)]);
+        let documents = Folder::with(&[("annual-report-2010.pdf", b"0123456789")]);
         let problems = |markdown| problems_with(markdown, &documents);
         let missing = problems("[Report](/files/annual-report-2011.pdf)");
         assert!(

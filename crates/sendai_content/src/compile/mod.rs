@@ -1,6 +1,6 @@
 //! The content compiler: reads `content/` (Zola's layout: one Markdown file per page and
 //! language, TOML front matter, plus `site.toml` and `strings.toml`, and the documents pages
-//! link to in `files/`), checks all of it, and
+//! link to and the pictures they show in `files/`), checks all of it, processes the pictures, and
 //! writes it out as the data files the app is given ([`crate::data`]): the shell,
 //! [`Site`](crate::Site), in `site.bin`, and each page's text in a file of its own. The
 //! prerenderer runs it each time it runs, so that a content change rebuilds no code.
@@ -13,6 +13,7 @@ mod diagnostic;
 mod documents;
 mod markdown;
 mod pages;
+mod pictures;
 mod site_files;
 mod toml_file;
 
@@ -32,6 +33,8 @@ pub struct Compiled {
     pub texts: Vec<Localized<PageText>>,
     /// The documents of `content/files/`: each one's name there, and its file.
     pub documents: Vec<(String, PathBuf)>,
+    /// The pictures' processed files: each one's name in `pictures/`, and its file in the cache.
+    pub pictures: Vec<(String, PathBuf)>,
 }
 
 /// What the build writes out: the data files, each starting with the data format and the
@@ -44,6 +47,8 @@ pub struct Output {
     /// The documents, copied as they are to `files/` under their names: each one's name, and
     /// its file.
     pub documents: Vec<(String, PathBuf)>,
+    /// The pictures' processed files, copied to `pictures/`: each one's name, and its file.
+    pub pictures: Vec<(String, PathBuf)>,
 }
 
 /// A page's data files, one per language.
@@ -53,22 +58,29 @@ pub struct PageFiles {
     pub files: Localized<Vec<u8>>,
 }
 
-/// Reads and checks the content folder `dir`. Paths in messages start with `dir` as given.
-pub fn compile(dir: &Path) -> Result<Compiled, Report> {
+/// Reads and checks the content folder `dir`, processing its pictures into `picture_cache`,
+/// where they are kept between builds ([`picture_cache`] for the site's own builds). Paths in
+/// messages start with `dir` as given.
+pub fn compile(dir: &Path, picture_cache: &Path) -> Result<Compiled, Report> {
     let mut report = Report::default();
     let (contact, strings) = site_files::read(dir, &mut report);
     let conformance = conformance::read(dir, &mut report);
     let documents = documents::read(dir, &mut report);
+    let pictures = pictures::Pictures::read(dir, picture_cache);
     let pages = pages::read(
         dir,
         strings.as_ref(),
         conformance.as_ref(),
-        &documents,
+        Files {
+            documents: &documents,
+            pictures: &pictures,
+        },
         &mut report,
     );
     // Only once every page is rendered are its links all known.
     if report.is_empty() {
         documents.report_unlinked(&mut report);
+        pictures.report_unshown(&mut report);
     }
     let compiled = (|| {
         let (pages, texts) = pages?.into_iter().unzip::<_, _, Vec<_>, Vec<_>>();
@@ -84,6 +96,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, Report> {
                 .into_iter()
                 .map(|(name, document)| (name, document.source))
                 .collect(),
+            pictures: pictures.published(),
         })
     })();
     report.into_result(compiled)
@@ -96,6 +109,7 @@ pub fn write_out(compiled: &Compiled) -> Output {
         site,
         texts,
         documents,
+        pictures,
     } = compiled;
     let mut hash = Sha256::new();
     hash.update(postcard::to_allocvec(site).expect("the shell serializes"));
@@ -124,11 +138,28 @@ pub fn write_out(compiled: &Compiled) -> Output {
             })
             .collect(),
         documents: documents.clone(),
+        pictures: pictures.clone(),
     }
 }
 
-/// The folder of the content's documents, and their address under the site's root.
+/// What editors put in `content/files/`: the documents pages link to and the pictures they show.
+#[derive(Clone, Copy)]
+pub struct Files<'a> {
+    pub documents: &'a documents::Documents,
+    pub pictures: &'a pictures::Pictures,
+}
+
+/// Where the site's own builds (the prerenderer, `content check`) keep processed pictures: in
+/// the workspace's `target/`, which `cargo clean` empties.
+pub fn picture_cache() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/pictures")
+}
+
+/// The folder of the content's documents and pictures, and the documents' address under the
+/// site's root.
 pub use documents::FILES_DIR;
+/// The folder of the site that the processed pictures are published in.
+pub use pictures::PICTURES_DIR;
 
 /// Whether a file's name (without its type) can be part of an address as it is: lowercase
 /// letters a to z, digits and hyphens, neither first nor last.

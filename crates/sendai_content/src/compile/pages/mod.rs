@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 use super::diagnostic::{Diagnostic, Report};
-use super::documents::Documents;
 use super::leak;
+use super::Files;
 use crate::{page_path, Block, Conformance, Lang, Listing, Localized, Page, PageText, Strings};
 use files::HOME;
 
@@ -40,7 +40,7 @@ pub fn read(
     dir: &Path,
     strings: Option<&Localized<Strings>>,
     conformance: Option<&Localized<Conformance>>,
-    documents: &Documents,
+    content_files: Files,
     report: &mut Report,
 ) -> Option<Vec<(Page, Localized<PageText>)>> {
     // Each slug's two files: `None` where there is no file, `Some(None)` where it has problems.
@@ -94,7 +94,7 @@ pub fn read(
         .into_iter()
         .map(|pair| {
             let mut render =
-                |page: PageFile| render::render(page, &is_page, &page_list, documents, report);
+                |page: PageFile| render::render(page, &is_page, &page_list, content_files, report);
             let slug = leak(pair.en.slug.clone());
             let listed_in = *pair.en.listed_in.get_ref();
             let (en_title, en) = render(pair.en);

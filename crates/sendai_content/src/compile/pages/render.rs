@@ -2,9 +2,9 @@
 //! places it.
 
 use super::super::diagnostic::{Diagnostic, Report, Source};
-use super::super::documents::Documents;
 use super::super::leak_all;
 use super::super::markdown::{Body, Part};
+use super::super::Files;
 use super::{toml_offset, PageFile};
 use crate::{Block, Html, PageText};
 
@@ -14,7 +14,7 @@ pub fn render(
     page: PageFile,
     is_page: &dyn Fn(&str) -> bool,
     page_list: &str,
-    documents: &Documents,
+    files: Files,
     report: &mut Report,
 ) -> (&'static str, PageText) {
     let body = Body {
@@ -26,7 +26,7 @@ pub fn render(
         lang: page.lang,
         is_page,
         page_list,
-        documents,
+        files,
     };
     let parts = body.render(report);
     let template = page.template.as_ref().map(|t| *t.get_ref());

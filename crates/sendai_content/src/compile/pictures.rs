@@ -1,0 +1,406 @@
+//! The pictures editors publish (`content/files/`: JPEG, PNG, WebP), which pages show with
+//! `![the alternative text](/files/meeting-2010.jpg)`. The build writes each one at a few widths,
+//! as WebP with a JPEG (or, for a picture with transparent parts, PNG) fallback, so that a phone
+//! fetches a file sized for a phone; the page gets `<picture>` with `srcset` and `sizes`.
+//!
+//! Processing is the slow part of a build, so it is done once per source: the files are kept in
+//! a cache folder under a key made of the source's bytes and the settings below, and a rebuild
+//! with the same pictures processes none. The published names carry that key, so a host may
+//! cache them for ever (`pictures/meeting-2010-960w-0123456789abcdef.webp`).
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use image::imageops::FilterType;
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
+use sha2::{Digest, Sha256};
+
+use super::diagnostic::{Diagnostic, Report};
+use super::FILES_DIR;
+
+/// The folder of the site that the processed pictures are published in.
+pub const PICTURES_DIR: &str = "pictures";
+
+/// The file name endings of pictures, in `content/files/`.
+pub const ENDINGS: [&str; 4] = ["jpg", "jpeg", "png", "webp"];
+
+/// The largest source the build reads: a camera's full-size photo is under it.
+const MAX_BYTES: u64 = 20 * 1024 * 1024;
+
+/// The widths written, where the source is as wide. The prose column is at most 38em of 19 px,
+/// 722 px: the widest is twice that, for screens of two device pixels per CSS pixel, and the
+/// others are what phones (360–430 px at 2 or 3 device pixels) and a desktop (722 px) pick.
+const WIDTHS: [u32; 4] = [480, 720, 960, 1440];
+
+/// The width of the picture in the layout, for the browser to choose a file before it has laid
+/// out the page: the column's width on a phone (the screen less two gutters of 1rem), and from
+/// 40em the prose column (38em of 1.1875rem) or the screen less two gutters of 2rem.
+pub const SIZES: &str = "(min-width: 40em) min(45.125rem, 100vw - 4rem), calc(100vw - 2rem)";
+
+/// The encoders' quality settings (0 to 100), chosen by measurement (see the README).
+const WEBP_QUALITY: f32 = 85.0;
+const JPEG_QUALITY: u8 = 75;
+
+/// Everything that changes the processed files, in the cache key: change it when a setting
+/// above or the way of processing changes.
+const PROCESSING: &str = "widths 480 720 960 1440; webp 85; jpeg 75; png; lanczos3; v1";
+
+/// The pictures of `content/files/` and the ones the pages show.
+#[derive(Debug)]
+pub struct Pictures {
+    /// Where the processed files are kept between builds.
+    cache: PathBuf,
+    /// Each picture's source, by its name in `content/files/`.
+    sources: BTreeMap<String, PathBuf>,
+    /// Each picture a page shows, processed once, or why it cannot be.
+    processed: RefCell<BTreeMap<String, Result<Rc<Picture>, Problem>>>,
+}
+
+/// What is wrong with a picture's file, and what to do.
+pub type Problem = (String, String);
+
+/// A picture, processed: its size and its files, each at one width.
+#[derive(Debug)]
+pub struct Picture {
+    pub width: u32,
+    pub height: u32,
+    /// The fallback's format: JPEG, or PNG for a picture with transparent parts.
+    fallback: Format,
+    /// The name in the site's addresses: `meeting-2010` and the key.
+    stem: String,
+    key: String,
+    /// The widths written, narrowest first.
+    widths: Vec<u32>,
+    folder: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Format {
+    Webp,
+    Jpeg,
+    Png,
+}
+
+impl Format {
+    fn ending(self) -> &'static str {
+        match self {
+            Format::Webp => "webp",
+            Format::Jpeg => "jpg",
+            Format::Png => "png",
+        }
+    }
+}
+
+impl Pictures {
+    /// Whether `name` in `content/files/` is a picture, by its ending.
+    pub fn is_picture(name: &str) -> bool {
+        name.rsplit_once('.')
+            .is_some_and(|(_, ending)| ENDINGS.iter().any(|e| e.eq_ignore_ascii_case(ending)))
+    }
+
+    /// The pictures of the content folder `dir`, processed into `cache` when a page shows them.
+    pub fn read(dir: &Path, cache: &Path) -> Pictures {
+        let mut sources = BTreeMap::new();
+        if let Ok(entries) = std::fs::read_dir(dir.join(FILES_DIR)) {
+            for entry in entries.filter_map(Result::ok) {
+                if let Ok(name) = entry.file_name().into_string() {
+                    if Pictures::is_picture(&name) && !name.starts_with('.') {
+                        sources.insert(name, entry.path());
+                    }
+                }
+            }
+        }
+        Pictures {
+            cache: cache.to_owned(),
+            sources,
+            processed: RefCell::default(),
+        }
+    }
+
+    /// The names of the pictures in `content/files/`.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.sources.keys().map(String::as_str)
+    }
+
+    /// The picture `name` of `content/files/`, processed (once, however many pages show it), or
+    /// what is wrong with its file. `None` if the folder has no such picture.
+    pub fn get(&self, name: &str) -> Option<Result<Rc<Picture>, Problem>> {
+        let source = self.sources.get(name)?;
+        let mut processed = self.processed.borrow_mut();
+        let picture = processed
+            .entry(name.to_owned())
+            .or_insert_with(|| process(name, source, &self.cache).map(Rc::new));
+        Some(picture.clone())
+    }
+
+    /// Reports each picture that no page shows: it would be published where no reader sees it.
+    pub fn report_unshown(&self, report: &mut Report) {
+        let processed = self.processed.borrow();
+        for (name, source) in &self.sources {
+            if !processed.contains_key(name) {
+                report.push(Diagnostic::in_file(
+                    source,
+                    "no page shows this picture",
+                    format!(
+                        "show it on a page, ![what it shows](/{FILES_DIR}/{name}), or remove it \
+                         from {FILES_DIR}/: the site publishes only the pictures its pages show"
+                    ),
+                ));
+            }
+        }
+    }
+
+    /// Every file to publish in `pictures/`: its name there, and its file in the cache.
+    pub fn published(&self) -> Vec<(String, PathBuf)> {
+        let processed = self.processed.borrow();
+        processed
+            .values()
+            .filter_map(|picture| picture.as_ref().ok())
+            .flat_map(|picture| picture.files())
+            .collect()
+    }
+}
+
+impl Picture {
+    /// The files of the picture: each one's name in `pictures/`, and its file in the cache.
+    fn files(&self) -> Vec<(String, PathBuf)> {
+        [Format::Webp, self.fallback]
+            .into_iter()
+            .flat_map(|format| {
+                self.widths.iter().map(move |&width| {
+                    (
+                        self.name(width, format),
+                        self.folder.join(cached_name(width, format)),
+                    )
+                })
+            })
+            .collect()
+    }
+
+    /// The file's name in `pictures/`: `meeting-2010-960w-0123456789abcdef.webp`.
+    fn name(&self, width: u32, format: Format) -> String {
+        format!("{}-{width}w-{}.{}", self.stem, self.key, format.ending())
+    }
+
+    /// The path of each file at each width, from the site's root (without the base path), for
+    /// `srcset`: the WebP files', then the fallback's.
+    pub fn candidates(&self) -> [Vec<(String, u32)>; 2] {
+        [Format::Webp, self.fallback].map(|format| {
+            self.widths
+                .iter()
+                .map(|&width| {
+                    (
+                        format!("/{PICTURES_DIR}/{}", self.name(width, format)),
+                        width,
+                    )
+                })
+                .collect()
+        })
+    }
+
+    /// The width and height of its widest file, which reserve its space on the page.
+    pub fn shown_size(&self) -> (u32, u32) {
+        let width = *self.widths.last().expect("one width at least");
+        (width, scaled_height(self.width, self.height, width))
+    }
+}
+
+/// The height of a `width` by `height` picture made `to` pixels wide.
+fn scaled_height(width: u32, height: u32, to: u32) -> u32 {
+    let scaled = (u64::from(height) * u64::from(to) + u64::from(width) / 2) / u64::from(width);
+    u32::try_from(scaled).unwrap_or(u32::MAX).max(1)
+}
+
+/// The name of a processed file in the picture's cache folder.
+fn cached_name(width: u32, format: Format) -> String {
+    format!("{width}.{}", format.ending())
+}
+
+/// The cache's record of a picture: its size and the fallback's format.
+const RECORD: &str = "picture.txt";
+
+/// Reads the picture `name` at `source`, from the cache if it was processed before.
+fn process(name: &str, source: &Path, cache: &Path) -> Result<Picture, Problem> {
+    let (stem, ending) = name.rsplit_once('.').unwrap_or((name, ""));
+    if !super::is_address_name(stem) || ending.chars().any(|c| c.is_ascii_uppercase()) {
+        return Err((
+            "its file name becomes part of the picture's address".into(),
+            "rename it with lowercase letters a to z, digits and hyphens, then its type in \
+             lowercase, such as meeting-2010.jpg"
+                .into(),
+        ));
+    }
+    let unreadable = |err: std::io::Error| {
+        (
+            format!("it cannot be read ({err})"),
+            "check that the file can be read".to_owned(),
+        )
+    };
+    let metadata = std::fs::metadata(source).map_err(unreadable)?;
+    if metadata.len() > MAX_BYTES {
+        return Err((
+            format!(
+                "it is {:.1} MB, more than the 20 MB the build reads",
+                metadata.len() as f64 / 1024.0 / 1024.0
+            ),
+            "save it smaller, at most 3000 pixels wide (the site shows it at most 1440 pixels \
+             wide): a photo is then a few MB"
+                .into(),
+        ));
+    }
+    let bytes = std::fs::read(source).map_err(unreadable)?;
+    let mut hash = Sha256::new();
+    hash.update(PROCESSING);
+    hash.update(&bytes);
+    let key: String = hash.finalize()[..8]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    let stem = stem.to_owned();
+    let folder = cache.join(&key);
+    let (width, height, fallback) = match read_record(&folder) {
+        Some(record) => record,
+        None => write_files(&bytes, &folder)?,
+    };
+    Ok(Picture {
+        width,
+        height,
+        fallback,
+        stem,
+        key,
+        widths: widths_for(width),
+        folder,
+    })
+}
+
+/// The widths to write for a source `width` pixels wide: never wider than the source.
+fn widths_for(width: u32) -> Vec<u32> {
+    let mut widths: Vec<u32> = WIDTHS.into_iter().filter(|&w| w < width).collect();
+    let widest = width.min(WIDTHS[WIDTHS.len() - 1]);
+    if widths.last() != Some(&widest) {
+        widths.push(widest);
+    }
+    widths
+}
+
+fn read_record(folder: &Path) -> Option<(u32, u32, Format)> {
+    let record = std::fs::read_to_string(folder.join(RECORD)).ok()?;
+    let mut words = record.split_whitespace();
+    let width = words.next()?.parse().ok()?;
+    let height = words.next()?.parse().ok()?;
+    let fallback = match words.next()? {
+        "jpg" => Format::Jpeg,
+        "png" => Format::Png,
+        _ => return None,
+    };
+    Some((width, height, fallback))
+}
+
+/// Decodes the source, turns it upright as the camera recorded, and writes every width in both
+/// formats into `folder`, by way of a folder of its own so that an interrupted build leaves no
+/// half-written picture in the cache. Returns the source's size and the fallback's format.
+fn write_files(bytes: &[u8], folder: &Path) -> Result<(u32, u32, Format), Problem> {
+    const RESAVE: &str = "open it in a picture editor and save it again as JPEG (a photo) or \
+                          PNG (a drawing or a screenshot)";
+    let unreadable = |err: image::ImageError| {
+        (
+            format!("it cannot be read as a JPEG, PNG or WebP picture ({err})"),
+            RESAVE.to_owned(),
+        )
+    };
+    let reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|err| unreadable(err.into()))?;
+    if !matches!(
+        reader.format(),
+        Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)
+    ) {
+        return Err((
+            "it is not a JPEG, PNG or WebP picture, whatever its name says".into(),
+            RESAVE.to_owned(),
+        ));
+    }
+    let mut decoder = reader.into_decoder().map_err(unreadable)?;
+    let orientation = decoder.orientation().map_err(unreadable)?;
+    let mut source = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
+    source.apply_orientation(orientation);
+    let transparent = source.color().has_alpha() && source.to_rgba8().pixels().any(|p| p[3] < 255);
+    let fallback = if transparent {
+        Format::Png
+    } else {
+        Format::Jpeg
+    };
+    let (width, height) = (source.width(), source.height());
+
+    let cannot_write = |err: std::io::Error| {
+        (
+            format!("the build cannot keep its processed files ({err})"),
+            "check that the folder target/ can be written and the disk is not full".to_owned(),
+        )
+    };
+    let partial = folder.with_extension(format!("partial-{}", std::process::id()));
+    std::fs::create_dir_all(&partial).map_err(cannot_write)?;
+    for w in widths_for(width) {
+        let h = scaled_height(width, height, w);
+        let resized = if w == width {
+            source.clone()
+        } else {
+            source.resize_exact(w, h, FilterType::Lanczos3)
+        };
+        let resized = if transparent {
+            DynamicImage::ImageRgba8(resized.to_rgba8())
+        } else {
+            DynamicImage::ImageRgb8(resized.to_rgb8())
+        };
+        let webp = match &resized {
+            DynamicImage::ImageRgba8(rgba) => webp::Encoder::from_rgba(rgba, w, h),
+            _ => webp::Encoder::from_rgb(resized.as_bytes(), w, h),
+        }
+        .encode(WEBP_QUALITY);
+        std::fs::write(partial.join(cached_name(w, Format::Webp)), &*webp).map_err(cannot_write)?;
+        let mut encoded = Vec::new();
+        match fallback {
+            Format::Png => resized.write_to(&mut Cursor::new(&mut encoded), ImageFormat::Png),
+            _ => resized.write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(
+                &mut encoded,
+                JPEG_QUALITY,
+            )),
+        }
+        .map_err(unreadable)?;
+        std::fs::write(partial.join(cached_name(w, fallback)), encoded).map_err(cannot_write)?;
+    }
+    std::fs::write(
+        partial.join(RECORD),
+        format!("{width} {height} {}\n", fallback.ending()),
+    )
+    .map_err(cannot_write)?;
+    // Another build may have written the same picture meanwhile: either copy will do.
+    if std::fs::rename(&partial, folder).is_err() {
+        let _ = std::fs::remove_dir_all(&partial);
+    }
+    Ok((width, height, fallback))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_width_is_wider_than_the_source_or_twice_the_column() {
+        assert_eq!(widths_for(2400), [480, 720, 960, 1440]);
+        assert_eq!(widths_for(1440), [480, 720, 960, 1440]);
+        assert_eq!(widths_for(1000), [480, 720, 960, 1000]);
+        assert_eq!(widths_for(300), [300]);
+    }
+
+    #[test]
+    fn pictures_are_known_by_their_ending() {
+        assert!(Pictures::is_picture("meeting-2010.jpg"));
+        assert!(Pictures::is_picture("logo.PNG"));
+        assert!(!Pictures::is_picture("report.pdf"));
+        assert!(!Pictures::is_picture("jpg"));
+    }
+}
