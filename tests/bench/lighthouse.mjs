@@ -17,6 +17,10 @@ const AUDITS = {
   cls: 'cumulative-layout-shift',
 };
 
+/** The audits of a page's pictures, each recorded as 1 where it passes (or finds no picture to
+ * judge) and 0 where it fails. */
+export const PICTURE_AUDITS = ['uses-responsive-images', 'modern-image-formats', 'unsized-images', 'offscreen-images'];
+
 /**
  * Audits every path of every site ({ name, url }) `runs` times. The sites take turns page by
  * page, so that a change in the machine's load falls on both alike.
@@ -43,7 +47,7 @@ export async function auditSites({ sites, paths, runs, log }) {
   }
 }
 
-/** One Lighthouse run: { settings, figures: { transferBytes, fcp, lcp, tbt, tbtApp, cls, score, accessibility } }. */
+/** One Lighthouse run: { settings, figures: { transferBytes, fcp, lcp, tbt, tbtApp, cls, score, accessibility, and each of PICTURE_AUDITS } }. */
 async function audit(url, port) {
   const { lhr } = await lighthouse(url, { port, logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
@@ -53,6 +57,11 @@ async function audit(url, port) {
     if (typeof figures[name] !== 'number') throw new Error(`Lighthouse on ${url}: no value for ${id}`);
   }
   figures.tbtApp = appBlockingTime(lhr);
+  for (const id of PICTURE_AUDITS) {
+    const { score, scoreDisplayMode } = lhr.audits[id] ?? {};
+    if (!scoreDisplayMode) throw new Error(`Lighthouse on ${url}: no audit ${id}`);
+    figures[id] = score === 1 || scoreDisplayMode === 'notApplicable' ? 1 : 0;
+  }
   const { score } = lhr.categories.performance;
   if (typeof score !== 'number') throw new Error(`Lighthouse on ${url}: no performance score`);
   figures.score = Math.round(score * 100);

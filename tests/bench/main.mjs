@@ -4,12 +4,14 @@
 // the app's size: against a build with generated pages added (`--grown`, `--generated`), which must
 // leave the app's files byte for byte as they were, with a breakdown of its largest functions
 // (`--twiggy`, twiggy's JSON); and the preview loop, from a saved sentence to the page showing it
-// under `trunk serve`. Writes `<out>/bench.json` and
+// under `trunk serve`; and a page with a 2400 × 1600 photo (`--photo`, the source to cut it from):
+// its build time with and without processed pictures in the cache, what a phone and a desktop
+// download, and Lighthouse's picture audits. Writes `<out>/bench.json` and
 // `<out>/bench.md` and prints the Markdown. Budgets are reported, not enforced: the exit code is
 // non-zero only when the benchmark could not run.
 //
 //   node tests/bench/main.mjs --dist target/bench-dist --baseline target/bench-baseline --out bench-results \
-//     --grown target/bench-dist-grown --generated 20 --twiggy target/bench-twiggy.json
+//     --grown target/bench-dist-grown --generated 20 --twiggy target/bench-twiggy.json --photo PHOTO.jpg
 //
 // BENCH_RUNS sets the number of Lighthouse runs per page (default 3).
 
@@ -24,6 +26,7 @@ import { writeBaseline } from './baseline.mjs';
 import { appAssets, sameApp } from './assets.mjs';
 import { auditSites } from './lighthouse.mjs';
 import { measureNavigation, measureColdNavigation, measureMemory } from './navigation.mjs';
+import { measurePictures } from './pictures.mjs';
 import { measurePreview } from './preview.mjs';
 import { budgets, markdown } from './report.mjs';
 
@@ -42,9 +45,10 @@ function options() {
       grown: { type: 'string' },
       generated: { type: 'string' },
       twiggy: { type: 'string' },
+      photo: { type: 'string' },
     },
   });
-  for (const name of ['dist', 'baseline', 'out', 'grown', 'generated', 'twiggy']) {
+  for (const name of ['dist', 'baseline', 'out', 'grown', 'generated', 'twiggy', 'photo']) {
     if (!values[name]) throw new Error(`--${name} is required`);
   }
   if (!distExists(values.dist)) throw new Error(`${values.dist} holds no built site`);
@@ -55,7 +59,7 @@ function options() {
 }
 
 /** Serves the build and its baseline side by side, runs every measurement, and closes both. */
-async function measure({ dist, baseline, runs }) {
+async function measure({ dist, baseline, runs, photo }) {
   const paths = pagePaths(dist);
   log(`baseline: ${writeBaseline(dist, baseline)} pages without the app in ${baseline}`);
   const ours = await staticHost({ dist });
@@ -88,7 +92,16 @@ async function measure({ dist, baseline, runs }) {
       const coldNavigation = await measureColdNavigation(browser, { url: ours.url, paths, runs });
       log(`memory over ${MEMORY_NAVIGATIONS} client-side navigations`);
       const memory = await measureMemory(browser, { url: ours.url, paths, count: MEMORY_NAVIGATIONS });
-      return { browser: `Chromium ${browser.version()}`, lighthouse, navigation, coldNavigation, memory };
+      log('the picture page: two builds, downloads by a phone and a desktop, Lighthouse');
+      const pictures = await measurePictures({
+        browser,
+        photo,
+        work: 'target/bench-pictures',
+        cache: 'target/pictures',
+        runs,
+        log,
+      });
+      return { browser: `Chromium ${browser.version()}`, lighthouse, navigation, coldNavigation, memory, pictures };
     } finally {
       await browser.close();
     }

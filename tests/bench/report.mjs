@@ -1,5 +1,7 @@
 // The budgets the site is held to, and the Markdown report of every figure.
 
+import { PICTURE_AUDITS } from './lighthouse.mjs';
+
 const KIB = 1024;
 const MIB = 1024 * KIB;
 
@@ -19,7 +21,7 @@ const NAVIGATION_MEDIAN_BUDGET_MS = 16;
 const HEAP_GROWTH_BUDGET_BYTES = 1 * MIB;
 
 /** [{ budget, measured, pass }] for the results of a benchmark run. */
-export function budgets({ lighthouse, assets, growth, navigation, coldNavigation, memory, preview }) {
+export function budgets({ lighthouse, assets, growth, navigation, coldNavigation, memory, preview, pictures }) {
   const pages = lighthouse.pages;
   const highest = (figure) => pages.reduce((a, b) => (figure(b) > figure(a) ? b : a));
   const lcpRatio = (page) => page.ours.median.lcp / page.baseline.median.lcp;
@@ -94,6 +96,16 @@ export function budgets({ lighthouse, assets, growth, navigation, coldNavigation
       measured: `${ms(engine.medianMs, 1)} (the engine's next frame alone: ${ms(engine.emptyFrame.medianMs, 1)})`,
       pass: engine.medianMs < NAVIGATION_MEDIAN_BUDGET_MS,
     })),
+    ...PICTURE_AUDITS.map((id) => ({
+      budget: `Lighthouse's ${id} passes on the picture page`,
+      measured: pictures.lighthouse.ours.median[id] === 1 ? 'passes' : 'fails',
+      pass: pictures.lighthouse.ours.median[id] === 1,
+    })),
+    {
+      budget: `LCP of the picture page at most ${LCP_RATIO_BUDGET}× the same page as static HTML`,
+      measured: `${ms(pictures.lighthouse.ours.median.lcp)} / ${ms(pictures.lighthouse.baseline.median.lcp)} (${ratio(pictures.lighthouse.ours.median.lcp / pictures.lighthouse.baseline.median.lcp)})`,
+      pass: pictures.lighthouse.ours.median.lcp / pictures.lighthouse.baseline.median.lcp <= LCP_RATIO_BUDGET,
+    },
     {
       budget: `JS heap grows by under ${mib(HEAP_GROWTH_BUDGET_BYTES)} over ${memory.navigations} navigations`,
       measured: signed(heapGrowth, kib),
@@ -122,6 +134,7 @@ export function markdown(results) {
     ...coldNavigationSection(results.coldNavigation),
     ...memorySection(results.memory),
     ...previewSection(results.preview),
+    ...picturesSection(results.pictures),
     ...budgetsSection(results.budgets),
   ].join('\n');
 }
@@ -282,6 +295,56 @@ function budgetsSection(results) {
     ),
     '',
   ];
+}
+
+function picturesSection({ size, sourceBytes, buildMs, downloads, lighthouse }) {
+  const { ours, baseline } = lighthouse;
+  return [
+    `## A page with a ${size} photo (${lighthouse.path})`,
+    '',
+    `The photo as the editor saved it is ${kib(sourceBytes)}; the build writes it at up to four widths in WebP, with JPEG copies. ` +
+      'The page shows it at the top and again below the fold (loaded lazily).',
+    '',
+    table(
+      [
+        'Device',
+        'Picture bytes at load',
+        'After scrolling to the end',
+        'Against the photo as saved',
+        'File fetched first',
+      ],
+      downloads.map((device) => [
+        device.device,
+        kib(device.atLoadBytes),
+        kib(device.scrolledBytes),
+        ratio(device.atLoadBytes / sourceBytes),
+        device.files[0] ?? 'none',
+      ]),
+    ),
+    '',
+    table(
+      ['Build of the site with the photo', 'Time'],
+      [
+        ['no processed picture in the cache', ms(buildMs.uncached)],
+        ['the processed pictures in the cache', ms(buildMs.cached)],
+      ],
+    ),
+    '',
+    table(
+      ['Lighthouse on the page', 'Ours', 'Static HTML'],
+      [
+        ['LCP', ms(ours.median.lcp), ms(baseline.median.lcp)],
+        ['CLS', cls(ours.median.cls), cls(baseline.median.cls)],
+        ['Transfer', kib(ours.median.transferBytes), kib(baseline.median.transferBytes)],
+        ...PICTURE_AUDITS.map((id) => [id, passes(ours.median[id]), passes(baseline.median[id])]),
+      ],
+    ),
+    '',
+  ];
+}
+
+function passes(figure) {
+  return figure === 1 ? 'passes' : 'fails';
 }
 
 function table(headings, rows) {

@@ -18,10 +18,11 @@ import { axeProblems } from './support/axe.mjs';
 import { watch, waitForApp } from './support/browser.mjs';
 import { useSiteInBrowser } from './support/session.mjs';
 import { DIST, staticHost } from './support/server.mjs';
-import { pagePaths, squash } from './support/site.mjs';
+import { headingOf, pagePaths, squash } from './support/site.mjs';
 import { trunkServe } from './support/trunk.mjs';
 import {
   dataFileFor,
+  fixturePictures,
   NAME_LEN,
   listedIn,
   navigationPages,
@@ -275,6 +276,83 @@ test("a page's link to a document says the document's format and size in its lan
   assert.equal(response.status, 200);
   assert.equal(response.headers.get('cache-control'), 'no-cache', 'revalidated: people share its address');
   assert.deepEqual(Buffer.from(await response.arrayBuffer()), bytes, 'the file as the editor saved it');
+  await host.close();
+});
+
+test("a page's picture: each edition's alternative text, drawn by the app as prerendered, its space reserved before it loads; a phone and a desktop fetch different files, each hashed and cached for ever", async () => {
+  const markup = (page) => page.locator('main picture').evaluateAll((pictures) => pictures.map((p) => p.outerHTML));
+  const served = await site.browser.newContext({ javaScriptEnabled: false });
+  const prerendered = await served.newPage();
+  const drawn = await site.browser.newPage();
+  for (const { path, pictures } of fixturePictures()) {
+    await prerendered.goto(at(path));
+    const images = prerendered.locator('main picture img');
+    assert.deepEqual(
+      await images.evaluateAll((imgs) => imgs.map((img) => img.alt)),
+      pictures.map(({ alt }) => alt),
+      `${path}: each picture has the alternative text its edition wrote`,
+    );
+    assert.equal(await images.first().getAttribute('loading'), null, `${path}: the first picture loads at once`);
+    await drawn.goto(at(path.startsWith('/ja/') ? '/ja/' : '/'));
+    await waitForApp(drawn);
+    const heading = headingOf(path, FIXTURE_DIST);
+    await drawn.locator('nav.sc-nav a', { hasText: heading }).click();
+    await drawn.waitForFunction((text) => document.querySelector('main h1')?.textContent === text, heading);
+    assert.deepEqual(
+      await markup(drawn),
+      await markup(prerendered),
+      `${path}: the app draws the pictures as prerendered`,
+    );
+  }
+  await served.close();
+  await drawn.close();
+
+  // What a phone (390 px, 3 device pixels to the CSS pixel) and a desktop (1280 px) fetch, and the
+  // space the picture takes while its file has not come yet.
+  const [{ path }] = fixturePictures();
+  const fetched = {};
+  for (const [device, viewport, deviceScaleFactor] of [
+    ['phone', { width: 390, height: 844 }, 3],
+    ['desktop', { width: 1280, height: 800 }, 1],
+  ]) {
+    const context = await site.browser.newContext({ viewport, deviceScaleFactor });
+    const page = await context.newPage();
+    const held = [];
+    await page.route('**/pictures/**', (route) => held.push(route));
+    // Not until the load event, which waits for the pictures.
+    await page.goto(at(path), { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => document.querySelector('main picture img'));
+    const box = await page
+      .locator('main picture img')
+      .first()
+      .evaluate((img) => ({
+        height: img.getBoundingClientRect().height,
+        expected: (img.getBoundingClientRect().width * img.height) / img.width,
+        complete: img.complete && img.naturalWidth > 0,
+      }));
+    assert.equal(box.complete, false, `${device}: the picture's file is held back`);
+    assert.ok(box.height > 100, `${device}: its space is reserved before it loads (${box.height} px)`);
+    assert.ok(Math.abs(box.height - box.expected) < 1, `${device}: in its own proportions`);
+    for (const route of held) await route.continue();
+    await page.waitForFunction(() => [...document.querySelectorAll('main picture img')].every((img) => img.complete));
+    fetched[device] = held.map((route) => new URL(route.request().url()).pathname);
+    assert.equal(fetched[device].length, 1, `${device}: one file per picture: ${fetched[device]}`);
+    assert.match(fetched[device][0], /^\/pictures\/[a-z0-9-]+-\d+w-[0-9a-f]{16}\.webp$/, `${device}: a WebP`);
+    await context.close();
+  }
+  assert.notEqual(fetched.phone[0], fetched.desktop[0], 'a phone and a desktop fetch different files');
+  const width = (file) => Number(file.match(/-(\d+)w-/)[1]);
+  assert.ok(
+    width(fetched.phone[0]) <= 1440 && width(fetched.desktop[0]) <= 1440,
+    'no file wider than twice the column',
+  );
+
+  // As a host that applies the build's _headers serves it.
+  const host = await staticHost({ dist: FIXTURE_DIST, applyHeaders: true });
+  const response = await fetch(`${host.origin}${fetched.desktop[0]}`);
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-type'), 'image/webp');
+  assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable', 'hashed: cached for ever');
   await host.close();
 });
 

@@ -31,7 +31,13 @@ import {
   inJapanese,
 } from './support/site.mjs';
 import { CORPUS, REJECTED, describeEntry } from './support/corpus.mjs';
-import { FIXTURE_DIST, fixtureTablePaths, navigationPages, pageWithTemplate } from './support/content.mjs';
+import {
+  FIXTURE_DIST,
+  fixturePictures,
+  fixtureTablePaths,
+  navigationPages,
+  pageWithTemplate,
+} from './support/content.mjs';
 import { axeProblems } from './support/axe.mjs';
 import { diagramLabelProblems } from './support/diagram.mjs';
 import {
@@ -68,9 +74,14 @@ function until(driver, message, check, ...args) {
 
 const heading = () => document.querySelector('main h1')?.textContent;
 
-/** Waits until the page's `main h1` is the one the build wrote for `outcome`. */
-const untilHeadingOf = (driver, outcome, message) =>
-  until(driver, message, (expected) => document.querySelector('main h1')?.textContent === expected, headingOf(outcome));
+/** Waits until the page's `main h1` is the one the build in `dist` wrote for `outcome`. */
+const untilHeadingOf = (driver, outcome, message, dist = undefined) =>
+  until(
+    driver,
+    message,
+    (expected) => document.querySelector('main h1')?.textContent === expected,
+    headingOf(outcome, dist),
+  );
 
 /** Loads `url` and waits for the app to take the page over. */
 async function open(driver, url) {
@@ -87,7 +98,7 @@ async function openInFrame(driver, url, width, height) {
 /**
  * What a document gives a visitor, a screen reader, a share sheet and a crawler: the text of the
  * page (but the live region, empty on a prerendered page, which announces a navigation), its
- * landmarks, `main`'s headings, links, diagram labels and language marks, and the head. Run in the
+ * landmarks, `main`'s headings, links, diagram labels, language marks, pictures and tables, and the head. Run in the
  * page, on the live document and on the prerendered file it fetches for `path` (with `done`,
  * Selenium's callback), so both are read by the same engine.
  */
@@ -109,6 +120,7 @@ function pageContents(path, done) {
       links: [...main.querySelectorAll('a')].map((a) => `${a.getAttribute('href')} ${a.textContent.trim()}`),
       labels: [...main.querySelectorAll('.sc-diagram__label')].map((label) => label.textContent.trim()),
       languages: [...main.querySelectorAll('[lang]')].map((part) => `${part.lang} ${part.textContent.trim()}`),
+      media: [...main.querySelectorAll('picture, table.sc-table--prose')].map((element) => element.outerHTML),
       title: doc.title,
       lang: doc.documentElement.lang,
       description: attr('head meta[name=description]', 'content'),
@@ -227,13 +239,16 @@ for (const engine of ENGINES) {
       await fixture?.close();
     });
 
-    /** Shows `path` drawn by the app after a visitor's click on a link to it on another page of its edition. */
-    async function openDrawnByApp(path) {
+    /**
+     * Shows `path` drawn by the app after a visitor's click on a link to it on another page of its
+     * edition, on the site served from `dist` at `site` (the fixture's, say; by default the site's own).
+     */
+    async function openDrawnByApp(path, site = host.url, dist = undefined) {
       // Each page is linked from the header, the navigation or the footer of every page of its
       // edition: the visitor comes from another one.
       const japanese = (page) => page.startsWith('/ja/');
       const from = pagePaths().find((other) => other !== path && japanese(other) === japanese(path));
-      await open(driver, at(from));
+      await open(driver, new URL(from.slice(1), site).href);
       await markDocument(driver);
       const links = await driver.findElements(By.css(`header a[href="${path}"], nav a[href="${path}"]`));
       const shown = await Promise.all(links.map((link) => link.isDisplayed()));
@@ -241,7 +256,7 @@ for (const engine of ENGINES) {
       assert.ok(link, `${from} shows a link to ${path}`);
       await driver.executeScript((element) => element.scrollIntoView({ block: 'center', behavior: 'instant' }), link);
       await link.click().catch((error) => assert.fail(`${from} → ${path}: ${error.name} ${error.message}`));
-      await untilHeadingOf(driver, path, `${path}: the page did not show after a click on ${from}`);
+      await untilHeadingOf(driver, path, `${path}: the page did not show after a click on ${from}`, dist);
       assert.ok(await sameDocument(driver), `${path}: drawn by the app, not loaded`);
     }
 
@@ -363,16 +378,21 @@ for (const engine of ENGINES) {
       assert.equal(await driver.executeScript(() => document.documentElement.lang), 'en');
     });
 
-    test('every page the app draws after a click reads as its prerendered page: its text and landmarks, the headings, links, diagram labels and language marks of main, and the head', async () => {
+    test("every page the app draws after a click reads as its prerendered page: its text and landmarks, the headings, links, diagram labels, language marks, pictures and tables of main, and the head; the fixture's pages with a picture and a table too", async () => {
       // The published origin and the one the app runs at differ here: both read as ORIGIN.
-      for (const path of pagePaths()) {
-        await openDrawnByApp(path);
+      const pages = [
+        ...pagePaths().map((path) => [path, host]),
+        ...fixturePictures().map(({ path }) => [path, fixture]),
+      ];
+      for (const [path, site] of pages) {
+        await openDrawnByApp(path, site.url, site === fixture ? FIXTURE_DIST : undefined);
         const contents = await driver.executeAsyncScript(pageContents, path);
         assert.equal(contents.error, undefined, `${path}: ${contents.error}`);
         assert.ok(contents.drawn.text.length > 40, `${path}: main holds its text`);
         assert.equal(contents.liveRegions, 1, `${path}: one live region`);
+        if (site === fixture) assert.ok(contents.drawn.media.length >= 2, `${path}: its picture and table`);
         assert.deepEqual(
-          unorigin(contents.drawn, host.origin),
+          unorigin(contents.drawn, site.origin),
           unorigin(contents.prerendered, publishedOrigin()),
           path,
         );

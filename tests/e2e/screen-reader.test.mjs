@@ -35,7 +35,7 @@ import { ACCESSIBLE_ENGINES, startAccessibleEngine } from './support/atspi.mjs';
 import { waitForAppIn, markDocument, sameDocument, click } from './support/engines.mjs';
 import { staticHost } from './support/server.mjs';
 import { pagePaths, headingOf, inJapanese, squash } from './support/site.mjs';
-import { pageWithTemplate } from './support/content.mjs';
+import { FIXTURE_DIST, fixturePictures, pageWithTemplate } from './support/content.mjs';
 
 /** How long a condition may take to hold before a test fails: a bound, not a pause. */
 const WAIT_MS = 20_000;
@@ -112,6 +112,7 @@ function pageFacts() {
       name: ariaName(element),
       description: squashed(byIds(element.getAttribute('aria-describedby') ?? '')),
     })),
+    pictures: [...document.body.querySelectorAll('img')].map((img) => img.alt),
   };
 }
 
@@ -130,6 +131,9 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
     let host;
     /** What was read of each page: { where, facts, tree }, `where` naming the page and how it was reached. */
     const pages = [];
+    /** The same, of the fixture's pages with pictures, with the alternative texts their files write. */
+    const pictured = [];
+    let fixture;
     const at = (path) => new URL(path.slice(1), host.url).href;
 
     /** Waits until the page's `main h1` is the one the build wrote for `path`. */
@@ -149,7 +153,7 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
      * shows that page (its title and its `h1`) and has settled (two readings in a row are the
      * same: a browser builds and updates its tree after the DOM changes, not with them).
      */
-    async function read(where) {
+    async function read(where, into = pages) {
       const { driver } = session;
       const facts = await driver.executeScript(pageFacts);
       const url = await driver.getCurrentUrl();
@@ -162,8 +166,8 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
           tree?.name === facts.title && squash(h1?.name ?? '') === facts.headings.find((h) => h.level === 1)?.name;
         const reading = JSON.stringify(tree);
         if (shown && reading === previous) {
-          pages.push({ where, facts, tree });
-          return;
+          into.push({ where, facts, tree });
+          return into.at(-1);
         }
         previous = reading;
         if (Date.now() > deadline) {
@@ -212,11 +216,43 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
       await waitForAppIn(driver, { where: `${switched} in ${engine}`, timeoutMs: WAIT_MS });
       await read(`${switched} after the language switch`);
       pages.at(-1).switchedLanguage = true;
+      // The fixture's pages with pictures, as served and drawn by the app after a click.
+      fixture = await staticHost({ dist: FIXTURE_DIST });
+      for (const { path, pictures } of fixturePictures()) {
+        const home = new URL(path.startsWith('/ja/') ? 'ja/' : '', fixture.url).href;
+        await driver.get(new URL(path.slice(1), fixture.url).href);
+        await waitForAppIn(driver, { where: `${path} (fixture) in ${engine}`, timeoutMs: WAIT_MS });
+        Object.assign(await read(`${path} (fixture)`, pictured), { pictures });
+        await driver.get(home);
+        await waitForAppIn(driver, { where: `${home} in ${engine}`, timeoutMs: WAIT_MS });
+        await markDocument(driver);
+        await click(driver, `nav a[href="${path}"]`);
+        await driver.wait(
+          () => driver.executeScript((alt) => document.querySelector('main img')?.alt === alt, pictures[0].alt),
+          WAIT_MS,
+          `${engine}: ${path} (fixture) did not show after a click`,
+        );
+        assert.ok(await sameDocument(driver), `${engine}: ${path} was loaded, not drawn by the app`);
+        Object.assign(await read(`${path} (fixture) drawn by the app after a click`, pictured), { pictures });
+      }
     });
 
     after(async () => {
       await session?.quit();
       await host?.close();
+      await fixture?.close();
+    });
+
+    test("a page's picture is an image named by the alternative text its edition writes, as served and as the app draws it", () => {
+      assert.ok(pictured.length >= 4, `${engine}: the fixture's pictures were read`);
+      for (const { where, facts, tree, pictures } of pictured) {
+        const alts = pictures.map(({ alt }) => alt);
+        assert.deepEqual(facts.pictures, alts, `${engine}, ${where}: the page's alternative texts`);
+        const images = nodesOf(tree)
+          .filter((node) => node.role === 'image')
+          .map((node) => squash(node.name));
+        assert.deepEqual(images, alts.map(squash), `${engine}, ${where}: the images of the accessible tree`);
+      }
     });
 
     test('the landmarks are a banner, each navigation and region with its label, a main and a contentinfo, as the page has them', () => {

@@ -26,6 +26,22 @@ export function fixtureTablePaths() {
   return paths;
 }
 
+/** The fixture's pages with pictures, in both editions: each one's path and its pictures'
+ * alternative texts and addresses, as its Markdown file writes them. */
+export function fixturePictures() {
+  const pages = pageFiles(FIXTURE_PAGES)
+    .map((file) => ({
+      path: pathOf(file),
+      pictures: [...readFileSync(file, 'utf8').matchAll(/!\[([^\]]*)\]\(([^)\s]+)\)/g)].map(([, alt, src]) => ({
+        alt,
+        src,
+      })),
+    }))
+    .filter(({ pictures }) => pictures.length > 0);
+  if (pages.length === 0) throw new Error(`${FIXTURE_PAGES} has no page with a picture`);
+  return pages;
+}
+
 /** Every Markdown page file of a content folder. */
 export function pageFiles(dir = CONTENT) {
   return readdirSync(dir)
