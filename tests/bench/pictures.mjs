@@ -85,19 +85,22 @@ async function downloads(browser, url, device) {
   const context = await browser.newContext({ viewport: device.viewport, deviceScaleFactor: device.deviceScaleFactor });
   const page = await context.newPage();
   const files = new Map();
-  page.on('response', async (response) => {
+  const reading = [];
+  page.on('response', (response) => {
     const path = new URL(response.url()).pathname;
-    if (path.startsWith('/pictures/')) files.set(path, (await response.body()).length);
+    if (path.startsWith('/pictures/')) reading.push(response.body().then((body) => files.set(path, body.length)));
   });
-  const settled = () =>
-    page.waitForFunction(() => [...document.images].every((img) => img.complete || img.loading === 'lazy'));
+  const total = async () => {
+    await Promise.all(reading);
+    return [...files.values()].reduce((a, b) => a + b, 0);
+  };
   await page.goto(url, { waitUntil: 'load' });
-  await settled();
-  const atLoad = [...files.values()].reduce((a, b) => a + b, 0);
+  await page.waitForFunction(() => [...document.images].every((img) => img.complete || img.loading === 'lazy'));
+  const atLoad = await total();
   const firstFiles = [...files.keys()];
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await page.waitForFunction(() => [...document.images].every((img) => img.complete));
-  const scrolled = [...files.values()].reduce((a, b) => a + b, 0);
+  const scrolled = await total();
   await context.close();
   return { device: device.name, atLoadBytes: atLoad, scrolledBytes: scrolled, files: firstFiles };
 }
@@ -117,6 +120,7 @@ export async function measurePictures({ browser, photo, work, cache, runs, log }
   await cutPhoto(browser, photo, source);
   for (const [name, text] of Object.entries(pageFiles())) writeFileSync(join(content, name), text);
 
+  // The cache is only a cache: the next build of the site processes its own pictures again.
   rmSync(cache, { recursive: true, force: true });
   log('building the picture page with no processed picture in the cache');
   const uncached = timedBuild(content, dist);

@@ -143,8 +143,10 @@ test('the added page is reached client-side, and its link to another page stays 
   await page.waitForFunction((title) => document.querySelector('main h1')?.textContent === title, FIXTURE.en.title);
   assert.equal(new URL(page.url()).pathname, FIXTURE.en.path);
   assert.match(await page.title(), new RegExp(`^${FIXTURE.en.title} \\| `));
-  // The page its text links to, as its file writes the link.
-  const linked = readFileSync(join(FIXTURE_PAGES, 'visiting-hours.md'), 'utf8').match(/\]\((\/[^)]*)\)/)[1];
+  // The page its text links to, as its file writes the link (not a picture, nor a document).
+  const linked = readFileSync(join(FIXTURE_PAGES, 'visiting-hours.md'), 'utf8').match(
+    /(?<!!)\[[^\]]*\]\((\/(?!files\/)[^)]*)\)/,
+  )[1];
   await page.locator(`main a[href="${linked}"]`).click();
   await page.waitForURL(at(linked));
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
@@ -327,7 +329,7 @@ test("a page's picture: each edition's alternative text, drawn by the app as pre
       .first()
       .evaluate((img) => ({
         height: img.getBoundingClientRect().height,
-        expected: (img.getBoundingClientRect().width * img.height) / img.width,
+        expected: (img.getBoundingClientRect().width * img.getAttribute('height')) / img.getAttribute('width'),
         complete: img.complete && img.naturalWidth > 0,
       }));
     assert.equal(box.complete, false, `${device}: the picture's file is held back`);

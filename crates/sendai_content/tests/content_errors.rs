@@ -328,6 +328,25 @@ fn a_picture_without_alternative_text_in_one_edition() {
 }
 
 #[test]
+fn a_page_named_as_the_folders_of_documents_or_pictures() {
+    for (name, says) in [
+        ("files", "address of the documents"),
+        ("pictures", "address of the pictures"),
+    ] {
+        let content = Content::copy();
+        content.write(&format!("{name}.md"), VISITING_HOURS);
+        content.write(&format!("{name}.ja.md"), VISITING_HOURS);
+        let problems = content.problems();
+        assert!(
+            problems
+                .iter()
+                .any(|problem| problem.to_string().contains(says)),
+            "{problems:#?}"
+        );
+    }
+}
+
+#[test]
 fn a_picture_no_page_shows() {
     let content = Content::copy();
     fs::create_dir(content.path("files")).unwrap();

@@ -190,7 +190,7 @@ pub fn allowed() -> String {
 
 /// A size as people read it, in units of 1,024 as file managers show them, rounded up so that it
 /// never says less than a tap costs: `248 KB`, `1.2 MB`; never less than 1 KB.
-fn size(bytes: u64) -> (String, &'static str) {
+pub(super) fn size(bytes: u64) -> (String, &'static str) {
     const KB: f64 = 1024.0;
     let kb = (bytes as f64 / KB).ceil().max(1.0);
     if kb < 1000.0 {

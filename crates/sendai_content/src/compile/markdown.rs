@@ -455,6 +455,8 @@ impl Body<'_> {
                 || lower.starts_with("//")
             {
                 format!("the picture {url} is on another site: the site shows only its own pictures, so that no reader's visit is reported to another site")
+            } else if !url.starts_with('/') {
+                format!("the picture's address {url} does not start from the site's root")
             } else {
                 format!("the picture {url} is not in content/{FILES_DIR}/")
             };
@@ -470,14 +472,20 @@ impl Body<'_> {
                 ))
             }
             None if !Pictures::is_picture(name) => {
+                let endings =
+                    super::toml_file::or_list(&pictures::ENDINGS.map(|e| format!(".{e}")));
                 return Err(self.error(
                     span,
                     format!("{url} is not a picture the site can show"),
-                    format!(
-                        "show pictures saved as {}; link to a document with [its title]({url})",
-                        super::toml_file::or_list(&pictures::ENDINGS.map(|e| format!(".{e}")))
-                    ),
-                ))
+                    if documents::kind_of(name).is_some() {
+                        format!("show pictures saved as {endings}; link to a document with [its title]({url})")
+                    } else {
+                        format!(
+                            "save the picture as JPEG (a photo) or PNG (a drawing or a screenshot) and show \
+                             that file: the site shows pictures saved as {endings}"
+                        )
+                    },
+                ));
             }
             None => {
                 let names: Vec<&str> = self.files.pictures.names().collect();
@@ -605,9 +613,26 @@ fn check_alt(alt: &str, name: &str, lang: Lang) -> Result<(), (String, String)> 
         "写真",
         "画像",
     ];
-    if ONLY_A_PICTURE.contains(&said.trim_end_matches('.')) {
+    if ONLY_A_PICTURE.contains(&said.trim_end_matches(['.', '。'])) {
         return Err((
             format!("this picture's alternative text, \"{alt}\", says only that it is a picture"),
+            help,
+        ));
+    }
+    // Each edition writes its own: a Japanese page's in Japanese, an English page's in English.
+    let in_its_language = match lang {
+        Lang::Ja => alt.chars().any(is_japanese),
+        Lang::En => alt.chars().any(|c| c.is_ascii_alphabetic()),
+    };
+    if !in_its_language {
+        let language = match lang {
+            Lang::En => "English",
+            Lang::Ja => "Japanese",
+        };
+        return Err((
+            format!(
+                "this picture's alternative text is not in {language}, the language of the page"
+            ),
             help,
         ));
     }
@@ -639,7 +664,7 @@ fn picture_markup(picture: &Picture, alt: &str, title: &str, first: bool) -> Vec
     let (src, _) = fallback_files
         .iter()
         .rev()
-        .find(|(_, width)| *width <= 960)
+        .find(|(_, width)| *width <= pictures::FALLBACK_WIDTH)
         .unwrap_or(&fallback_files[0]);
     let mut src_path = String::new();
     let _ = escape_href(&mut src_path, src);
@@ -1161,7 +1186,7 @@ mod tests {
             format!("{{BASE}}/pictures/meeting-2010-{width}w-{key}.{ending}")
         };
         let srcset = |ending: &str| {
-            [480, 720, 960, 1440]
+            [480, 768, 1080, 1440]
                 .map(|width| format!("{} {width}w", name(width, ending)))
                 .join(", ")
         };
@@ -1170,7 +1195,7 @@ mod tests {
             format!(
                 r#"<p class="sc-body"><picture class="sc-picture"><source type="image/webp" srcset="{}" sizes="{SIZES}"><img src="{}" srcset="{}" sizes="{SIZES}" width="1440" height="960" alt="Participants at the meeting"></picture></p>"#,
                 srcset("webp"),
-                name(960, "jpg"),
+                name(768, "jpg"),
                 srcset("jpg"),
             )
         );
@@ -1240,6 +1265,12 @@ mod tests {
             std::fs::read_to_string(file).unwrap(),
             "kept from the last build"
         );
+        // A cache folder that lost a file is processed again.
+        let (_, lost) = again.published().remove(1);
+        std::fs::remove_file(&lost).unwrap();
+        let third = Pictures::read(folder.dir.path(), &folder.dir.path().join("cache"));
+        assert!(third.get("meeting-2010.jpg").unwrap().is_ok());
+        assert!(lost.is_file(), "the lost file is written again");
     }
 
     #[test]
@@ -1293,7 +1324,7 @@ mod tests {
         );
         says(
             "![The meeting](/files/huge.jpg)",
-            &["it is 20.0 MB, more than the 20 MB"],
+            &["it is 20.1 MB, more than the 20 MB"],
         );
         says(
             "![The meeting](/files/notes.pdf)",
@@ -1309,6 +1340,29 @@ mod tests {
         says(
             "[The meeting](/files/meeting-2010.jpg)",
             &["a picture", "![what it shows](/files/meeting-2010.jpg)"],
+        );
+        says(
+            "![The meeting](files/meeting-2010.jpg)",
+            &[
+                "does not start from the site's root",
+                "(/files/meeting-2010.jpg)",
+            ],
+        );
+        says(
+            "![The meeting](/files/meeting.heic)",
+            &[
+                "is not a picture the site can show",
+                "save the picture as JPEG",
+            ],
+        );
+        says(
+            "![会議の参加者](/files/meeting-2010.jpg)",
+            &["not in English, the language of the page"],
+        );
+        let japanese = render_with(Lang::Ja, "![The meeting](/files/meeting-2010.jpg)", &folder).1;
+        assert!(
+            japanese.to_string().contains("not in Japanese"),
+            "{japanese}"
         );
     }
 

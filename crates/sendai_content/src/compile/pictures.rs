@@ -31,9 +31,13 @@ pub const ENDINGS: [&str; 4] = ["jpg", "jpeg", "png", "webp"];
 const MAX_BYTES: u64 = 20 * 1024 * 1024;
 
 /// The widths written, where the source is as wide. The prose column is at most 38em of 19 px,
-/// 722 px: the widest is twice that, for screens of two device pixels per CSS pixel, and the
-/// others are what phones (360–430 px at 2 or 3 device pixels) and a desktop (722 px) pick.
-const WIDTHS: [u32; 4] = [480, 720, 960, 1440];
+/// 722 px: the widest is (about) twice that, for screens of two device pixels per CSS pixel; a
+/// desktop at one picks 768, a phone's column (326–398 px) at 2 device pixels 768 too, at 3 1080
+/// (or 1440 for the widest phones), and 480 is for small screens at one device pixel.
+const WIDTHS: [u32; 4] = [480, 768, 1080, 1440];
+
+/// The fallback's `src`, for a browser that reads no `srcset`: the file a desktop picks.
+pub const FALLBACK_WIDTH: u32 = 768;
 
 /// The width of the picture in the layout, for the browser to choose a file before it has laid
 /// out the page: the column's width on a phone (the screen less two gutters of 1rem), and from
@@ -44,9 +48,9 @@ pub const SIZES: &str = "(min-width: 40em) min(45.125rem, 100vw - 4rem), calc(10
 const WEBP_QUALITY: f32 = 85.0;
 const JPEG_QUALITY: u8 = 75;
 
-/// Everything that changes the processed files, in the cache key: change it when a setting
-/// above or the way of processing changes.
-const PROCESSING: &str = "widths 480 720 960 1440; webp 85; jpeg 75; png; lanczos3; v1";
+/// The way of processing, in the cache key with the settings above: change it when the code that
+/// processes changes what it writes.
+const PROCESSING: &str = "lanczos3, upright, webp and jpeg or png; v1";
 
 /// The pictures of `content/files/` and the ones the pages show.
 #[derive(Debug)]
@@ -227,9 +231,10 @@ fn process(name: &str, source: &Path, cache: &Path) -> Result<Picture, Problem> 
     let (stem, ending) = name.rsplit_once('.').unwrap_or((name, ""));
     if !super::is_address_name(stem) || ending.chars().any(|c| c.is_ascii_uppercase()) {
         return Err((
-            "its file name becomes part of the picture's address".into(),
+            "its file name has capitals, spaces or other characters that an address cannot have"
+                .into(),
             "rename it with lowercase letters a to z, digits and hyphens, then its type in \
-             lowercase, such as meeting-2010.jpg"
+             lowercase, such as meeting-2010.jpg, and show it by that name"
                 .into(),
         ));
     }
@@ -241,11 +246,9 @@ fn process(name: &str, source: &Path, cache: &Path) -> Result<Picture, Problem> 
     };
     let metadata = std::fs::metadata(source).map_err(unreadable)?;
     if metadata.len() > MAX_BYTES {
+        let (number, unit) = super::documents::size(metadata.len());
         return Err((
-            format!(
-                "it is {:.1} MB, more than the 20 MB the build reads",
-                metadata.len() as f64 / 1024.0 / 1024.0
-            ),
+            format!("it is {number} {unit}, more than the 20 MB the build reads"),
             "save it smaller, at most 3000 pixels wide (the site shows it at most 1440 pixels \
              wide): a photo is then a few MB"
                 .into(),
@@ -253,7 +256,9 @@ fn process(name: &str, source: &Path, cache: &Path) -> Result<Picture, Problem> 
     }
     let bytes = std::fs::read(source).map_err(unreadable)?;
     let mut hash = Sha256::new();
-    hash.update(PROCESSING);
+    hash.update(format!(
+        "{PROCESSING}; widths {WIDTHS:?}; webp {WEBP_QUALITY}; jpeg {JPEG_QUALITY}\n"
+    ));
     hash.update(&bytes);
     let key: String = hash.finalize()[..8]
         .iter()
@@ -286,6 +291,8 @@ fn widths_for(width: u32) -> Vec<u32> {
     widths
 }
 
+/// The cache's record of a picture, if it is there with every file it names (a folder someone
+/// emptied in part is processed again).
 fn read_record(folder: &Path) -> Option<(u32, u32, Format)> {
     let record = std::fs::read_to_string(folder.join(RECORD)).ok()?;
     let mut words = record.split_whitespace();
@@ -296,7 +303,12 @@ fn read_record(folder: &Path) -> Option<(u32, u32, Format)> {
         "png" => Format::Png,
         _ => return None,
     };
-    Some((width, height, fallback))
+    let complete = widths_for(width).into_iter().all(|w| {
+        [Format::Webp, fallback]
+            .into_iter()
+            .all(|format| folder.join(cached_name(w, format)).is_file())
+    });
+    complete.then_some((width, height, fallback))
 }
 
 /// Decodes the source, turns it upright as the camera recorded, and writes every width in both
@@ -369,7 +381,15 @@ fn write_files(bytes: &[u8], folder: &Path) -> Result<(u32, u32, Format), Proble
                 JPEG_QUALITY,
             )),
         }
-        .map_err(unreadable)?;
+        .map_err(|err| {
+            (
+                format!(
+                    "the build could not write it as {} ({err})",
+                    fallback.ending()
+                ),
+                RESAVE.to_owned(),
+            )
+        })?;
         std::fs::write(partial.join(cached_name(w, fallback)), encoded).map_err(cannot_write)?;
     }
     std::fs::write(
@@ -377,7 +397,11 @@ fn write_files(bytes: &[u8], folder: &Path) -> Result<(u32, u32, Format), Proble
         format!("{width} {height} {}\n", fallback.ending()),
     )
     .map_err(cannot_write)?;
-    // Another build may have written the same picture meanwhile: either copy will do.
+    // What an earlier build left incomplete goes (but a copy that another build has just
+    // completed stays: either will do).
+    if folder.exists() && read_record(folder).is_none() {
+        let _ = std::fs::remove_dir_all(folder);
+    }
     if std::fs::rename(&partial, folder).is_err() {
         let _ = std::fs::remove_dir_all(&partial);
     }
@@ -390,9 +414,9 @@ mod tests {
 
     #[test]
     fn no_width_is_wider_than_the_source_or_twice_the_column() {
-        assert_eq!(widths_for(2400), [480, 720, 960, 1440]);
-        assert_eq!(widths_for(1440), [480, 720, 960, 1440]);
-        assert_eq!(widths_for(1000), [480, 720, 960, 1000]);
+        assert_eq!(widths_for(2400), [480, 768, 1080, 1440]);
+        assert_eq!(widths_for(1440), [480, 768, 1080, 1440]);
+        assert_eq!(widths_for(1000), [480, 768, 1000]);
         assert_eq!(widths_for(300), [300]);
     }
 

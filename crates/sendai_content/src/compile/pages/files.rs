@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::super::conformance::CONFORMANCE_FILE;
 use super::super::diagnostic::{Diagnostic, Report};
 use super::super::documents::FILES_DIR;
+use super::super::pictures::PICTURES_DIR;
 use super::super::site_files::{SITE_FILE, STRINGS_FILE};
 use super::super::toml_file::or_list;
 use super::PageFile;
@@ -81,6 +82,11 @@ fn page_name(name: &str) -> Result<(String, Lang), String> {
     if slug == FILES_DIR {
         return Err(format!(
             "/{FILES_DIR}/ is the address of the documents (content/{FILES_DIR}/): give the page another name"
+        ));
+    }
+    if slug == PICTURES_DIR {
+        return Err(format!(
+            "/{PICTURES_DIR}/ is the address of the pictures the build writes: give the page another name"
         ));
     }
     if !super::super::is_address_name(slug) {
