@@ -118,11 +118,7 @@ pub fn write_out(compiled: &Compiled) -> Output {
             hash.update(postcard::to_allocvec(text.of(lang)).expect("a page serializes"));
         }
     }
-    let digest = hash.finalize();
-    let build: String = digest[..data::NAME_LEN / 2]
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
+    let build = hex(&hash.finalize()[..data::NAME_LEN / 2]);
     Output {
         site_file: data::encode(site, &build),
         page_files: site
@@ -160,6 +156,11 @@ pub fn picture_cache() -> PathBuf {
 pub use documents::FILES_DIR;
 /// The folder of the site that the processed pictures are published in.
 pub use pictures::PICTURES_DIR;
+
+/// Bytes as lowercase hexadecimal digits, as the names the build gives files are written.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
 
 /// Whether a file's name (without its type) can be part of an address as it is: lowercase
 /// letters a to z, digits and hyphens, neither first nor last.

@@ -260,10 +260,7 @@ fn process(name: &str, source: &Path, cache: &Path) -> Result<Picture, Problem> 
         "{PROCESSING}; widths {WIDTHS:?}; webp {WEBP_QUALITY}; jpeg {JPEG_QUALITY}\n"
     ));
     hash.update(&bytes);
-    let key: String = hash.finalize()[..8]
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
+    let key = super::hex(&hash.finalize()[..8]);
     let stem = stem.to_owned();
     let folder = cache.join(&key);
     let (width, height, fallback) = match read_record(&folder) {
