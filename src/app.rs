@@ -21,7 +21,7 @@ use crate::context::{use_page_context, PageContext};
 use crate::fresh::Fresh;
 use crate::page_data;
 use crate::pages::{ContentPage, NotFoundPage};
-use crate::routes::{Lang, Route};
+use crate::routes::{feed_path, Lang, Route};
 
 /// The whole site, drawn from the data it is given. `site` is the shell as the browser start
 /// or the prerenderer read it; `base` and `origin` come from the page in the browser and from
@@ -150,7 +150,7 @@ fn PageHead() -> impl IntoView {
         });
     let absolute = |route: Route| route.url(&context.origin, &context.base);
     // Not Found has no address of its own to point to, and asks not to be indexed.
-    let addresses = match route.page {
+    let addresses = match context.text {
         Some(_) => {
             let alternates = Lang::ALL
                 .into_iter()
@@ -167,6 +167,17 @@ fn PageHead() -> impl IntoView {
         }
         None => Either::Right(view! { <Meta name="robots" content="noindex" /> }),
     };
+    // Where there are notices, every page names its edition's feed of them.
+    let feed = context.site.has_notices().then(|| {
+        view! {
+            <Link
+                rel="alternate"
+                type_="application/atom+xml"
+                href=format!("{}{}", context.base, feed_path(route.lang))
+                title=context.strings().feed_title
+            />
+        }
+    });
     view! {
         <Html attr:lang=route.lang.code() />
         <Title text=context.site.document_title(route) />
@@ -178,6 +189,7 @@ fn PageHead() -> impl IntoView {
         <Meta property="og:locale" content=route.lang.og_locale() />
         <Meta property="og:locale:alternate" content=route.lang.other().og_locale() />
         {addresses}
+        {feed}
     }
 }
 

@@ -53,9 +53,12 @@ fn take_over(site: SiteData) {
     let adopt = is_prerendered(&document(), route, site.title(route));
     match route.page {
         // Before the app mounts, Leptos's executor is not set up: the browser's runs this.
+        // A notice's title is in its data file: only once that is read can the page in the
+        // document be told to be the notice's, and adopted.
         Some(page) if !adopt => wasm_bindgen_futures::spawn_local(async move {
             let loaded = page_data::load(site, route.lang, page, &base).await.is_ok();
-            mount(site, base, origin, !loaded);
+            let adopt = !loaded || is_prerendered(&document(), route, site.title(route));
+            mount(site, base, origin, adopt);
         }),
         _ => mount(site, base, origin, adopt),
     }

@@ -19,8 +19,8 @@ fn read() -> SiteData {
     let site = SiteData::read(sendai_fixture::SITE_BIN, None).expect("the fixture's shell");
     for (slug, lang, file) in sendai_fixture::PAGE_BINS {
         let page = site
-            .find(slug)
-            .expect("a data file for each page of the shell");
+            .page_at(slug)
+            .expect("a data file for each page of the shell, and each notice");
         page_data::insert(site, *lang, page, file).expect("the fixture's own data");
     }
     site

@@ -4,18 +4,28 @@
 //! prerendered site stores each page as `concept/index.html`, which every static host serves at that
 //! address; `/concept` and `/concept/index.html` reach the same page.
 
-pub use crate::content::Lang;
-use crate::content::{page_path, Listing, Page, SiteData};
+use std::cell::RefCell;
 
-/// A page of the site, in either language: its entry in the site's list of pages (`content/`,
-/// in navigation order).
+pub use crate::content::Lang;
+use crate::content::{page_path, Listing, Page, SiteData, NOTICES};
+use crate::page_data;
+
+/// A page of the site, in either language.
 #[derive(Clone, Copy, Debug)]
-pub struct PageId(&'static Page);
+pub enum PageId {
+    /// A page of the shell's list (`content/`, in navigation order).
+    Listed(&'static Page),
+    /// A page the shell does not list, whose title is in its data file: a notice, or a later
+    /// page of the notices' list, by its address after the language prefix
+    /// (`notices/open-seminar`). Whether there is such a page, only its data file tells: the
+    /// shell stays the same size however many notices there are.
+    Unlisted(&'static str),
+}
 
 /// Pages are told apart by their address, which the content compiler makes unique.
 impl PartialEq for PageId {
     fn eq(&self, other: &Self) -> bool {
-        self.0.slug == other.0.slug
+        self.slug() == other.slug()
     }
 }
 
@@ -23,7 +33,7 @@ impl Eq for PageId {}
 
 impl std::hash::Hash for PageId {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.0.slug.hash(state);
+        self.slug().hash(state);
     }
 }
 
@@ -36,22 +46,92 @@ pub struct Route {
 }
 
 impl PageId {
-    /// The page's heading and navigation label in one language.
+    /// The page's heading and navigation label in one language; for an unlisted page, from its
+    /// data file, and empty until that is read.
     pub fn title(self, lang: Lang) -> &'static str {
-        self.0.title.get(lang)
+        match self {
+            PageId::Listed(page) => page.title.get(lang),
+            PageId::Unlisted(_) => page_data::get(lang, self)
+                .and_then(|text| text.title)
+                .unwrap_or_default(),
+        }
     }
 
-    /// The path segment after the language prefix (`""` for the home page).
+    /// The address after the language prefix (`""` for the home page, `notices/open-seminar`).
     pub fn slug(self) -> &'static str {
-        self.0.slug
+        match self {
+            PageId::Listed(page) => page.slug,
+            PageId::Unlisted(slug) => slug,
+        }
     }
+}
+
+thread_local! {
+    /// The addresses of the unlisted pages met in this visit, each kept once.
+    static UNLISTED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+}
+
+/// An unlisted page's address, as a text that lives for the visit.
+fn unlisted(slug: String) -> PageId {
+    UNLISTED.with(|known| {
+        let mut known = known.borrow_mut();
+        let slug = match known.iter().find(|known| **known == slug) {
+            Some(known) => *known,
+            None => {
+                let slug: &'static str = slug.leak();
+                known.push(slug);
+                slug
+            }
+        };
+        PageId::Unlisted(slug)
+    })
 }
 
 /// The route table of the site the app was given: finding its pages and naming them.
 impl SiteData {
-    /// Every page, in navigation order.
+    /// Every page of the shell, in navigation order.
     pub fn pages(self) -> impl Iterator<Item = PageId> {
-        self.shell.pages.iter().map(PageId)
+        self.shell.pages.iter().map(PageId::Listed)
+    }
+
+    /// The page at an address after the language prefix: a page of the shell, or one it does
+    /// not list (a notice, a later page of the notices' list) where the site has notices.
+    pub fn page_at(self, slug: &str) -> Option<PageId> {
+        if let Some(page) = self.find(slug) {
+            return Some(page);
+        }
+        let segments: Vec<&str> = slug.split('/').collect();
+        let is_address = |segment: &str| {
+            !segment.is_empty()
+                && segment
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        };
+        let is_later_page = |number: &str| {
+            number
+                .parse::<u32>()
+                .is_ok_and(|n| n >= 2 && n.to_string() == number)
+        };
+        let unlisted_here = match segments.as_slice() {
+            [NOTICES, "page", number] => is_later_page(number),
+            [NOTICES, notice] => *notice != "page" && is_address(notice),
+            _ => false,
+        };
+        (unlisted_here && self.find(NOTICES).is_some()).then(|| unlisted(slug.to_owned()))
+    }
+
+    /// The page an unlisted page belongs to, which its breadcrumbs show: the notices' list
+    /// for a notice.
+    pub fn parent(self, page: PageId) -> Option<PageId> {
+        match page {
+            PageId::Listed(_) => None,
+            PageId::Unlisted(slug) => self.find(slug.split('/').next()?),
+        }
+    }
+
+    /// Whether the site has notices, and so their list and feeds.
+    pub fn has_notices(self) -> bool {
+        self.find(NOTICES).is_some()
     }
 
     /// The page whose file is `content/<slug>.md` (`""` for the home page).
@@ -71,10 +151,14 @@ impl SiteData {
 
     /// The pages linked from `listing` (the main navigation or the footer), in order.
     pub fn listed_in(self, listing: Listing) -> impl Iterator<Item = PageId> {
-        self.pages().filter(move |page| page.0.listed_in == listing)
+        self.shell
+            .pages
+            .iter()
+            .filter(move |page| page.listed_in == listing)
+            .map(PageId::Listed)
     }
 
-    /// Every page in every language, in the order the prerenderer and the sitemap list them.
+    /// Every page of the shell in every language.
     pub fn all_pages(self) -> impl Iterator<Item = Route> {
         Lang::ALL
             .into_iter()
@@ -116,9 +200,21 @@ impl SiteData {
                 segments.pop();
             }
         }
-        let page = match segments.as_slice() {
-            [] => Some(self.home_page()),
-            [Some(segment)] if !segment.is_empty() => self.find(segment),
+        let page = match segments
+            .iter()
+            .map(Option::as_ref)
+            .collect::<Option<Vec<&String>>>()
+        {
+            Some(segments) if segments.is_empty() => Some(self.home_page()),
+            // An encoded `/` is part of its segment, and no address has one.
+            Some(segments)
+                if segments
+                    .iter()
+                    .all(|segment| !segment.is_empty() && !segment.contains('/')) =>
+            {
+                let slug: Vec<&str> = segments.iter().map(|s| s.as_str()).collect();
+                self.page_at(&slug.join("/"))
+            }
             _ => None,
         };
         Route { lang, page }
@@ -162,6 +258,15 @@ impl Route {
         format!("{origin}{}", self.href(base))
     }
 }
+
+/// The path of an edition's Atom feed of the notices, relative to the site's root:
+/// `/notices/atom.xml`, `/ja/notices/atom.xml`.
+pub fn feed_path(lang: Lang) -> String {
+    format!("{}{FEED_FILE_NAME}", page_path(lang, NOTICES))
+}
+
+/// The file name of the notices' feeds, in the list's folder.
+pub const FEED_FILE_NAME: &str = "atom.xml";
 
 /// The `<meta name>` that tells the browser app the public URL the site was built for (the
 /// prerenderer writes it in place of Trunk's `<base>`, which would make `#fragment` links

@@ -1,8 +1,9 @@
-use leptos::either::EitherOf6;
+use leptos::either::EitherOf8;
 use leptos::prelude::*;
 
 use crate::components::{
-    ConceptDiagram, ConformanceTable, ContactDetails, SiteMap, TimelineSection,
+    ConceptDiagram, ConformanceTable, ContactDetails, NoticeDatesLine, NoticeListSection, SiteMap,
+    TimelineSection,
 };
 use crate::content::{Block, PageText};
 use crate::context::use_page_context;
@@ -20,18 +21,20 @@ pub fn ContentPage(
         .body
         .iter()
         .map(|block| match block {
-            Block::Prose(html) => EitherOf6::A(view! {
+            Block::Prose(html) => EitherOf8::A(view! {
                 <div class="sc-prose" inner_html=html.with_base(&base)></div>
             }),
-            Block::Timeline(timeline) => EitherOf6::B(view! { <TimelineSection timeline /> }),
-            Block::Diagram(diagram) => EitherOf6::C(view! { <ConceptDiagram diagram /> }),
-            Block::Contact => EitherOf6::D(view! {
+            Block::Timeline(timeline) => EitherOf8::B(view! { <TimelineSection timeline /> }),
+            Block::Diagram(diagram) => EitherOf8::C(view! { <ConceptDiagram diagram /> }),
+            Block::Contact => EitherOf8::D(view! {
                 <div class="sc-panel">
                     <ContactDetails />
                 </div>
             }),
-            Block::SiteMap => EitherOf6::E(view! { <SiteMap /> }),
-            Block::Conformance(table) => EitherOf6::F(view! { <ConformanceTable table /> }),
+            Block::SiteMap => EitherOf8::E(view! { <SiteMap /> }),
+            Block::Conformance(table) => EitherOf8::F(view! { <ConformanceTable table /> }),
+            Block::Dates(dates) => EitherOf8::G(view! { <NoticeDatesLine dates /> }),
+            Block::Notices(list) => EitherOf8::H(view! { <NoticeListSection list /> }),
         })
         .collect_view();
     view! {

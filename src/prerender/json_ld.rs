@@ -1,9 +1,12 @@
-//! The structured data in every page's head: the secretariat as a schema.org `Organization`.
+//! The structured data in every page's head: the secretariat as a schema.org `Organization`;
+//! and in a notice's, the notice as an `Article`.
 
 use serde::Serialize;
 
-use crate::content::SiteData;
-use crate::routes::Lang;
+use super::Settings;
+use crate::content::{Block, SiteData};
+use crate::page_data;
+use crate::routes::{Lang, Route};
 
 /// The secretariat as a schema.org `Organization`, with the address, telephone and fax exactly
 /// as the source text gives them.
@@ -59,6 +62,62 @@ fn organization_json(site: SiteData) -> String {
         fax_number: contact.fax.display,
     };
     serde_json::to_string(&organization).expect("plain strings serialize")
+}
+
+/// A notice as a schema.org `Article`: its headline, description, language and dates.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Article {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    headline: &'static str,
+    description: &'static str,
+    in_language: &'static str,
+    url: String,
+    date_published: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_modified: Option<&'static str>,
+    publisher: Publisher,
+}
+
+#[derive(Serialize)]
+struct Publisher {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'static str,
+}
+
+/// The `<script type="application/ld+json">` of a notice's page; `None` for other pages.
+pub fn notice_json_ld(site: SiteData, route: Route, settings: &Settings) -> Option<String> {
+    let page = route.page?;
+    let text = page_data::get(route.lang, page)?;
+    let dates = text.body.iter().find_map(|block| match block {
+        Block::Dates(dates) => Some(dates),
+        _ => None,
+    })?;
+    let article = Article {
+        context: "https://schema.org",
+        kind: "Article",
+        headline: page.title(route.lang),
+        description: text.description,
+        in_language: route.lang.code(),
+        url: route.url(&settings.origin, &settings.base),
+        date_published: dates.published.datetime,
+        date_modified: dates.updated.as_ref().map(|date| date.datetime),
+        publisher: Publisher {
+            kind: "Organization",
+            name: site.strings(route.lang).organisation,
+        },
+    };
+    // serde_json writes `<` as it is: a `</` in an editor's text would end the element.
+    let json = serde_json::to_string(&article)
+        .expect("plain strings serialize")
+        .replace("</", "<\\/");
+    Some(format!(
+        r#"<script type="application/ld+json">{json}</script>"#
+    ))
 }
 
 #[cfg(test)]

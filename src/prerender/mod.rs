@@ -6,11 +6,13 @@
 //!   page's data file beside it and the shell's, `site.bin`, at the root;
 //! - [`json_ld`]: the organisation's structured data in every page;
 //! - [`sitemap`]: `sitemap.xml` and `robots.txt`;
+//! - [`feed`]: each edition's Atom feed of the notices;
 //! - [`policy`]: the one definition of the security policy, headers and cache rules;
 //! - [`headers`]: that definition as `_headers`, `_headers.nginx` and `_headers.caddy`;
 //! - [`compress`]: the `.br` and `.gz` copies.
 
 pub mod compress;
+pub mod feed;
 pub mod headers;
 pub mod json_ld;
 pub mod page;
@@ -24,7 +26,7 @@ use sendai_content::compile::{Output, FILES_DIR, PICTURES_DIR};
 
 use crate::content::{data, SiteData};
 use crate::page_data;
-use crate::routes::{Lang, Route};
+use crate::routes::{feed_path, Lang, Route};
 
 pub use page::render_page;
 
@@ -48,7 +50,9 @@ pub fn read_content(output: &Output) -> SiteData {
     let site_file: &'static [u8] = output.site_file.clone().leak();
     let site = SiteData::read(site_file, None).expect("the build reads its own shell");
     for page_files in &output.page_files {
-        let page = site.find(page_files.slug).expect("a page of the shell");
+        let page = site
+            .page_at(page_files.slug)
+            .expect("a page of the shell, or a notice's");
         for lang in Lang::ALL {
             let file: &'static [u8] = page_files.files.of(lang).clone().leak();
             page_data::insert(site, lang, page, file).expect("the build reads its own data");
@@ -98,8 +102,9 @@ pub fn write_site(
             })?;
         }
     }
+    let routes = routes(site, output);
     let mut written = Vec::new();
-    for route in site.all_pages() {
+    for &route in &routes {
         let file = dist.join(file_for(route));
         fs::create_dir_all(file.parent().expect("a page file is inside dist"))?;
         fs::write(
@@ -118,13 +123,35 @@ pub fn write_site(
         written.push(file);
     }
 
-    fs::write(dist.join("sitemap.xml"), sitemap::sitemap(site, settings))?;
+    fs::write(
+        dist.join("sitemap.xml"),
+        sitemap::sitemap(&routes, settings),
+    )?;
+    for lang in Lang::ALL {
+        if let Some(xml) = feed::feed(site, lang, settings) {
+            fs::write(dist.join(feed_path(lang).trim_start_matches('/')), xml)?;
+        }
+    }
     fs::write(dist.join("robots.txt"), sitemap::robots(settings))?;
     headers::write_headers(dist, &policy, settings)?;
     if !serving {
         compress::precompress(dist)?;
     }
     Ok(written)
+}
+
+/// Every page the build publishes, in every language: the shell's, in its order, then the pages
+/// it does not list (the notices).
+pub fn routes(site: SiteData, output: &Output) -> Vec<Route> {
+    Lang::ALL
+        .into_iter()
+        .flat_map(|lang| {
+            output.page_files.iter().map(move |page_files| {
+                let page = site.page_at(page_files.slug).expect("a page of the build");
+                Route::page(lang, page)
+            })
+        })
+        .collect()
 }
 
 /// The data file of the page `slug` in `lang`: `concept/page.bin` beside `concept/index.html`.

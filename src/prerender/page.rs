@@ -15,7 +15,7 @@ use lol_html::html_content::{ContentType, Element};
 use lol_html::{comments, element, rewrite_str, text, RewriteStrSettings};
 use sha2::{Digest, Sha384};
 
-use super::json_ld::organization_json_ld;
+use super::json_ld::{notice_json_ld, organization_json_ld};
 use super::policy::Policy;
 use super::Settings;
 use crate::app::App;
@@ -164,7 +164,9 @@ pub fn render_page(
         if !template.contains(Marker::HeadEnd.text()) {
             return Err(TemplateError::Missing(Marker::HeadEnd));
         }
-        let json_ld = organization_json_ld(site);
+        let route = site.locate(path, &settings.base);
+        let json_ld =
+            organization_json_ld(site) + &notice_json_ld(site, route, settings).unwrap_or_default();
         let page = rewrite_str(
             template,
             RewriteStrSettings::new()

@@ -77,6 +77,16 @@ impl Lang {
     }
 }
 
+/// The address of the notices' list, and the folder of every notice's address: `/notices/`,
+/// `/notices/open-seminar/`. No page of `content/` may take it.
+pub const NOTICES: &str = "notices";
+
+/// The address of a later page of the notices' list, after the language prefix:
+/// `notices/page/2`; the first page is [`NOTICES`] itself.
+pub fn notices_page_slug(number: usize) -> String {
+    format!("{NOTICES}/page/{number}")
+}
+
 /// The canonical path of a page, relative to the site's root: `/` and `/concept/` in English,
 /// `/ja/` and `/ja/concept/` in Japanese. Paths end in a slash because a static host serves
 /// `concept/index.html` there.
@@ -150,6 +160,10 @@ data_type! {
     pub struct PageText {
         /// The meta description.
         pub description: &'static str,
+        /// The page's heading and the first part of its `<title>`, where the shell does not list
+        /// the page (a notice, a later page of the notices' list); `None` for the shell's pages,
+        /// whose titles are there.
+        pub title: Option<&'static str>,
         /// The page's body, in order.
         pub body: Vec<Block>,
     }
@@ -168,6 +182,65 @@ data_type! {
         Contact,
         SiteMap,
         Conformance(Conformance),
+        /// A notice's dates, under its heading. Made by the build, not a template.
+        Dates(NoticeDates),
+        /// A list of notices: a page of the notices' list, or the newest on the home page.
+        /// Made by the build, not a template.
+        Notices(NoticeList),
+    }
+}
+
+data_type! {
+    /// A day, as `<time datetime>` takes it (`2026-12-01`) and as its edition writes it
+    /// (`1 December 2026`, `2026年12月1日`).
+    pub struct Date {
+        pub datetime: &'static str,
+        pub shown: &'static str,
+    }
+}
+
+data_type! {
+    /// When a notice was published, and when it was last corrected, if it was.
+    #[serde(bound(deserialize = "'de: 'static"))]
+    pub struct NoticeDates {
+        pub published: Date,
+        pub updated: Option<Date>,
+    }
+}
+
+data_type! {
+    /// A notice as a list shows it.
+    pub struct NoticeSummary {
+        /// Its address after the language prefix: `notices/open-seminar`.
+        pub slug: &'static str,
+        pub title: &'static str,
+        pub description: &'static str,
+        pub dates: NoticeDates,
+    }
+}
+
+data_type! {
+    /// Notices, newest first: one page of the notices' list, or the newest few on the home page.
+    #[serde(bound(deserialize = "'de: 'static"))]
+    pub struct NoticeList {
+        /// The home page's few, under a heading and with a link to the list; `false` on the
+        /// list's own pages.
+        pub latest: bool,
+        pub notices: Vec<NoticeSummary>,
+        /// Every page of the list, first to last, where there is more than one.
+        pub pages: Vec<ListPage>,
+        /// The index in `pages` of the page this list is.
+        pub current: usize,
+    }
+}
+
+data_type! {
+    /// A page of the notices' list, as the links between them name it.
+    pub struct ListPage {
+        /// Its address after the language prefix: `notices`, `notices/page/2`.
+        pub slug: &'static str,
+        /// Its link's accessible name: `Page 2`, `2ページ目`.
+        pub label: &'static str,
     }
 }
 
@@ -334,6 +407,24 @@ data_type! {
         #[serde(borrow)]
         pub not_found_advice: Vec<&'static str>,
         pub not_found_pages_heading: &'static str,
+        /// The notices' list: its title and description, the heading of the newest on the home
+        /// page and the link from there to the list.
+        pub notices_title: &'static str,
+        pub notices_description: &'static str,
+        pub latest_notices: &'static str,
+        pub all_notices: &'static str,
+        /// A later page of the list's title: `{title}`, `{page}` and `{pages}` are filled in.
+        pub notices_page_title: &'static str,
+        /// The accessible name of a link to a page of the list: `{page}` is its number.
+        pub notices_page_label: &'static str,
+        pub pagination_label: &'static str,
+        pub previous_page: &'static str,
+        pub next_page: &'static str,
+        /// The labels of a notice's dates.
+        pub published: &'static str,
+        pub updated: &'static str,
+        /// The Atom feed's title, which feed readers show.
+        pub feed_title: &'static str,
     }
 }
 

@@ -22,10 +22,11 @@ fn main() -> ExitCode {
     };
     match compile(&dir, &picture_cache()) {
         Ok(compiled) => {
+            // The notices, and the later pages of their list, are the pages the shell does not list.
             println!(
                 "{}: {} pages, each in English and Japanese; no problems found",
                 dir.display(),
-                compiled.site.pages.len()
+                compiled.site.pages.len() + compiled.unlisted.len()
             );
             ExitCode::SUCCESS
         }

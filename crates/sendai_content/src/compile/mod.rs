@@ -12,6 +12,7 @@ mod conformance;
 mod diagnostic;
 mod documents;
 mod markdown;
+mod notices;
 mod pages;
 mod pictures;
 mod site_files;
@@ -23,7 +24,7 @@ use sha2::{Digest, Sha256};
 
 pub use diagnostic::{Diagnostic, Report};
 
-use crate::{data, Localized, PageText, Site};
+use crate::{data, Listing, Localized, PageText, Site};
 
 /// The whole content, checked: the shell, and each page's text beside its entry in the shell.
 #[derive(Debug)]
@@ -31,6 +32,9 @@ pub struct Compiled {
     pub site: Site,
     /// `texts[i]` is the text of `site.pages[i]`.
     pub texts: Vec<Localized<PageText>>,
+    /// The pages the shell does not list, by address after the language prefix, with their
+    /// texts: each notice, and the later pages of the notices' list.
+    pub unlisted: Vec<(&'static str, Localized<PageText>)>,
     /// The documents of `content/files/`: each one's name there, and its file.
     pub documents: Vec<(String, PathBuf)>,
     /// The pictures' processed files: each one's name in `pictures/`, and its file in the cache.
@@ -42,7 +46,7 @@ pub struct Compiled {
 pub struct Output {
     /// The shell's data file, `site.bin`.
     pub site_file: Vec<u8>,
-    /// Each page's data files, in the order of the shell's pages.
+    /// Each page's data files: the shell's pages, in its order, then those it does not list.
     pub page_files: Vec<PageFiles>,
     /// The documents, copied as they are to `files/` under their names: each one's name, and
     /// its file.
@@ -53,7 +57,8 @@ pub struct Output {
 
 /// A page's data files, one per language.
 pub struct PageFiles {
-    /// The page's address in the shell (`concept`; `""` for the home page).
+    /// The page's address after the language prefix (`concept`, `notices/open-seminar`; `""`
+    /// for the home page).
     pub slug: &'static str,
     pub files: Localized<Vec<u8>>,
 }
@@ -67,30 +72,55 @@ pub fn compile(dir: &Path, picture_cache: &Path) -> Result<Compiled, Report> {
     let conformance = conformance::read(dir, &mut report);
     let documents = documents::read(dir, &mut report);
     let pictures = pictures::Pictures::read(dir, picture_cache);
-    let pages = pages::read(
-        dir,
-        strings.as_ref(),
-        conformance.as_ref(),
-        Files {
-            documents: &documents,
-            pictures: &pictures,
-        },
-        &mut report,
+    let pages = pages::read(dir, strings.as_ref(), conformance.as_ref(), &mut report);
+    let notices = notices::read(dir, &mut report);
+    let links = pages::Links::new(
+        pages
+            .paths()
+            .iter()
+            .cloned()
+            .chain(notices::paths(&notices))
+            .collect(),
     );
+    let files = Files {
+        documents: &documents,
+        pictures: &pictures,
+    };
+    let pages = pages::render(pages, &links, files, &mut report);
+    let notices = notices::render(notices, &links, files, &mut report);
     // Only once every page is rendered are its links all known.
     if report.is_empty() {
         documents.report_unlinked(&mut report);
         pictures.report_unshown(&mut report);
     }
     let compiled = (|| {
-        let (pages, texts) = pages?.into_iter().unzip::<_, _, Vec<_>, Vec<_>>();
+        let strings = strings?;
+        let (mut pages, mut texts) = pages?.into_iter().unzip::<_, _, Vec<_>, Vec<_>>();
+        let mut unlisted = Vec::new();
+        if let Some(published) = notices::publish(notices, &strings) {
+            // The home page shows the newest notices after its own text; the list follows the
+            // pages of the main navigation.
+            let home = pages.iter().position(|page| page.slug.is_empty())?;
+            texts[home].en.body.push(published.latest.en);
+            texts[home].ja.body.push(published.latest.ja);
+            let place = pages
+                .iter()
+                .rposition(|page| page.listed_in == Listing::Navigation)
+                .map_or(0, |last| last + 1);
+            let mut list_pages = published.pages.into_iter();
+            let (_, first) = list_pages.next()?;
+            pages.insert(place, published.list);
+            texts.insert(place, first);
+            unlisted.extend(list_pages);
+        }
         Some(Compiled {
             site: Site {
                 pages,
-                strings: strings?,
+                strings,
                 contact: contact?,
             },
             texts,
+            unlisted,
             documents: documents
                 .ok
                 .into_iter()
@@ -108,12 +138,21 @@ pub fn write_out(compiled: &Compiled) -> Output {
     let Compiled {
         site,
         texts,
+        unlisted,
         documents,
         pictures,
     } = compiled;
+    let pages: Vec<(&'static str, &Localized<PageText>)> = site
+        .pages
+        .iter()
+        .map(|page| page.slug)
+        .zip(texts)
+        .chain(unlisted.iter().map(|(slug, text)| (*slug, text)))
+        .collect();
     let mut hash = Sha256::new();
     hash.update(postcard::to_allocvec(site).expect("the shell serializes"));
-    for text in texts {
+    for (slug, text) in &pages {
+        hash.update(slug.as_bytes());
         for lang in crate::Lang::ALL {
             hash.update(postcard::to_allocvec(text.of(lang)).expect("a page serializes"));
         }
@@ -121,12 +160,10 @@ pub fn write_out(compiled: &Compiled) -> Output {
     let build = hex(&hash.finalize()[..data::NAME_LEN / 2]);
     Output {
         site_file: data::encode(site, &build),
-        page_files: site
-            .pages
-            .iter()
-            .zip(texts)
-            .map(|(page, text)| PageFiles {
-                slug: page.slug,
+        page_files: pages
+            .into_iter()
+            .map(|(slug, text)| PageFiles {
+                slug,
                 files: Localized {
                     en: data::encode(&text.en, &build),
                     ja: data::encode(&text.ja, &build),

@@ -26,11 +26,18 @@ impl Source<'_> {
         let toml: &'static str = leak(toml.to_owned());
         let table = DeTable::parse(toml).map_err(|err| {
             let first_line = err.message().lines().next().unwrap_or_default().to_owned();
+            let help = match first_line.starts_with("invalid date") {
+                // `date = 2026-02-30`: TOML reads a date itself, and knows the calendar.
+                true => "write a day of the calendar, year, month and day with hyphens: 2026-12-01",
+                false => {
+                    "check this line: each setting is `key = value`, text goes in \"double quotes\", \
+                     lists in [square brackets], and a section starts with a [name] line"
+                }
+            };
             vec![self.error(
                 err.span().unwrap_or(0..0),
                 format!("this TOML cannot be read ({first_line})"),
-                "check this line: each setting is `key = value`, text goes in \"double quotes\", \
-                 lists in [square brackets], and a section starts with a [name] line",
+                help,
             )]
         })?;
         let mut value = Spanned::new(table.span(), DeValue::Table(table.into_inner()));

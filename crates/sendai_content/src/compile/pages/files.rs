@@ -10,7 +10,7 @@ use super::super::pictures::PICTURES_DIR;
 use super::super::site_files::{SITE_FILE, STRINGS_FILE};
 use super::super::toml_file::or_list;
 use super::PageFile;
-use crate::Lang;
+use crate::{Lang, NOTICES};
 
 /// The file name of the home page, as in Zola.
 pub const HOME: &str = "_index";
@@ -40,7 +40,7 @@ pub fn list(dir: &Path, report: &mut Report) -> Vec<(PathBuf, String, Lang)> {
     let mut pages = Vec::new();
     for name in names {
         let file = dir.join(&name);
-        if DATA_FILES.contains(&name.as_str()) || name == FILES_DIR {
+        if DATA_FILES.contains(&name.as_str()) || name == FILES_DIR || name == NOTICES {
             continue;
         }
         match page_name(&name) {
@@ -59,8 +59,9 @@ pub fn list(dir: &Path, report: &mut Report) -> Vec<(PathBuf, String, Lang)> {
 fn page_name(name: &str) -> Result<(String, Lang), String> {
     let Some(stem) = name.strip_suffix(".md") else {
         return Err(format!(
-            "content/ holds pages (NAME.md and NAME.ja.md), {} only, and documents in files/: \
-             move this file out of it, or into files/ if pages link to it",
+            "content/ holds pages (NAME.md and NAME.ja.md), {} only, documents and pictures in \
+             files/ and notices in notices/: move this file out of it, or into files/ if pages \
+             link to it",
             or_list(&DATA_FILES.map(String::from)).replacen(" or ", " and ", 1)
         ));
     };
@@ -82,6 +83,11 @@ fn page_name(name: &str) -> Result<(String, Lang), String> {
     if slug == FILES_DIR {
         return Err(format!(
             "/{FILES_DIR}/ is the address of the documents (content/{FILES_DIR}/): give the page another name"
+        ));
+    }
+    if slug == NOTICES {
+        return Err(format!(
+            "/{NOTICES}/ is the address of the list of notices (content/{NOTICES}/): give the page another name"
         ));
     }
     if slug == PICTURES_DIR {

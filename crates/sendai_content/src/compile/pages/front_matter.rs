@@ -32,8 +32,12 @@ struct FrontMatter {
     template: Option<Spanned<&'static str>>,
 }
 
+/// The parts of a page that no template draws: the page's text, and what the build makes of
+/// the notices.
+const NOT_TEMPLATES: [&str; 3] = ["prose", "dates", "notices"];
+
 /// The name of every template, in the order of [`Block`]'s variants: those that serde knows,
-/// but prose, which is the page's text and not a template.
+/// but the [`NOT_TEMPLATES`].
 pub fn templates() -> Vec<&'static str> {
     let unknown = Spanned::new(0..0, DeValue::String(Cow::Borrowed("")));
     let Err(err) = Block::deserialize(toml::de::ValueDeserializer::from(unknown)) else {
@@ -44,7 +48,7 @@ pub fn templates() -> Vec<&'static str> {
     names
         .into_iter()
         .skip(1)
-        .filter(|name| *name != "prose")
+        .filter(|name| !NOT_TEMPLATES.contains(name))
         .map(|name| super::super::leak(name.to_owned()))
         .collect()
 }

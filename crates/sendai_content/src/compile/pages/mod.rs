@@ -15,6 +15,7 @@ use super::diagnostic::{Diagnostic, Report};
 use super::leak;
 use super::Files;
 use crate::{page_path, Block, Conformance, Lang, Listing, Localized, Page, PageText, Strings};
+pub(super) use files::split_front_matter;
 use files::HOME;
 
 /// One file: a page in one language, its front matter read, its body not yet rendered.
@@ -35,14 +36,48 @@ struct PageFile {
     body_offset: usize,
 }
 
-/// Every page in both languages, in navigation order; `None` if any has a problem.
+/// Every page's two files, their front matter read and checked, not yet rendered.
+pub struct Pages {
+    /// In navigation order.
+    pairs: Vec<Localized<PageFile>>,
+    /// The address of every page that has both its files, even one whose front matter has a
+    /// mistake: that page exists, and a link to it is not the problem.
+    paths: Vec<String>,
+}
+
+impl Pages {
+    /// Every page's address, in both languages: `/`, `/concept/`, `/ja/`, ….
+    pub fn paths(&self) -> &[String] {
+        &self.paths
+    }
+}
+
+/// The addresses of every page the build publishes, which links may lead to.
+pub struct Links {
+    paths: Vec<String>,
+    /// All of them, for the message about a link that leads nowhere.
+    pub list: String,
+}
+
+impl Links {
+    pub fn new(paths: Vec<String>) -> Links {
+        let list = paths.join(", ");
+        Links { paths, list }
+    }
+
+    pub fn is_page(&self, path: &str) -> bool {
+        self.paths.iter().any(|p| p == path)
+    }
+}
+
+/// Reads every page's files and checks what their two editions, and the pages together, must
+/// agree on.
 pub fn read(
     dir: &Path,
     strings: Option<&Localized<Strings>>,
     conformance: Option<&Localized<Conformance>>,
-    content_files: Files,
     report: &mut Report,
-) -> Option<Vec<(Page, Localized<PageText>)>> {
+) -> Pages {
     // Each slug's two files: `None` where there is no file, `Some(None)` where it has problems.
     let mut files: BTreeMap<String, Localized<Option<Option<PageFile>>>> = BTreeMap::new();
     for (file, slug, lang) in files::list(dir, report) {
@@ -62,8 +97,6 @@ pub fn read(
             format!("add {HOME}.md and {HOME}.ja.md to the folder: they are the home page of each edition"),
         ));
     }
-    // Links are checked against every page that has both its files, even one whose front matter
-    // has a mistake: that page exists, and a link to it is not the problem.
     let paths: Vec<String> = Lang::ALL
         .into_iter()
         .flat_map(|lang| {
@@ -88,13 +121,23 @@ pub fn read(
     }
     pairs.sort_by_key(|pair| *pair.en.weight.get_ref());
     checks::check_distinct(&pairs, strings, report);
-    let is_page = |path: &str| paths.iter().any(|p| p == path);
-    let page_list = paths.join(", ");
-    let pages = pairs
+    Pages { pairs, paths }
+}
+
+/// Every page in both languages, rendered, in navigation order; `None` if any has a problem.
+pub fn render(
+    pages: Pages,
+    links: &Links,
+    content_files: Files,
+    report: &mut Report,
+) -> Option<Vec<(Page, Localized<PageText>)>> {
+    let is_page = |path: &str| links.is_page(path);
+    let pages = pages
+        .pairs
         .into_iter()
         .map(|pair| {
             let mut render =
-                |page: PageFile| render::render(page, &is_page, &page_list, content_files, report);
+                |page: PageFile| render::render(page, &is_page, &links.list, content_files, report);
             let slug = leak(pair.en.slug.clone());
             let listed_in = *pair.en.listed_in.get_ref();
             let (en_title, en) = render(pair.en);

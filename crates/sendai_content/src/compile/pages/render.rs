@@ -83,6 +83,7 @@ pub fn render(
     }
     let text = PageText {
         description: page.description.into_inner(),
+        title: None,
         body: blocks,
     };
     (page.title.into_inner(), text)
