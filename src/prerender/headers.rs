@@ -10,6 +10,8 @@ use sendai_content::compile::{FILES_DIR, PICTURES_DIR};
 
 use super::policy::{cache_control, response_headers, Policy, IMMUTABLE, REVALIDATE};
 use super::{files, Settings};
+use crate::content::{page_path, NOTICES};
+use crate::routes::Lang;
 
 /// The files this module writes into the site's folder.
 pub const HEADER_FILES: [&str; 3] = ["_headers", "_headers.nginx", "_headers.caddy"];
@@ -24,7 +26,8 @@ pub fn write_headers(dist: &Path, policy: &Policy, settings: &Settings) -> std::
 
 /// A `_headers` file (Netlify and Cloudflare Pages format). Each file gets its own cache rule so
 /// that no two rules set the same header; the documents, all revalidated, share one, and so do
-/// the pictures, all hashed, since Cloudflare Pages reads at most 100 rules.
+/// the pictures, all hashed, and each edition's notices, since Cloudflare Pages reads at most
+/// 100 rules.
 pub fn netlify(dist: &Path, policy: &Policy, settings: &Settings) -> std::io::Result<String> {
     let mut rules = BTreeMap::new();
     for file in files(dist)? {
@@ -42,6 +45,16 @@ pub fn netlify(dist: &Path, policy: &Policy, settings: &Settings) -> std::io::Re
         }
         if name.starts_with(&format!("{PICTURES_DIR}/")) {
             rules.insert(format!("{}/{PICTURES_DIR}/*", settings.base), IMMUTABLE);
+            continue;
+        }
+        // The notices, their list and feed, revalidated like every page: one rule per edition,
+        // however many notices there are.
+        if let Some(edition) = Lang::ALL.into_iter().find_map(|lang| {
+            let folder = page_path(lang, NOTICES);
+            name.starts_with(folder.trim_start_matches('/'))
+                .then_some(folder)
+        }) {
+            rules.insert(format!("{}{edition}*", settings.base), REVALIDATE);
             continue;
         }
         let cache = cache_control(&name);
