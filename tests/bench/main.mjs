@@ -26,6 +26,7 @@ import { writeBaseline } from './baseline.mjs';
 import { appAssets, sameApp } from './assets.mjs';
 import { auditSites } from './lighthouse.mjs';
 import { measureNavigation, measureColdNavigation, measureMemory } from './navigation.mjs';
+import { measureNotices } from './notices.mjs';
 import { measurePictures } from './pictures.mjs';
 import { measurePreview } from './preview.mjs';
 import { budgets, markdown } from './report.mjs';
@@ -33,6 +34,8 @@ import { budgets, markdown } from './report.mjs';
 const NAVIGATION_CLICKS = 100;
 const MEMORY_NAVIGATIONS = 1000;
 const PREVIEW_EDITS = 3;
+// Notices generated for the measure of what they cost: ten pages of the list.
+const NOTICES = 200;
 
 const log = (message) => console.error(`bench: ${message}`);
 
@@ -128,6 +131,8 @@ async function main() {
   // in the figures: the load average tells a reader how quiet the run was.
   const loadBefore = loadavg()[0];
   const { browser, ...measured } = await measure(settings);
+  log(`notices: the live content and a copy with ${NOTICES} notices, each built`);
+  const notices = measureNotices({ content: 'content', work: 'target/bench-notices', count: NOTICES });
   log(`timing the preview loop: ${PREVIEW_EDITS} edits of a sentence under trunk serve`);
   const preview = await measurePreview({ edits: PREVIEW_EDITS, log });
   const environment = {
@@ -138,7 +143,7 @@ async function main() {
     cpus: cpus().length,
     loadAverage: { before: loadBefore, after: loadavg()[0] },
   };
-  const results = { environment, assets, growth, largest, ...measured, preview };
+  const results = { environment, assets, growth, largest, ...measured, preview, notices };
   results.budgets = budgets(results);
   const report = markdown(results);
   mkdirSync(settings.out, { recursive: true });

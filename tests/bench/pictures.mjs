@@ -70,7 +70,7 @@ async function cutPhoto(browser, source, out) {
 }
 
 /** A release build of `content` into `dist`, timed; Trunk's output goes to stderr. */
-function timedBuild(content, dist) {
+export function timedBuild(content, dist) {
   const start = performance.now();
   const build = spawnSync('trunk', ['build', '--release', '--dist', dist], {
     env: { ...process.env, SITE_CONTENT_DIR: content },

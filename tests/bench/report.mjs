@@ -21,7 +21,17 @@ const NAVIGATION_MEDIAN_BUDGET_MS = 16;
 const HEAP_GROWTH_BUDGET_BYTES = 1 * MIB;
 
 /** [{ budget, measured, pass }] for the results of a benchmark run. */
-export function budgets({ lighthouse, assets, growth, navigation, coldNavigation, memory, preview, pictures }) {
+export function budgets({
+  lighthouse,
+  assets,
+  growth,
+  navigation,
+  coldNavigation,
+  memory,
+  preview,
+  pictures,
+  notices,
+}) {
   const pages = lighthouse.pages;
   const highest = (figure) => pages.reduce((a, b) => (figure(b) > figure(a) ? b : a));
   const lcpRatio = (page) => page.ours.median.lcp / page.baseline.median.lcp;
@@ -82,6 +92,11 @@ export function budgets({ lighthouse, assets, growth, navigation, coldNavigation
       pass: growth.sameApp,
     },
     {
+      budget: `${notices.notices} notices leave the wasm and glue byte-identical`,
+      measured: notices.sameApp ? 'identical' : 'they differ',
+      pass: notices.sameApp,
+    },
+    {
       budget: `the preview shows a saved sentence within ${PREVIEW_BUDGET_MS / 1000} s (median of ${preview.edits.length})`,
       measured: `${ms(preview.medianMs)} (${preview.edits.map((edit) => ms(edit)).join(', ')})`,
       pass: preview.medianMs <= PREVIEW_BUDGET_MS,
@@ -135,6 +150,7 @@ export function markdown(results) {
     ...memorySection(results.memory),
     ...previewSection(results.preview),
     ...picturesSection(results.pictures),
+    ...noticesSection(results.notices),
     ...budgetsSection(results.budgets),
   ].join('\n');
 }
@@ -293,6 +309,27 @@ function budgetsSection(results) {
       ['Budget', 'Measured', 'Result'],
       results.map((result) => [result.budget, result.measured, result.pass ? 'pass' : '**FAIL**']),
     ),
+    '',
+  ];
+}
+
+function noticesSection({ notices, buildMs, biggest, sameApp }) {
+  return [
+    `## ${notices} notices`,
+    '',
+    table(
+      ['Release build of', 'Time', 'Biggest data file'],
+      [
+        ['content/ as it is', ms(buildMs.today), `${biggest.today.path}, ${kib(biggest.today.bytes)}`],
+        [
+          `content/ with ${notices} notices`,
+          ms(buildMs.withNotices),
+          `${biggest.withNotices.path}, ${kib(biggest.withNotices.bytes)}`,
+        ],
+      ],
+    ),
+    '',
+    `The wasm and glue of the two builds are ${sameApp ? 'byte-identical' : '**not** byte-identical'}.`,
     '',
   ];
 }

@@ -33,6 +33,7 @@ import {
 import { CORPUS, REJECTED, describeEntry } from './support/corpus.mjs';
 import {
   FIXTURE_DIST,
+  fixtureNotices,
   fixturePictures,
   fixtureTablePaths,
   navigationPages,
@@ -55,6 +56,11 @@ import {
 
 /** How long a condition may take to hold before a test fails: a bound, not a pause. */
 const WAIT_MS = 20_000;
+// The pages of the fixture's list of notices, in each edition: 25 notices make two.
+const NOTICE_LIST_PAGES = ['/notices/', '/notices/page/2/', '/ja/notices/', '/ja/notices/page/2/'];
+// Those whose every view is checked (axe, contrast, Tab order…): the first page in English, the
+// second in Japanese, so that both the links forward and back are there.
+const VIEWED_NOTICE_PAGES = [NOTICE_LIST_PAGES[0], NOTICE_LIST_PAGES[3]];
 
 /** How long a smooth scroll to a focused control may take before the control is judged out of view. */
 const SCROLL_MS = 3_000;
@@ -219,7 +225,10 @@ for (const engine of ENGINES) {
     /** Every route, then the fixture's pages with a table: each one's name and address. */
     const viewedRoutes = () => [
       ...routesWithNotFound().map((route) => [route, at(route)]),
-      ...fixtureTablePaths().map((path) => [`${path} (fixture)`, new URL(path.slice(1), fixture.url).href]),
+      ...[...fixtureTablePaths(), ...VIEWED_NOTICE_PAGES].map((path) => [
+        `${path} (fixture)`,
+        new URL(path.slice(1), fixture.url).href,
+      ]),
     ];
     const schemes = () => [
       ['light', driver],
@@ -243,14 +252,16 @@ for (const engine of ENGINES) {
      * Shows `path` drawn by the app after a visitor's click on a link to it on another page of its
      * edition, on the site served from `dist` at `site` (the fixture's, say; by default the site's own).
      */
-    async function openDrawnByApp(path, site = host.url, dist = undefined) {
+    async function openDrawnByApp(path, site = host.url, dist = undefined, from = undefined) {
       // Each page is linked from the header, the navigation or the footer of every page of its
-      // edition: the visitor comes from another one.
+      // edition: the visitor comes from another one. A notice is linked from its list's page.
       const japanese = (page) => page.startsWith('/ja/');
-      const from = pagePaths().find((other) => other !== path && japanese(other) === japanese(path));
+      from ??= pagePaths().find((other) => other !== path && japanese(other) === japanese(path));
       await open(driver, new URL(from.slice(1), site).href);
       await markDocument(driver);
-      const links = await driver.findElements(By.css(`header a[href="${path}"], nav a[href="${path}"]`));
+      const links = await driver.findElements(
+        By.css(`header a[href="${path}"], nav a[href="${path}"], main a[href="${path}"]`),
+      );
       const shown = await Promise.all(links.map((link) => link.isDisplayed()));
       const link = links[shown.indexOf(true)];
       assert.ok(link, `${from} shows a link to ${path}`);
@@ -380,17 +391,27 @@ for (const engine of ENGINES) {
 
     test("every page the app draws after a click reads as its prerendered page: its text and landmarks, the headings, links, diagram labels, language marks, pictures and tables of main, and the head; the fixture's pages with a picture and a table too", async () => {
       // The published origin and the one the app runs at differ here: both read as ORIGIN.
+      const notices = fixtureNotices();
       const pages = [
         ...pagePaths().map((path) => [path, host]),
         ...fixturePictures().map(({ path }) => [path, fixture]),
+        // The notices' list, its second page, and a notice, each from the page that links to it.
+        ...['en', 'ja'].flatMap((lang) => {
+          const [first, second] = lang === 'ja' ? NOTICE_LIST_PAGES.slice(2) : NOTICE_LIST_PAGES.slice(0, 2);
+          return [
+            [first, fixture, lang === 'ja' ? '/ja/' : '/'],
+            [second, fixture, first],
+            [notices[1][lang].path, fixture, first],
+          ];
+        }),
       ];
-      for (const [path, site] of pages) {
-        await openDrawnByApp(path, site.url, site === fixture ? FIXTURE_DIST : undefined);
+      for (const [path, site, from] of pages) {
+        await openDrawnByApp(path, site.url, site === fixture ? FIXTURE_DIST : undefined, from);
         const contents = await driver.executeAsyncScript(pageContents, path);
         assert.equal(contents.error, undefined, `${path}: ${contents.error}`);
         assert.ok(contents.drawn.text.length > 40, `${path}: main holds its text`);
         assert.equal(contents.liveRegions, 1, `${path}: one live region`);
-        if (site === fixture) assert.ok(contents.drawn.media.length >= 2, `${path}: its picture and table`);
+        if (site === fixture && !from) assert.ok(contents.drawn.media.length >= 2, `${path}: its picture and table`);
         assert.deepEqual(
           unorigin(contents.drawn, site.origin),
           unorigin(contents.prerendered, publishedOrigin()),

@@ -35,7 +35,11 @@ import { ACCESSIBLE_ENGINES, startAccessibleEngine } from './support/atspi.mjs';
 import { waitForAppIn, markDocument, sameDocument, click } from './support/engines.mjs';
 import { staticHost } from './support/server.mjs';
 import { pagePaths, headingOf, inJapanese, squash } from './support/site.mjs';
-import { FIXTURE_DIST, fixturePictures, pageWithTemplate } from './support/content.mjs';
+import { FIXTURE_DIST, fixtureNotices, fixturePictures, pageWithTemplate } from './support/content.mjs';
+
+// The second page of the fixture's list of notices in Japanese: its notices and both kinds of links between pages.
+const NOTICE_LIST_PAGE = '/ja/notices/page/2/';
+const NOTICES = fixtureNotices();
 
 /** How long a condition may take to hold before a test fails: a bound, not a pause. */
 const WAIT_MS = 20_000;
@@ -134,6 +138,8 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
     /** The same, of the fixture's pages with pictures, with the alternative texts their files write. */
     const pictured = [];
     let fixture;
+    /** What was read of the fixture's list page of notices. */
+    let noticeList;
     const at = (path) => new URL(path.slice(1), host.url).href;
 
     /** Waits until the page's `main h1` is the one the build wrote for `path`. */
@@ -235,6 +241,11 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
         assert.ok(await sameDocument(driver), `${engine}: ${path} was loaded, not drawn by the app`);
         Object.assign(await read(`${path} (fixture) drawn by the app after a click`, pictured), { pictures });
       }
+      // A page of the fixture's list of notices, as served: the checks of every page hold there,
+      // and the list is read as one (below).
+      await driver.get(new URL(NOTICE_LIST_PAGE.slice(1), fixture.url).href);
+      await waitForAppIn(driver, { where: `${NOTICE_LIST_PAGE} (fixture) in ${engine}`, timeoutMs: WAIT_MS });
+      noticeList = await read(`${NOTICE_LIST_PAGE} (fixture)`);
     });
 
     after(async () => {
@@ -253,6 +264,25 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
           .map((node) => squash(node.name));
         assert.deepEqual(images, alts.map(squash), `${engine}, ${where}: the images of the accessible tree`);
       }
+    });
+
+    test("the list of notices gives each notice as a heading of level 2 with a link named by its title, in order, and its pages' links named by their labels", () => {
+      const { tree, facts } = noticeList;
+      const nodes = nodesOf(tree);
+      const titles = NOTICES.slice(20).map((notice) => squash(notice.ja.title));
+      const headings = nodes
+        .filter((node) => node.role === 'heading' && node.attributes.level === '2')
+        .map((node) => squash(node.name));
+      assert.deepEqual(headings, titles, `${engine}: the notices' headings, in order`);
+      const links = nodes.filter((node) => node.role === 'link').map((node) => squash(node.name));
+      for (const title of titles) assert.ok(links.includes(title), `${engine}: a link named "${title}"`);
+      for (const label of ['1ページ目', '2ページ目', '前のページ']) {
+        assert.ok(links.includes(label), `${engine}: a link named "${label}" among ${links.join(', ')}`);
+      }
+      assert.ok(
+        facts.landmarks.some((landmark) => landmark.name === squash('お知らせのページ')),
+        `${engine}: the pages' navigation`,
+      );
     });
 
     test('the landmarks are a banner, each navigation and region with its label, a main and a contentinfo, as the page has them', () => {

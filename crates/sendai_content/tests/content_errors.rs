@@ -597,3 +597,127 @@ fn outside_github_actions_there_are_no_annotations() {
     assert_eq!(annotations, "");
     assert!(message.contains("content/concept.md:4:10"), "{message}");
 }
+
+/// A notice's file in the test's `content/notices/`, with `front` as its front matter.
+fn notice(content: &Content, name: &str, front: &str) {
+    fs::create_dir_all(content.path("notices")).unwrap();
+    let text = format!("+++\n{front}\n+++\n\nA made-up notice.\n");
+    content.write(&format!("notices/{name}"), &text);
+}
+
+/// Both files of a notice of `date` called `words`.
+fn notice_pair(content: &Content, date: &str, words: &str) {
+    for (lang, title) in [("", "Seminar"), (".ja", "セミナー")] {
+        let front =
+            format!("title = \"{title} {words}\"\ndescription = \"About it.\"\ndate = {date}");
+        notice(content, &format!("{date}-{words}{lang}.md"), &front);
+    }
+}
+
+#[test]
+fn notices_make_their_list_twenty_a_page_and_the_home_pages_newest() {
+    let content = Content::copy();
+    for day in 1..=21 {
+        notice_pair(&content, &format!("2026-11-{day:02}"), &format!("n{day}"));
+    }
+    let compiled = compile(&content.dir(), &content.root.path().join("pictures")).unwrap();
+    let slugs: Vec<&str> = compiled.site.pages.iter().map(|page| page.slug).collect();
+    assert_eq!(
+        slugs,
+        ["", "concept", "secretariat", "notices", "accessibility"],
+        "the list follows the navigation's pages"
+    );
+    let unlisted: Vec<&str> = compiled.unlisted.iter().map(|(slug, _)| *slug).collect();
+    assert_eq!(unlisted[0], "notices/page/2");
+    assert_eq!(unlisted[1], "notices/n21", "newest first");
+    assert_eq!(unlisted.len(), 1 + 21);
+    let home = &compiled.texts[0].ja;
+    let Some(sendai_content::Block::Notices(latest)) = home.body.last() else {
+        panic!("the home page ends with the newest notices")
+    };
+    let titles: Vec<&str> = latest.notices.iter().map(|n| n.title).collect();
+    assert_eq!(titles, ["セミナー n21", "セミナー n20", "セミナー n19"]);
+    assert_eq!(latest.notices[0].dates.published.shown, "2026年11月21日");
+}
+
+#[test]
+fn a_notice_without_a_date() {
+    let content = Content::copy();
+    notice_pair(&content, "2026-12-01", "seminar");
+    notice(
+        &content,
+        "2026-12-01-seminar.md",
+        "title = \"Seminar\"\ndescription = \"About it.\"",
+    );
+    let problem = content.problem("notices/2026-12-01-seminar.md", Some((2, 1)));
+    assert_says(&problem, &["`date` is missing", "add date"]);
+}
+
+#[test]
+fn a_notice_dated_on_a_day_that_is_not_one() {
+    let content = Content::copy();
+    notice_pair(&content, "2026-02-28", "seminar");
+    content.edit(
+        "notices/2026-02-28-seminar.ja.md",
+        "date = 2026-02-28",
+        "date = \"2026-02-30\"",
+    );
+    let problem = content.problem("notices/2026-02-28-seminar.ja.md", Some((4, 8)));
+    assert_says(&problem, &["2026-02-30", "not a day of the calendar", "2026-12-01"]);
+}
+
+#[test]
+fn a_notice_whose_file_name_disagrees_with_its_date() {
+    let content = Content::copy();
+    notice_pair(&content, "2026-12-01", "seminar");
+    content.edit(
+        "notices/2026-12-01-seminar.md",
+        "date = 2026-12-01",
+        "date = 2026-12-02",
+    );
+    let problem = content.problem("notices/2026-12-01-seminar.md", Some((4, 8)));
+    assert_says(
+        &problem,
+        &["2026-12-02", "file name says 2026-12-01", "rename both files"],
+    );
+}
+
+#[test]
+fn a_notice_in_one_language_only() {
+    let content = Content::copy();
+    notice_pair(&content, "2026-12-01", "seminar");
+    content.remove("notices/2026-12-01-seminar.ja.md");
+    let problem = content.problem("notices/2026-12-01-seminar.md", None);
+    assert_says(
+        &problem,
+        &["no Japanese edition", "2026-12-01-seminar.ja.md is missing"],
+    );
+}
+
+#[test]
+fn two_notices_with_one_address() {
+    let content = Content::copy();
+    notice_pair(&content, "2026-11-01", "seminar");
+    notice_pair(&content, "2026-12-01", "seminar");
+    let problem = content.problem("notices/2026-12-01-seminar.md", None);
+    assert_says(
+        &problem,
+        &["/notices/seminar/", "2026-11-01-seminar.md", "change the words"],
+    );
+}
+
+#[test]
+fn a_notice_corrected_before_it_was_published() {
+    let content = Content::copy();
+    notice_pair(&content, "2026-12-01", "seminar");
+    for name in ["2026-12-01-seminar.md", "2026-12-01-seminar.ja.md"] {
+        content.edit(
+            &format!("notices/{name}"),
+            "date = 2026-12-01",
+            "date = 2026-12-01\nupdated = 2026-11-30",
+        );
+    }
+    let problems = content.problems();
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert_says(&problems[0], &["`updated` is 2026-11-30", "not after the date"]);
+}

@@ -9,6 +9,7 @@ const BUILD: &str = "0123456789abcdef";
 fn page() -> PageText {
     PageText {
         description: "A page.",
+        title: None,
         body: vec![Block::Prose(Html(vec!["<p>Text</p>"])), Block::Contact],
     }
 }
