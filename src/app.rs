@@ -168,16 +168,17 @@ fn PageHead() -> impl IntoView {
         None => Either::Right(view! { <Meta name="robots" content="noindex" /> }),
     };
     // Where there are notices, every page names its edition's feed of them.
-    let feed = context.site.has_notices().then(|| {
-        view! {
+    let feed = match context.site.has_notices() {
+        false => Either::Left(()),
+        true => Either::Right(view! {
             <Link
                 rel="alternate"
                 type_="application/atom+xml"
                 href=format!("{}{}", context.base, feed_path(route.lang))
                 title=context.strings().feed_title
             />
-        }
-    });
+        }),
+    };
     view! {
         <Html attr:lang=route.lang.code() />
         <Title text=context.site.document_title(route) />

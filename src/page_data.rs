@@ -7,7 +7,36 @@
 use std::cell::RefCell;
 
 use crate::content::{data, PageText, SiteData};
-use crate::routes::{Lang, PageId};
+use crate::routes::{Lang, PageId, Route};
+
+/// Titles: a page of the shell has its own there; an unlisted page's is in its data file.
+impl PageId {
+    /// The page's heading and navigation label in one language; for an unlisted page, from its
+    /// data file, and empty until that is read.
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            PageId::Listed(page) => page.title.get(lang),
+            PageId::Unlisted(_) => get(lang, self)
+                .and_then(|text| text.title)
+                .unwrap_or_default(),
+        }
+    }
+}
+
+impl SiteData {
+    /// The page's heading and navigation label, or Not Found's.
+    pub fn title(self, route: Route) -> &'static str {
+        match route.page {
+            Some(page) => page.title(route.lang),
+            None => self.strings(route.lang).not_found_title,
+        }
+    }
+
+    /// The full `<title>`: `<page> | <site>`.
+    pub fn document_title(self, route: Route) -> String {
+        format!("{} | {}", self.title(route), self.strings(route.lang).name)
+    }
+}
 
 thread_local! {
     /// The pages read so far. A short list: a visit reads a few pages, the site has a few dozen.

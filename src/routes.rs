@@ -8,7 +8,6 @@ use std::cell::RefCell;
 
 pub use crate::content::Lang;
 use crate::content::{page_path, Listing, Page, SiteData, NOTICES};
-use crate::page_data;
 
 /// A page of the site, in either language.
 #[derive(Clone, Copy, Debug)]
@@ -46,17 +45,6 @@ pub struct Route {
 }
 
 impl PageId {
-    /// The page's heading and navigation label in one language; for an unlisted page, from its
-    /// data file, and empty until that is read.
-    pub fn title(self, lang: Lang) -> &'static str {
-        match self {
-            PageId::Listed(page) => page.title.get(lang),
-            PageId::Unlisted(_) => page_data::get(lang, self)
-                .and_then(|text| text.title)
-                .unwrap_or_default(),
-        }
-    }
-
     /// The address after the language prefix (`""` for the home page, `notices/open-seminar`).
     pub fn slug(self) -> &'static str {
         match self {
@@ -163,19 +151,6 @@ impl SiteData {
         Lang::ALL
             .into_iter()
             .flat_map(move |lang| self.pages().map(move |page| Route::page(lang, page)))
-    }
-
-    /// The page's heading and navigation label, or Not Found's.
-    pub fn title(self, route: Route) -> &'static str {
-        match route.page {
-            Some(page) => page.title(route.lang),
-            None => self.strings(route.lang).not_found_title,
-        }
-    }
-
-    /// The full `<title>`: `<page> | <site>`.
-    pub fn document_title(self, route: Route) -> String {
-        format!("{} | {}", self.title(route), self.strings(route.lang).name)
     }
 
     /// Resolves a URL path (as the browser or the server sees it, percent-encoded, under `base`)

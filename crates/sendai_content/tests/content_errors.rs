@@ -663,7 +663,10 @@ fn a_notice_dated_on_a_day_that_is_not_one() {
         "date = \"2026-02-30\"",
     );
     let problem = content.problem("notices/2026-02-28-seminar.ja.md", Some((4, 8)));
-    assert_says(&problem, &["2026-02-30", "not a day of the calendar", "2026-12-01"]);
+    assert_says(
+        &problem,
+        &["2026-02-30", "not a day of the calendar", "2026-12-01"],
+    );
 }
 
 #[test]
@@ -678,7 +681,11 @@ fn a_notice_whose_file_name_disagrees_with_its_date() {
     let problem = content.problem("notices/2026-12-01-seminar.md", Some((4, 8)));
     assert_says(
         &problem,
-        &["2026-12-02", "file name says 2026-12-01", "rename both files"],
+        &[
+            "2026-12-02",
+            "file name says 2026-12-01",
+            "rename both files",
+        ],
     );
 }
 
@@ -702,7 +709,11 @@ fn two_notices_with_one_address() {
     let problem = content.problem("notices/2026-12-01-seminar.md", None);
     assert_says(
         &problem,
-        &["/notices/seminar/", "2026-11-01-seminar.md", "change the words"],
+        &[
+            "/notices/seminar/",
+            "2026-11-01-seminar.md",
+            "change the words",
+        ],
     );
 }
 
@@ -719,5 +730,8 @@ fn a_notice_corrected_before_it_was_published() {
     }
     let problems = content.problems();
     assert_eq!(problems.len(), 2, "{problems:#?}");
-    assert_says(&problems[0], &["`updated` is 2026-11-30", "not after the date"]);
+    assert_says(
+        &problems[0],
+        &["`updated` is 2026-11-30", "not after the date"],
+    );
 }
