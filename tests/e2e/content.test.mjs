@@ -77,7 +77,7 @@ test('a page added as two files is a page in both languages: heading, title, des
     assert.equal(await page.locator('meta[name=description]').getAttribute('content'), description);
     assert.match(await page.locator('link[rel=canonical]').getAttribute('href'), new RegExp(`${path}$`));
     const alternates = await page
-      .locator('link[rel=alternate]')
+      .locator('link[rel=alternate][hreflang]')
       .evaluateAll((links) => links.map((l) => [l.hreflang, new URL(l.href).pathname]));
     assert.deepEqual(alternates, [
       ['en', FIXTURE.en.path],
