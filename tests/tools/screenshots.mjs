@@ -1,6 +1,7 @@
 // Writes a PNG of every route at 320 and 1280 CSS px, light and dark, in Chromium, Firefox and
 // WebKit, into `screenshots/<engine>/`, for a person to look at. Run by `.ci/screenshots` after a
-// release build.
+// release build (of `dist/`, or of the folder SITE_DIST names); with an argument, only the routes
+// whose path contains it.
 //
 // Chromium goes through Playwright, which captures a whole page. Firefox and WebKit go through
 // their WebDriver, which captures the window: the window is made as tall as the page first. Their
@@ -15,6 +16,7 @@ import { staticHost } from '../e2e/support/server.mjs';
 import { routesWithNotFound } from '../e2e/support/site.mjs';
 
 const WIDTHS = [320, 1280];
+const ROUTES = routesWithNotFound().filter((path) => path.includes(process.argv[2] ?? ''));
 const SCHEMES = ['light', 'dark'];
 
 const out = new URL('../../screenshots/', import.meta.url).pathname;
@@ -28,7 +30,7 @@ async function chromium(host) {
       for (const colorScheme of SCHEMES) {
         const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme });
         const page = await context.newPage();
-        for (const path of routesWithNotFound()) {
+        for (const path of ROUTES) {
           await page.goto(new URL(path.slice(1), host.url).href);
           await waitForApp(page);
           await page.screenshot({ path: fileName('chromium', path, width, colorScheme), fullPage: true });
@@ -47,7 +49,7 @@ async function throughWebDriver(engine, host) {
     const driver = await startEngine(engine, { colorScheme });
     try {
       for (const width of WIDTHS) {
-        for (const path of routesWithNotFound()) {
+        for (const path of ROUTES) {
           const url = new URL(path.slice(1), host.url).href;
           const height = width === 320 ? await inFrame(driver, url, width) : await inWindow(driver, url, width);
           await driver.manage().window().setRect({ width, height });
@@ -90,4 +92,4 @@ try {
 } finally {
   await host.close();
 }
-console.log(`wrote ${routesWithNotFound().length * WIDTHS.length * SCHEMES.length * 3} screenshots to ${out}<engine>/`);
+console.log(`wrote ${ROUTES.length * WIDTHS.length * SCHEMES.length * 3} screenshots to ${out}<engine>/`);
