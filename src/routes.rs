@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 
 pub use crate::content::Lang;
-use crate::content::{page_path, Listing, Page, SiteData, NOTICES};
+use crate::content::{is_address_name, page_path, Listing, Page, SiteData, NOTICES};
 
 /// A page of the site, in either language.
 #[derive(Clone, Copy, Debug)]
@@ -89,12 +89,6 @@ impl SiteData {
             return Some(page);
         }
         let segments: Vec<&str> = slug.split('/').collect();
-        let is_address = |segment: &str| {
-            !segment.is_empty()
-                && segment
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        };
         let is_later_page = |number: &str| {
             number
                 .parse::<u32>()
@@ -102,10 +96,10 @@ impl SiteData {
         };
         let unlisted_here = match segments.as_slice() {
             [NOTICES, "page", number] => is_later_page(number),
-            [NOTICES, notice] => *notice != "page" && is_address(notice),
+            [NOTICES, notice] => *notice != "page" && is_address_name(notice),
             _ => false,
         };
-        (unlisted_here && self.find(NOTICES).is_some()).then(|| unlisted(slug.to_owned()))
+        (unlisted_here && self.has_notices()).then(|| unlisted(slug.to_owned()))
     }
 
     /// The page an unlisted page belongs to, which its breadcrumbs show: the notices' list
@@ -241,7 +235,7 @@ pub fn feed_path(lang: Lang) -> String {
 }
 
 /// The file name of the notices' feeds, in the list's folder.
-pub const FEED_FILE_NAME: &str = "atom.xml";
+const FEED_FILE_NAME: &str = "atom.xml";
 
 /// The `<meta name>` that tells the browser app the public URL the site was built for (the
 /// prerenderer writes it in place of Trunk's `<base>`, which would make `#fragment` links

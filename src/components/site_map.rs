@@ -3,8 +3,9 @@ use leptos::prelude::*;
 use crate::context::use_page_context;
 use crate::routes::Route;
 
-/// Every page of the page's edition, in the order of their `weight`: the same list the
-/// navigation, the footer and `sitemap.xml` are made from.
+/// Every page of the shell's list in the page's edition, in the order of their `weight`: the
+/// same list the navigation and the footer are made from. The notices' list stands for the
+/// notices (`sitemap.xml` lists each): the shell holds no notice, however many there are.
 #[component]
 pub fn SiteMap() -> impl IntoView {
     let context = use_page_context();

@@ -1,6 +1,7 @@
 // What notices cost: the live content, and a copy with generated notices added as an editor adds
 // them (a pair of files each, in content/notices/), each built in release; the build's time, the
-// biggest data file of each, and whether the app (wasm and glue) is byte for byte the same.
+// biggest data file of each, which of today's data files grew, and whether the app (wasm and
+// glue) is byte for byte the same.
 // The notices are made up for the measure and never published.
 
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -39,19 +40,24 @@ export function addNotices(from, to, count) {
   }
 }
 
-/** The biggest page data file (page.bin) of a build, and its size. */
-function biggestDataFile(dist) {
-  const files = [];
+/** Every data file of a build (the shell's site.bin and each page's page.bin) by its path, with its size. */
+function dataFiles(dist) {
+  const files = new Map();
   const walk = (dir) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (name === 'page.bin' || name === 'site.bin')
-        files.push({ path: `/${relative(dist, path)}`, bytes: statSync(path).size });
+      else if (name === 'page.bin' || name === 'site.bin') files.set(`/${relative(dist, path)}`, statSync(path).size);
     }
   };
   walk(dist);
-  return files.sort((a, b) => b.bytes - a.bytes)[0];
+  return files;
+}
+
+/** The biggest of `files`, as { path, bytes }. */
+function biggest(files) {
+  const [path, bytes] = [...files].sort((a, b) => b[1] - a[1])[0];
+  return { path, bytes };
 }
 
 /** Builds the live content and a copy with `count` notices, and compares the two. */
@@ -62,11 +68,18 @@ export function measureNotices({ content, work, count }) {
   const grown = { dist: join(work, 'dist-notices') };
   today.buildMs = timedBuild(content, today.dist);
   grown.buildMs = timedBuild(withNotices, grown.dist);
-  for (const build of [today, grown]) build.biggest = biggestDataFile(build.dist);
+  for (const build of [today, grown]) build.files = dataFiles(build.dist);
+  // The files of today's pages that the notices made bigger: the home pages show the newest
+  // three, the shell lists the list; no other should.
+  const grew = [...today.files]
+    .filter(([path, bytes]) => grown.files.get(path) > bytes)
+    .map(([path, bytes]) => ({ path, bytes: grown.files.get(path) - bytes }));
   return {
     notices: count,
     buildMs: { today: today.buildMs, withNotices: grown.buildMs },
-    biggest: { today: today.biggest, withNotices: grown.biggest },
+    biggest: { today: biggest(today.files), withNotices: biggest(grown.files) },
+    dataFiles: { today: today.files.size, withNotices: grown.files.size },
+    grew,
     sameApp: sameApp(today.dist, grown.dist),
   };
 }

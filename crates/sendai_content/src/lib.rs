@@ -87,6 +87,17 @@ pub fn notices_page_slug(number: usize) -> String {
     format!("{NOTICES}/page/{number}")
 }
 
+/// Whether a name (a file's, without its type) can be part of an address as it is: lowercase
+/// letters a to z, digits and hyphens, neither first nor last.
+pub fn is_address_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !name.starts_with('-')
+        && !name.ends_with('-')
+}
+
 /// The canonical path of a page, relative to the site's root: `/` and `/concept/` in English,
 /// `/ja/` and `/ja/concept/` in Japanese. Paths end in a slash because a static host serves
 /// `concept/index.html` there.

@@ -631,6 +631,18 @@ fn notices_make_their_list_twenty_a_page_and_the_home_pages_newest() {
     assert_eq!(unlisted[0], "notices/page/2");
     assert_eq!(unlisted[1], "notices/n21", "newest first");
     assert_eq!(unlisted.len(), 1 + 21);
+    let list = |text: &sendai_content::PageText| match text.body.as_slice() {
+        [sendai_content::Block::Notices(list)] => list.clone(),
+        _ => panic!("a page of the list is the list"),
+    };
+    let first = list(&compiled.texts[3].en);
+    let second = list(&compiled.unlisted[0].1.en);
+    assert_eq!((first.notices.len(), second.notices.len()), (20, 1));
+    assert_eq!(first.notices[0].slug, "notices/n21");
+    assert_eq!(second.notices[0].slug, "notices/n1", "the oldest last");
+    assert_eq!((first.current, second.current), (0, 1));
+    let labels: Vec<&str> = first.pages.iter().map(|page| page.label).collect();
+    assert_eq!(labels, ["Page 1", "Page 2"]);
     let home = &compiled.texts[0].ja;
     let Some(sendai_content::Block::Notices(latest)) = home.body.last() else {
         panic!("the home page ends with the newest notices")
@@ -650,7 +662,90 @@ fn a_notice_without_a_date() {
         "title = \"Seminar\"\ndescription = \"About it.\"",
     );
     let problem = content.problem("notices/2026-12-01-seminar.md", Some((2, 1)));
-    assert_says(&problem, &["`date` is missing", "add date"]);
+    assert_says(
+        &problem,
+        &[
+            "no `date`",
+            "add a line to the front matter: date = 2026-12-01",
+        ],
+    );
+}
+
+#[test]
+fn twenty_notices_or_fewer_are_one_page_of_the_list_without_page_links() {
+    let content = Content::copy();
+    for day in 1..=20 {
+        notice_pair(&content, &format!("2026-11-{day:02}"), &format!("n{day}"));
+    }
+    let compiled = compile(&content.dir(), &content.root.path().join("pictures")).unwrap();
+    let unlisted: Vec<&str> = compiled.unlisted.iter().map(|(slug, _)| *slug).collect();
+    assert_eq!(unlisted.len(), 20, "the notices only: {unlisted:?}");
+    assert!(unlisted
+        .iter()
+        .all(|slug| !slug.starts_with("notices/page")));
+    let [sendai_content::Block::Notices(list)] = compiled.texts[3].ja.body.as_slice() else {
+        panic!("the list's page is the list")
+    };
+    assert_eq!(list.notices.len(), 20);
+    assert!(list.pages.is_empty(), "no links to pages when there is one");
+}
+
+#[test]
+fn a_notice_dated_with_a_number() {
+    let content = Content::copy();
+    notice_pair(&content, "2026-12-01", "seminar");
+    content.edit(
+        "notices/2026-12-01-seminar.md",
+        "date = 2026-12-01",
+        "date = 20261201",
+    );
+    let problem = content.problem("notices/2026-12-01-seminar.md", Some((4, 8)));
+    assert_says(
+        &problem,
+        &["`date` must be a day", "20261201", "date = 2026-12-01"],
+    );
+}
+
+#[test]
+fn a_notice_dated_without_quotes_on_a_day_that_is_not_one() {
+    let content = Content::copy();
+    notice_pair(&content, "2026-02-28", "seminar");
+    content.edit(
+        "notices/2026-02-28-seminar.md",
+        "date = 2026-02-28",
+        "date = 2026-02-30",
+    );
+    let problem = content.problem("notices/2026-02-28-seminar.md", Some((4, 8)));
+    assert_says(&problem, &["invalid date", "a day of the calendar"]);
+}
+
+#[test]
+fn a_notice_corrected_in_one_language_only() {
+    let content = Content::copy();
+    notice_pair(&content, "2026-12-01", "seminar");
+    content.edit(
+        "notices/2026-12-01-seminar.ja.md",
+        "date = 2026-12-01",
+        "date = 2026-12-01\nupdated = 2026-12-03",
+    );
+    let problem = content.problem("notices/2026-12-01-seminar.ja.md", None);
+    assert_says(
+        &problem,
+        &[
+            "updated = 2026-12-03",
+            "2026-12-01-seminar.md has no `updated`",
+            "same `updated` line",
+        ],
+    );
+}
+
+#[test]
+fn a_folder_among_the_notices() {
+    let content = Content::copy();
+    notice_pair(&content, "2026-12-01", "seminar");
+    fs::create_dir_all(content.path("notices/photos")).unwrap();
+    let problem = content.problem("notices/photos", None);
+    assert_says(&problem, &["this folder", "go in files/"]);
 }
 
 #[test]
@@ -665,7 +760,11 @@ fn a_notice_dated_on_a_day_that_is_not_one() {
     let problem = content.problem("notices/2026-02-28-seminar.ja.md", Some((4, 8)));
     assert_says(
         &problem,
-        &["2026-02-30", "not a day of the calendar", "2026-12-01"],
+        &[
+            "2026-02-30",
+            "not a day of the calendar",
+            "date = 2026-02-28, the day its file name starts with",
+        ],
     );
 }
 

@@ -151,7 +151,7 @@ fn check(name: &str, file: &Path) -> Result<(usize, u64), (String, String)> {
         )
     })?;
     let (stem, ending) = name.rsplit_once('.').unwrap_or((name, ""));
-    if ending != KINDS[kind].0 || !super::is_address_name(stem) {
+    if ending != KINDS[kind].0 || !crate::is_address_name(stem) {
         return Err((
             "a document's file name becomes its address".to_owned(),
             "rename it with lowercase letters a to z, digits and hyphens, then its type in \

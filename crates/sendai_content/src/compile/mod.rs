@@ -199,17 +199,6 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
-/// Whether a file's name (without its type) can be part of an address as it is: lowercase
-/// letters a to z, digits and hyphens, neither first nor last.
-fn is_address_name(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !name.starts_with('-')
-        && !name.ends_with('-')
-}
-
 /// Reads a file of the content folder, or says why it cannot.
 fn read_file(file: &Path) -> Result<String, Diagnostic> {
     std::fs::read_to_string(file).map_err(|err| {

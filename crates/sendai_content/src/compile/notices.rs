@@ -13,10 +13,10 @@ use super::diagnostic::{Collect, Diagnostic, Report, Source};
 use super::markdown::{Body, Part};
 use super::pages::split_front_matter;
 use super::pages::Links;
-use super::{is_address_name, leak, leak_all, read_file, Files};
+use super::{leak, leak_all, read_file, Files};
 use crate::{
-    notices_page_slug, page_path, Block, Date, Html, Lang, ListPage, Listing, Localized,
-    NoticeDates, NoticeList, NoticeSummary, Page, PageText, Strings, NOTICES,
+    is_address_name, notices_page_slug, page_path, Block, Date, Html, Lang, ListPage, Listing,
+    Localized, NoticeDates, NoticeList, NoticeSummary, Page, PageText, Strings, NOTICES,
 };
 
 /// How many notices a page of the list holds.
@@ -25,31 +25,15 @@ pub const PER_PAGE: usize = 20;
 /// How many of the newest notices the home page shows.
 pub const LATEST: usize = 3;
 
-/// A notice's front matter as written.
+/// A notice's front matter as written. The dates are read as any value, so that a missing or
+/// mistyped one gets the notice's own advice, with the day of its file name.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
 struct FrontMatter {
     title: Spanned<&'static str>,
     description: Spanned<&'static str>,
-    date: Spanned<DateValue>,
-    updated: Option<Spanned<DateValue>>,
-}
-
-/// A date as an editor may write it: `date = 2026-12-01` (a TOML date) or `date = "2026-12-01"`.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum DateValue {
-    Toml(toml::value::Datetime),
-    Text(String),
-}
-
-impl DateValue {
-    fn text(&self) -> String {
-        match self {
-            DateValue::Toml(date) => date.to_string(),
-            DateValue::Text(text) => text.clone(),
-        }
-    }
+    date: Option<Spanned<toml::Value>>,
+    updated: Option<Spanned<toml::Value>>,
 }
 
 /// One file: a notice in one language, its front matter read, its body not yet rendered.
@@ -82,6 +66,14 @@ pub fn read(dir: &Path, report: &mut Report) -> Vec<Localized<NoticeFile>> {
     let mut notices: Vec<(String, Localized<Option<Option<NoticeFile>>>)> = Vec::new();
     for name in names {
         let file = folder.join(&name);
+        if file.is_dir() {
+            report.push(Diagnostic::in_file(
+                &file,
+                "this folder is in notices/, which holds notices only, two files each",
+                "move the folder out of notices/: a notice's pictures and documents go in files/",
+            ));
+            continue;
+        }
         let Some((stem, lang, date, slug)) = file_name(&name)
             .map_err(|help| {
                 report.push(Diagnostic::in_file(
@@ -131,11 +123,22 @@ pub fn read(dir: &Path, report: &mut Report) -> Vec<Localized<NoticeFile>> {
             ));
             continue;
         }
-        if en.published != ja.published || en.updated != ja.updated {
+        // Their `date`s are their file name's; their `updated`s are written twice.
+        if en.updated != ja.updated {
+            let shown = |updated: &Option<String>| match updated {
+                Some(day) => format!("updated = {day}"),
+                None => "no `updated`".to_owned(),
+            };
             report.push(Diagnostic::in_file(
                 &ja.file,
-                format!("the dates here differ from those of {}", en.file.display()),
-                "both editions of a notice have the same `date`, and the same `updated` if any",
+                format!(
+                    "this edition has {}, but {} has {}",
+                    shown(&ja.updated),
+                    en.file.display(),
+                    shown(&en.updated)
+                ),
+                "a notice is corrected in both languages on the same day: give both files the \
+                 same `updated` line, or neither",
             ));
             continue;
         }
@@ -207,8 +210,8 @@ pub fn render(
 pub struct Published {
     /// The list's entry in the shell: in the main navigation.
     pub list: Page,
-    /// Each page the shell does not list (the notices, the list's later pages), by address,
-    /// with its text; the list's first page's text first.
+    /// The text of each page this adds, by address: the list's pages, first to last, then
+    /// the notices.
     pub pages: Vec<(&'static str, Localized<PageText>)>,
     /// The newest, for the home page.
     pub latest: Localized<Block>,
@@ -381,18 +384,43 @@ fn read_file_front_matter(
         .map_err(|problems| problems.into_iter().for_each(|d| report.push(d)))
         .ok()?;
     let front: FrontMatter = toml.read(&value, "the front matter").collect_into(report)?;
-    let date = |key: &str, value: &Spanned<DateValue>| {
-        let text = value.get_ref().text();
+    // `date = 2026-12-01` (a TOML date) or `date = "2026-12-01"`.
+    let date = |key: &str, value: &Spanned<toml::Value>| {
+        let example = match key {
+            "date" => format!("date = {named_date}, the day its file name starts with"),
+            _ => format!("{key} = 2026-12-03, a day after `date`"),
+        };
+        let text = match value.get_ref() {
+            toml::Value::Datetime(date) => date.to_string(),
+            toml::Value::String(text) => text.clone(),
+            _ => {
+                let span = value.span();
+                let written = &source[toml_range.start + span.start..toml_range.start + span.end];
+                return Err(toml.error(
+                    span,
+                    format!("`{key}` must be a day, but here it is {written}"),
+                    format!("write the year, month and day with hyphens: {example}"),
+                ));
+            }
+        };
         match parse_date(&text) {
             Some(_) => Ok(text),
             None => Err(toml.error(
                 value.span(),
                 format!("`{key}` is {text}, which is not a day of the calendar"),
-                format!("write the year, month and day with hyphens: {key} = 2026-12-01"),
+                format!("write the year, month and day with hyphens: {example}"),
             )),
         }
     };
-    let published = date("date", &front.date).collect_into(report);
+    let Some(front_date) = &front.date else {
+        report.push(toml.error(
+            0..0,
+            "the notice has no `date`: the day it is published",
+            format!("add a line to the front matter: date = {named_date}, the day its file name starts with"),
+        ));
+        return None;
+    };
+    let published = date("date", front_date).collect_into(report);
     let updated = match &front.updated {
         Some(updated) => Some(date("updated", updated).collect_into(report)?),
         None => None,
@@ -400,7 +428,7 @@ fn read_file_front_matter(
     let published = published?;
     if published != named_date {
         report.push(toml.error(
-            front.date.span(),
+            front_date.span(),
             format!("the notice's date is {published}, but its file name says {named_date}"),
             format!(
                 "give the file name and `date` the same day: rename both files of the notice to \

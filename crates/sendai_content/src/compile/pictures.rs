@@ -229,7 +229,7 @@ const RECORD: &str = "picture.txt";
 /// Reads the picture `name` at `source`, from the cache if it was processed before.
 fn process(name: &str, source: &Path, cache: &Path) -> Result<Picture, Problem> {
     let (stem, ending) = name.rsplit_once('.').unwrap_or((name, ""));
-    if !super::is_address_name(stem) || ending.chars().any(|c| c.is_ascii_uppercase()) {
+    if !crate::is_address_name(stem) || ending.chars().any(|c| c.is_ascii_uppercase()) {
         return Err((
             "its file name has capitals, spaces or other characters that an address cannot have"
                 .into(),

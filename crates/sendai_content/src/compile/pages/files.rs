@@ -95,7 +95,7 @@ fn page_name(name: &str) -> Result<(String, Lang), String> {
             "/{PICTURES_DIR}/ is the address of the pictures the build writes: give the page another name"
         ));
     }
-    if !super::super::is_address_name(slug) {
+    if !crate::is_address_name(slug) {
         return Err(
             "a page's file name becomes its address: use lowercase letters a to z, digits and hyphens \
              only, such as visiting-hours.md"
