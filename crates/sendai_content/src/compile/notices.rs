@@ -388,7 +388,7 @@ fn read_file_front_matter(
     let date = |key: &str, value: &Spanned<toml::Value>| {
         let example = match key {
             "date" => format!("date = {named_date}, the day its file name starts with"),
-            _ => format!("{key} = 2026-12-03, a day after `date`"),
+            _ => format!("{key} = 2026-12-03, the day of the correction"),
         };
         let text = match value.get_ref() {
             toml::Value::Datetime(date) => date.to_string(),
