@@ -4,8 +4,9 @@
 // glue) is byte for byte the same.
 // The notices are made up for the measure and never published.
 
-import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { filesUnder } from '../e2e/support/files.mjs';
 import { sameApp } from './assets.mjs';
 import { timedBuild } from './pictures.mjs';
 
@@ -42,16 +43,11 @@ export function addNotices(from, to, count) {
 
 /** Every data file of a build (the shell's site.bin and each page's page.bin) by its path, with its size. */
 function dataFiles(dist) {
-  const files = new Map();
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name === 'page.bin' || name === 'site.bin') files.set(`/${relative(dist, path)}`, statSync(path).size);
-    }
-  };
-  walk(dist);
-  return files;
+  return new Map(
+    filesUnder(dist)
+      .filter((path) => ['page.bin', 'site.bin'].includes(basename(path)))
+      .map((path) => [`/${path}`, statSync(join(dist, path)).size]),
+  );
 }
 
 /** The biggest of `files`, as { path, bytes }. */

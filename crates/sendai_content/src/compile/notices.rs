@@ -394,11 +394,12 @@ fn read_file_front_matter(
             toml::Value::Datetime(date) => date.to_string(),
             toml::Value::String(text) => text.clone(),
             _ => {
-                let span = value.span();
-                let written = &source[toml_range.start + span.start..toml_range.start + span.end];
                 return Err(toml.error(
-                    span,
-                    format!("`{key}` must be a day, but here it is {written}"),
+                    value.span(),
+                    format!(
+                        "`{key}` must be a day, but here it is {}",
+                        &toml.part()[value.span()]
+                    ),
                     format!("write the year, month and day with hyphens: {example}"),
                 ));
             }
