@@ -167,18 +167,24 @@ fn PageHead() -> impl IntoView {
         }
         None => Either::Right(view! { <Meta name="robots" content="noindex" /> }),
     };
-    // Where there are notices, every page names its edition's feed of them.
-    let feed = match context.site.has_notices() {
-        false => Either::Left(()),
-        true => Either::Right(view! {
-            <Link
-                rel="alternate"
-                type_="application/atom+xml"
-                href=format!("{}{}", context.base, feed_path(route.lang))
-                title=context.strings().feed_title
-            />
-        }),
-    };
+    // Every page names its edition's feed of each section that has one.
+    let feeds = context
+        .site
+        .shell
+        .sections
+        .iter()
+        .filter_map(|section| {
+            let title = section.feed.as_ref()?.get(route.lang);
+            Some(view! {
+                <Link
+                    rel="alternate"
+                    type_="application/atom+xml"
+                    href=format!("{}{}", context.base, feed_path(route.lang, section.slug))
+                    title=title
+                />
+            })
+        })
+        .collect_view();
     view! {
         <Html attr:lang=route.lang.code() />
         <Title text=context.site.document_title(route) />
@@ -190,7 +196,7 @@ fn PageHead() -> impl IntoView {
         <Meta property="og:locale" content=route.lang.og_locale() />
         <Meta property="og:locale:alternate" content=route.lang.other().og_locale() />
         {addresses}
-        {feed}
+        {feeds}
     }
 }
 

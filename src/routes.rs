@@ -7,17 +7,19 @@
 use std::cell::RefCell;
 
 pub use crate::content::Lang;
-use crate::content::{is_address_name, page_path, Listing, Page, SiteData, NOTICES};
+use crate::content::{
+    is_address_name, page_path, Listing, Page, Section, SiteData, FEED_FILE_NAME, LIST_PAGES,
+};
 
 /// A page of the site, in either language.
 #[derive(Clone, Copy, Debug)]
 pub enum PageId {
     /// A page of the shell's list (`content/`, in navigation order).
     Listed(&'static Page),
-    /// A page the shell does not list, whose title is in its data file: a notice, or a later
-    /// page of the notices' list, by its address after the language prefix
-    /// (`notices/open-seminar`). Whether there is such a page, only its data file tells: the
-    /// shell stays the same size however many notices there are.
+    /// A page the shell does not list, whose title is in its data file: a section's post, or a
+    /// later page of its list, by its address after the language prefix
+    /// (`notices/open-seminar`). Whether there is such a post, only its data file tells: the
+    /// shell stays the same size however many posts there are.
     Unlisted(&'static str),
 }
 
@@ -82,28 +84,25 @@ impl SiteData {
         self.shell.pages.iter().map(PageId::Listed)
     }
 
-    /// The page at an address after the language prefix: a page of the shell, or one it does
-    /// not list (a notice, a later page of the notices' list) where the site has notices.
+    /// The page at an address after the language prefix: a page of the shell, or one of a
+    /// section's that it does not list (a post, a later page of the list).
     pub fn page_at(self, slug: &str) -> Option<PageId> {
         if let Some(page) = self.find(slug) {
             return Some(page);
         }
-        let segments: Vec<&str> = slug.split('/').collect();
-        let is_later_page = |number: &str| {
-            number
+        let (section, rest) = slug.split_once('/')?;
+        let section = self.section(section)?;
+        let here = match rest.split_once('/') {
+            Some((LIST_PAGES, number)) => number
                 .parse::<u32>()
-                .is_ok_and(|n| n >= 2 && n.to_string() == number)
+                .is_ok_and(|n| (2..=section.list_pages).contains(&n) && n.to_string() == number),
+            Some(_) => false,
+            None => rest != LIST_PAGES && is_address_name(rest),
         };
-        let unlisted_here = match segments.as_slice() {
-            [NOTICES, "page", number] => is_later_page(number),
-            [NOTICES, notice] => *notice != "page" && is_address_name(notice),
-            _ => false,
-        };
-        (unlisted_here && self.has_notices()).then(|| unlisted(slug.to_owned()))
+        here.then(|| unlisted(slug.to_owned()))
     }
 
-    /// The page an unlisted page belongs to, which its breadcrumbs show: the notices' list
-    /// for a notice.
+    /// The page an unlisted page belongs to, which its breadcrumbs show: its section's list.
     pub fn parent(self, page: PageId) -> Option<PageId> {
         match page {
             PageId::Listed(_) => None,
@@ -111,9 +110,12 @@ impl SiteData {
         }
     }
 
-    /// Whether the site has notices, and so their list and feeds.
-    pub fn has_notices(self) -> bool {
-        self.find(NOTICES).is_some()
+    /// The section whose list is at `slug`, where it has posts.
+    pub fn section(self, slug: &str) -> Option<&'static Section> {
+        self.shell
+            .sections
+            .iter()
+            .find(|section| section.slug == slug)
     }
 
     /// The page whose file is `content/<slug>.md` (`""` for the home page).
@@ -228,14 +230,11 @@ impl Route {
     }
 }
 
-/// The path of an edition's Atom feed of the notices, relative to the site's root:
+/// The path of an edition's Atom feed of a section's posts, relative to the site's root:
 /// `/notices/atom.xml`, `/ja/notices/atom.xml`.
-pub fn feed_path(lang: Lang) -> String {
-    format!("{}{FEED_FILE_NAME}", page_path(lang, NOTICES))
+pub fn feed_path(lang: Lang, section: &str) -> String {
+    format!("{}{FEED_FILE_NAME}", page_path(lang, section))
 }
-
-/// The file name of the notices' feeds, in the list's folder.
-const FEED_FILE_NAME: &str = "atom.xml";
 
 /// The `<meta name>` that tells the browser app the public URL the site was built for (the
 /// prerenderer writes it in place of Trunk's `<base>`, which would make `#fragment` links

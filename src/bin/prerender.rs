@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use sendai_cluster::prerender::{write_site, Settings};
 use sendai_cluster::routes::normalize_base;
-use sendai_content::compile::{compile, picture_cache, write_out};
+use sendai_content::compile::{compile, picture_cache};
 
 /// Used when `SITE_ORIGIN` is not set: the address `trunk serve` uses.
 const LOCAL_ORIGIN: &str = "http://127.0.0.1:8080";
@@ -33,7 +33,7 @@ fn main() {
         LOCAL_ORIGIN.to_owned()
     });
     let origin = origin.trim_end_matches('/').to_owned();
-    match write_site(&dist, &Settings { base, origin }, &write_out(&compiled)) {
+    match write_site(&dist, &Settings { base, origin }, &compiled) {
         Ok(pages) => eprintln!("prerender: wrote {} pages", pages.len()),
         Err(err) => {
             eprintln!("prerender: {err}");

@@ -1,15 +1,15 @@
-use leptos::either::EitherOf8;
+use leptos::either::EitherOf7;
 use leptos::prelude::*;
 
 use crate::components::{
-    ConceptDiagram, ConformanceTable, ContactDetails, NoticeDatesLine, NoticeListSection, SiteMap,
-    TimelineSection,
+    ConceptDiagram, ConformanceTable, ContactDetails, SiteMap, TimelineSection,
 };
 use crate::content::{Block, PageText};
 use crate::context::use_page_context;
 
 /// A page from `content/`: its title as the heading, then its body: prose (HTML made from
-/// Markdown at build time) and the structured part its template draws.
+/// Markdown at build time), the structured part its template draws, and what the build made of
+/// a section's posts.
 #[component]
 pub fn ContentPage(
     /// The page's text in its language, from its data file.
@@ -21,20 +21,23 @@ pub fn ContentPage(
         .body
         .iter()
         .map(|block| match block {
-            Block::Prose(html) => EitherOf8::A(view! {
+            Block::Prose(html) => EitherOf7::A(view! {
                 <div class="sc-prose" inner_html=html.with_base(&base)></div>
             }),
-            Block::Timeline(timeline) => EitherOf8::B(view! { <TimelineSection timeline /> }),
-            Block::Diagram(diagram) => EitherOf8::C(view! { <ConceptDiagram diagram /> }),
-            Block::Contact => EitherOf8::D(view! {
+            Block::Timeline(timeline) => EitherOf7::B(view! { <TimelineSection timeline /> }),
+            Block::Diagram(diagram) => EitherOf7::C(view! { <ConceptDiagram diagram /> }),
+            Block::Contact => EitherOf7::D(view! {
                 <div class="sc-panel">
                     <ContactDetails />
                 </div>
             }),
-            Block::SiteMap => EitherOf8::E(view! { <SiteMap /> }),
-            Block::Conformance(table) => EitherOf8::F(view! { <ConformanceTable table /> }),
-            Block::Dates(dates) => EitherOf8::G(view! { <NoticeDatesLine dates /> }),
-            Block::Notices(list) => EitherOf8::H(view! { <NoticeListSection list /> }),
+            Block::SiteMap => EitherOf7::E(view! { <SiteMap /> }),
+            Block::Conformance(table) => EitherOf7::F(view! { <ConformanceTable table /> }),
+            // Made by the build of a section's posts, with the site's classes, outside the
+            // prose's typography.
+            Block::Built(html) => EitherOf7::G(view! {
+                <div class="sc-built" inner_html=html.with_base(&base)></div>
+            }),
         })
         .collect_view();
     view! {

@@ -1,35 +1,36 @@
-//! Each edition's Atom feed of the notices, `/notices/atom.xml` and `/ja/notices/atom.xml`: the
-//! newest twenty, as the first page of the list holds them, each with its absolute address, its
-//! description as the summary, and the day it was last corrected or else published.
+//! Each edition's Atom feed of a section's posts (`/notices/atom.xml`, `/ja/notices/atom.xml`)
+//! where its `_index` files ask for one: the newest, as many as the first page of the list holds,
+//! each with its absolute address, its description as the summary, and the day it was last
+//! corrected or else published.
 
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
+use sendai_content::compile::{Day, Post, Section};
 
 use super::Settings;
-use crate::content::{Block, NoticeSummary, SiteData, NOTICES};
-use crate::page_data;
+use crate::content::SiteData;
 use crate::routes::{feed_path, Lang, Route};
 
-/// The feed of `lang`'s notices, as XML; `None` where the site has no notice.
-pub fn feed(site: SiteData, lang: Lang, settings: &Settings) -> Option<String> {
-    let list = site.find(NOTICES)?;
-    let notices = page_data::get(lang, list)?
-        .body
-        .iter()
-        .find_map(|block| match block {
-            Block::Notices(list) => Some(&list.notices),
-            _ => None,
-        })?;
+/// The feed of `section`'s posts in `lang`, as XML; `None` where it has no feed or no post.
+pub fn feed(site: SiteData, section: &Section, lang: Lang, settings: &Settings) -> Option<String> {
+    let title = section.feed()?.get(lang);
+    let list = site.find(section.slug)?;
     let url = |route: Route| route.url(&settings.origin, &settings.base);
-    let strings = site.strings(lang);
     let mut author = Person::default();
-    author.set_name(strings.organisation);
-    let entries: Vec<Entry> = notices
+    author.set_name(site.strings(lang).organisation);
+    let entries: Vec<Entry> = section
+        .posts
         .iter()
-        .filter_map(|notice| entry(site, lang, notice, &url))
+        .take(section.paginate_by())
+        .filter_map(|post| entry(site, lang, post, &url))
         .collect();
     let mut feed = Feed::default();
-    let feed_url = format!("{}{}{}", settings.origin, settings.base, feed_path(lang));
-    feed.set_title(strings.feed_title);
+    let feed_url = format!(
+        "{}{}{}",
+        settings.origin,
+        settings.base,
+        feed_path(lang, section.slug)
+    );
+    feed.set_title(title);
     feed.set_id(feed_url.clone());
     feed.set_lang(lang.code().to_owned());
     feed.set_authors(vec![author]);
@@ -42,26 +43,21 @@ pub fn feed(site: SiteData, lang: Lang, settings: &Settings) -> Option<String> {
     Some(feed.to_string())
 }
 
-/// A notice as a feed entry. Its id is its address, which does not change when it is corrected.
-fn entry(
-    site: SiteData,
-    lang: Lang,
-    notice: &NoticeSummary,
-    url: &dyn Fn(Route) -> String,
-) -> Option<Entry> {
-    let address = url(Route::page(lang, site.page_at(notice.slug)?));
-    let published = day(notice.dates.published.datetime)?;
-    let updated = match &notice.dates.updated {
-        Some(updated) => day(updated.datetime)?,
+/// A post as a feed entry. Its id is its address, which does not change when it is corrected.
+fn entry(site: SiteData, lang: Lang, post: &Post, url: &dyn Fn(Route) -> String) -> Option<Entry> {
+    let address = url(Route::page(lang, site.page_at(post.slug)?));
+    let published = day(post.published)?;
+    let updated = match post.updated {
+        Some(updated) => day(updated)?,
         None => published,
     };
     let mut entry = Entry::default();
-    entry.set_title(notice.title);
+    entry.set_title(post.title.get(lang));
     entry.set_id(address.clone());
     entry.set_links(vec![link(&address, "alternate", "text/html")]);
     entry.set_published(Some(published));
     entry.set_updated(updated);
-    entry.set_summary(Some(Text::plain(notice.description)));
+    entry.set_summary(Some(Text::plain(post.description.get(lang))));
     Some(entry)
 }
 
@@ -73,7 +69,7 @@ fn link(href: &str, rel: &str, mime_type: &str) -> Link {
     link
 }
 
-/// The start of a day in Japan, where the secretariat dates its notices.
-fn day(date: &str) -> Option<FixedDateTime> {
-    FixedDateTime::parse_from_rfc3339(&format!("{date}T00:00:00+09:00")).ok()
+/// The start of a day in Japan, where the secretariat dates its posts.
+fn day(day: Day) -> Option<FixedDateTime> {
+    FixedDateTime::parse_from_rfc3339(&format!("{}T00:00:00+09:00", day.datetime())).ok()
 }

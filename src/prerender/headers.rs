@@ -10,15 +10,21 @@ use sendai_content::compile::{FILES_DIR, PICTURES_DIR};
 
 use super::policy::{cache_control, response_headers, Policy, IMMUTABLE, REVALIDATE};
 use super::{files, Settings};
-use crate::content::{page_path, NOTICES};
+use crate::content::{page_path, SiteData};
 use crate::routes::Lang;
 
 /// The files this module writes into the site's folder.
 pub const HEADER_FILES: [&str; 3] = ["_headers", "_headers.nginx", "_headers.caddy"];
 
 /// Writes `_headers`, `_headers.nginx` and `_headers.caddy` into `dist`.
-pub fn write_headers(dist: &Path, policy: &Policy, settings: &Settings) -> std::io::Result<()> {
-    let netlify = netlify(dist, policy, settings)?;
+pub fn write_headers(
+    dist: &Path,
+    policy: &Policy,
+    settings: &Settings,
+    site: SiteData,
+) -> std::io::Result<()> {
+    let sections: Vec<&str> = site.shell.sections.iter().map(|s| s.slug).collect();
+    let netlify = netlify(dist, policy, settings, &sections)?;
     std::fs::write(dist.join("_headers"), netlify)?;
     std::fs::write(dist.join("_headers.nginx"), nginx(policy))?;
     std::fs::write(dist.join("_headers.caddy"), caddy(policy))
@@ -26,9 +32,14 @@ pub fn write_headers(dist: &Path, policy: &Policy, settings: &Settings) -> std::
 
 /// A `_headers` file (Netlify and Cloudflare Pages format). Each file gets its own cache rule so
 /// that no two rules set the same header; the documents, all revalidated, share one, and so do
-/// the pictures, all hashed, and each edition's notices, since Cloudflare Pages reads at most
-/// 100 rules.
-pub fn netlify(dist: &Path, policy: &Policy, settings: &Settings) -> std::io::Result<String> {
+/// the pictures, all hashed, and each edition's `sections` (by their addresses), since
+/// Cloudflare Pages reads at most 100 rules.
+pub fn netlify(
+    dist: &Path,
+    policy: &Policy,
+    settings: &Settings,
+    sections: &[&str],
+) -> std::io::Result<String> {
     let mut rules = BTreeMap::new();
     for file in files(dist)? {
         let name = file
@@ -47,14 +58,16 @@ pub fn netlify(dist: &Path, policy: &Policy, settings: &Settings) -> std::io::Re
             rules.insert(format!("{}/{PICTURES_DIR}/*", settings.base), IMMUTABLE);
             continue;
         }
-        // The notices, their list and feed, revalidated like every page: one rule per edition,
-        // however many notices there are.
-        if let Some(edition) = Lang::ALL.into_iter().find_map(|lang| {
-            let folder = page_path(lang, NOTICES);
-            name.starts_with(folder.trim_start_matches('/'))
-                .then_some(folder)
+        // A section's posts, its list and feed, revalidated like every page: one rule per
+        // section and edition, however many posts there are.
+        if let Some(folder) = sections.iter().find_map(|section| {
+            Lang::ALL.into_iter().find_map(|lang| {
+                let folder = page_path(lang, section);
+                name.starts_with(folder.trim_start_matches('/'))
+                    .then_some(folder)
+            })
         }) {
-            rules.insert(format!("{}{edition}*", settings.base), REVALIDATE);
+            rules.insert(format!("{}{folder}*", settings.base), REVALIDATE);
             continue;
         }
         let cache = cache_control(&name);
@@ -145,7 +158,7 @@ mod tests {
             base: "/sub".into(),
             origin: "https://example.jp".into(),
         };
-        let file = netlify(&dist, &Policy::for_template(TEMPLATE), &settings).unwrap();
+        let file = netlify(&dist, &Policy::for_template(TEMPLATE), &settings, &[]).unwrap();
         std::fs::remove_dir_all(&dist).unwrap();
         assert!(
             file.contains("\n/sub/files/*\n  Cache-Control: no-cache\n"),

@@ -1,11 +1,11 @@
 //! The structured data in every page's head: the secretariat as a schema.org `Organization`;
-//! and in a notice's, the notice as an `Article`.
+//! and in a post's, the post as an `Article`.
 
+use sendai_content::compile::Post;
 use serde::Serialize;
 
 use super::Settings;
-use crate::content::{Block, SiteData};
-use crate::page_data;
+use crate::content::SiteData;
 use crate::routes::{Lang, Route};
 
 /// The secretariat as a schema.org `Organization`, with the address, telephone and fax exactly
@@ -64,7 +64,7 @@ fn organization_json(site: SiteData) -> String {
     serde_json::to_string(&organization).expect("plain strings serialize")
 }
 
-/// A notice as a schema.org `Article`: its headline, description, language and dates.
+/// A post as a schema.org `Article`: its headline, description, language and dates.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Article {
@@ -76,9 +76,9 @@ struct Article {
     description: &'static str,
     in_language: &'static str,
     url: String,
-    date_published: &'static str,
+    date_published: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    date_modified: Option<&'static str>,
+    date_modified: Option<String>,
     publisher: Publisher,
 }
 
@@ -89,23 +89,17 @@ struct Publisher {
     name: &'static str,
 }
 
-/// The `<script type="application/ld+json">` of a notice's page; `None` for other pages.
-pub fn notice_json_ld(site: SiteData, route: Route, settings: &Settings) -> Option<String> {
-    let page = route.page?;
-    let text = page_data::get(route.lang, page)?;
-    let dates = text.body.iter().find_map(|block| match block {
-        Block::Dates(dates) => Some(dates),
-        _ => None,
-    })?;
+/// The `<script type="application/ld+json">` of a post's page; `None` for other pages.
+pub fn article_json_ld(site: SiteData, route: Route, post: &Post, settings: &Settings) -> String {
     let article = Article {
         context: "https://schema.org",
         kind: "Article",
-        headline: page.title(route.lang),
-        description: text.description,
+        headline: post.title.get(route.lang),
+        description: post.description.get(route.lang),
         in_language: route.lang.code(),
         url: route.url(&settings.origin, &settings.base),
-        date_published: dates.published.datetime,
-        date_modified: dates.updated.as_ref().map(|date| date.datetime),
+        date_published: post.published.datetime(),
+        date_modified: post.updated.map(|day| day.datetime()),
         publisher: Publisher {
             kind: "Organization",
             name: site.strings(route.lang).organisation,
@@ -115,9 +109,7 @@ pub fn notice_json_ld(site: SiteData, route: Route, settings: &Settings) -> Opti
     let json = serde_json::to_string(&article)
         .expect("plain strings serialize")
         .replace("</", "<\\/");
-    Some(format!(
-        r#"<script type="application/ld+json">{json}</script>"#
-    ))
+    format!(r#"<script type="application/ld+json">{json}</script>"#)
 }
 
 #[cfg(test)]

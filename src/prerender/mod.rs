@@ -6,7 +6,7 @@
 //!   page's data file beside it and the shell's, `site.bin`, at the root;
 //! - [`json_ld`]: the organisation's structured data in every page;
 //! - [`sitemap`]: `sitemap.xml` and `robots.txt`;
-//! - [`feed`]: each edition's Atom feed of the notices;
+//! - [`feed`]: each edition's Atom feed of a section's posts;
 //! - [`policy`]: the one definition of the security policy, headers and cache rules;
 //! - [`headers`]: that definition as `_headers`, `_headers.nginx` and `_headers.caddy`;
 //! - [`compress`]: the `.br` and `.gz` copies.
@@ -22,7 +22,9 @@ pub mod sitemap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use sendai_content::compile::{Output, FILES_DIR, PICTURES_DIR};
+use sendai_content::compile::{
+    write_out, Compiled, Output, Post, Section, FILES_DIR, PICTURES_DIR,
+};
 
 use crate::content::{data, SiteData};
 use crate::page_data;
@@ -52,7 +54,7 @@ pub fn read_content(output: &Output) -> SiteData {
     for page_files in &output.page_files {
         let page = site
             .page_at(page_files.slug)
-            .expect("a page of the shell, or a notice's");
+            .expect("a page of the shell, or of a section");
         for lang in Lang::ALL {
             let file: &'static [u8] = page_files.files.of(lang).clone().leak();
             page_data::insert(site, lang, page, file).expect("the build reads its own data");
@@ -68,8 +70,10 @@ pub fn read_content(output: &Output) -> SiteData {
 pub fn write_site(
     dist: &Path,
     settings: &Settings,
-    output: &Output,
+    compiled: &Compiled,
 ) -> std::io::Result<Vec<PathBuf>> {
+    let output = &write_out(compiled);
+    let sections = &compiled.sections;
     let site = read_content(output);
     let trunk_html = fs::read_to_string(dist.join("index.html"))?;
     let serving = page::is_trunk_serve(&trunk_html);
@@ -109,7 +113,13 @@ pub fn write_site(
         fs::create_dir_all(file.parent().expect("a page file is inside dist"))?;
         fs::write(
             &file,
-            render_page(site, &template, &route.href(&settings.base), settings)?,
+            render_page(
+                site,
+                &template,
+                &route.href(&settings.base),
+                settings,
+                sections,
+            )?,
         )?;
         written.push(file);
     }
@@ -119,21 +129,27 @@ pub fn write_site(
         let path = format!("{}404.html", Route::not_found(lang).path());
         let file = dist.join(path.trim_start_matches('/'));
         let url = format!("{}{path}", settings.base);
-        fs::write(&file, render_page(site, &template, &url, settings)?)?;
+        fs::write(
+            &file,
+            render_page(site, &template, &url, settings, sections)?,
+        )?;
         written.push(file);
     }
 
     fs::write(
         dist.join("sitemap.xml"),
-        sitemap::sitemap(&routes, settings),
+        sitemap::sitemap(&routes, sections, settings),
     )?;
-    for lang in Lang::ALL {
-        if let Some(xml) = feed::feed(site, lang, settings) {
-            fs::write(dist.join(feed_path(lang).trim_start_matches('/')), xml)?;
+    for section in sections {
+        for lang in Lang::ALL {
+            if let Some(xml) = feed::feed(site, section, lang, settings) {
+                let path = feed_path(lang, section.slug);
+                fs::write(dist.join(path.trim_start_matches('/')), xml)?;
+            }
         }
     }
     fs::write(dist.join("robots.txt"), sitemap::robots(settings))?;
-    headers::write_headers(dist, &policy, settings)?;
+    headers::write_headers(dist, &policy, settings, site)?;
     if !serving {
         compress::precompress(dist)?;
     }
@@ -141,7 +157,7 @@ pub fn write_site(
 }
 
 /// Every page the build publishes, in every language: the shell's, in its order, then the pages
-/// it does not list (the notices).
+/// it does not list (the sections' later list pages and posts).
 pub fn routes(site: SiteData, output: &Output) -> Vec<Route> {
     Lang::ALL
         .into_iter()
@@ -152,6 +168,17 @@ pub fn routes(site: SiteData, output: &Output) -> Vec<Route> {
             })
         })
         .collect()
+}
+
+/// The post at an address after the language prefix (`notices/open-seminar`), if it is one.
+pub fn post_at<'a>(sections: &'a [Section], slug: &str) -> Option<&'a Post> {
+    let (section, _) = slug.split_once('/')?;
+    sections
+        .iter()
+        .find(|s| s.slug == section)?
+        .posts
+        .iter()
+        .find(|post| post.slug == slug)
 }
 
 /// The data file of the page `slug` in `lang`: `concept/page.bin` beside `concept/index.html`.

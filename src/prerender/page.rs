@@ -13,9 +13,10 @@ use leptos_router::location::RequestUrl;
 use lol_html::errors::RewritingError;
 use lol_html::html_content::{ContentType, Element};
 use lol_html::{comments, element, rewrite_str, text, RewriteStrSettings};
+use sendai_content::compile::Section;
 use sha2::{Digest, Sha384};
 
-use super::json_ld::{notice_json_ld, organization_json_ld};
+use super::json_ld::{article_json_ld, organization_json_ld};
 use super::policy::Policy;
 use super::Settings;
 use crate::app::App;
@@ -144,6 +145,7 @@ pub fn render_page(
     template: &str,
     path: &str,
     settings: &Settings,
+    sections: &[Section],
 ) -> Result<String, TemplateError> {
     any_spawner::Executor::init_futures_executor().ok();
     let owner = Owner::new();
@@ -165,8 +167,13 @@ pub fn render_page(
             return Err(TemplateError::Missing(Marker::HeadEnd));
         }
         let route = site.locate(path, &settings.base);
-        let json_ld =
-            organization_json_ld(site) + &notice_json_ld(site, route, settings).unwrap_or_default();
+        let post = route
+            .page
+            .and_then(|page| super::post_at(sections, page.slug()));
+        let json_ld = organization_json_ld(site)
+            + &post
+                .map(|post| article_json_ld(site, route, post, settings))
+                .unwrap_or_default();
         let page = rewrite_str(
             template,
             RewriteStrSettings::new()
@@ -356,7 +363,7 @@ mod tests {
     fn each_page_is_rendered_with_its_language_title_and_heading() {
         let site = fixture::site();
         for route in site.all_pages() {
-            let html = render_page(site, TEMPLATE, &route.path(), &settings()).unwrap();
+            let html = render_page(site, TEMPLATE, &route.path(), &settings(), &[]).unwrap();
             assert!(
                 html.contains(&format!("<html lang=\"{}\"", route.lang.code())),
                 "{}",
@@ -378,7 +385,7 @@ mod tests {
     #[test]
     fn the_page_goes_into_a_body_that_already_holds_a_script() {
         let template = TEMPLATE.replace("<body></body>", "<body><script>reload()</script></body>");
-        let html = render_page(fixture::site(), &template, "/", &settings()).unwrap();
+        let html = render_page(fixture::site(), &template, "/", &settings(), &[]).unwrap();
         let body = html.split("<body>").nth(1).unwrap();
         // Leptos's markers (empty comments) first, then the page.
         assert!(
@@ -391,7 +398,8 @@ mod tests {
 
     #[test]
     fn the_current_page_is_marked_in_the_navigation() {
-        let html = render_page(fixture::site(), TEMPLATE, "/secretariat/", &settings()).unwrap();
+        let html =
+            render_page(fixture::site(), TEMPLATE, "/secretariat/", &settings(), &[]).unwrap();
         assert!(
             html.contains("href=\"/secretariat/\" aria-current=\"page\""),
             "{html}"
@@ -406,7 +414,7 @@ mod tests {
     #[test]
     fn unknown_paths_render_not_found_without_a_canonical_link() {
         let site = fixture::site();
-        let html = render_page(site, TEMPLATE, "/ja/nope", &settings()).unwrap();
+        let html = render_page(site, TEMPLATE, "/ja/nope", &settings(), &[]).unwrap();
         assert!(html.contains(site.strings(Lang::Ja).not_found_title));
         assert!(html.contains("<html lang=\"ja\""));
         assert!(html.contains("noindex"));
@@ -420,7 +428,7 @@ mod tests {
             origin: "https://sendai.example".into(),
         };
         let site = fixture::site();
-        let html = render_page(site, TEMPLATE, "/sub/concept/", &settings).unwrap();
+        let html = render_page(site, TEMPLATE, "/sub/concept/", &settings, &[]).unwrap();
         let concept = Route::page(Lang::En, site.find("concept").unwrap());
         assert!(html.contains(site.title(concept)));
         for href in html.split("href=\"").skip(1) {
@@ -439,7 +447,7 @@ mod tests {
     fn the_policy_meta_comes_right_after_the_charset_and_before_any_script_or_style() {
         let policy = Policy::for_template(TEMPLATE);
         let template = with_policy_meta(TEMPLATE, &policy).unwrap();
-        let html = render_page(fixture::site(), &template, "/", &settings()).unwrap();
+        let html = render_page(fixture::site(), &template, "/", &settings(), &[]).unwrap();
         let meta = format!(
             "<head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"{}\"><!--HEAD-->",
             policy.meta_value()
@@ -522,7 +530,8 @@ mod tests {
             .map_err(|err| err.to_string())?;
         let template = with_policy_meta(&template, &Policy::for_template(&template))
             .map_err(|err| err.to_string())?;
-        render_page(fixture::site(), &template, "/sub/", &settings()).map_err(|err| err.to_string())
+        render_page(fixture::site(), &template, "/sub/", &settings(), &[])
+            .map_err(|err| err.to_string())
     }
 
     /// `TRUNK_HTML` with `marker` written otherwise, as a careless edit of `index.html` or

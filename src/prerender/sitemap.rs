@@ -3,14 +3,14 @@
 
 use std::fmt::Write as _;
 
+use sendai_content::compile::Section;
+
 use super::Settings;
-use crate::content::Block;
-use crate::page_data;
 use crate::routes::{Lang, Route};
 
-/// Every page of `routes` with its language alternates, and for a notice the day it was last
-/// corrected or else published.
-pub fn sitemap(routes: &[Route], settings: &Settings) -> String {
+/// Every page of `routes` with its language alternates, and for a section's post the day it
+/// was last corrected or else published.
+pub fn sitemap(routes: &[Route], sections: &[Section], settings: &Settings) -> String {
     let url = |route: Route| route.url(&settings.origin, &settings.base);
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -19,7 +19,7 @@ pub fn sitemap(routes: &[Route], settings: &Settings) -> String {
     );
     for &route in routes {
         let _ = writeln!(xml, "  <url>\n    <loc>{}</loc>", url(route));
-        if let Some(day) = last_changed(route) {
+        if let Some(day) = last_changed(route, sections) {
             let _ = writeln!(xml, "    <lastmod>{day}</lastmod>");
         }
         for lang in Lang::ALL {
@@ -36,13 +36,10 @@ pub fn sitemap(routes: &[Route], settings: &Settings) -> String {
     xml
 }
 
-/// The day a dated page (a notice) last changed: when it was corrected, or else published.
-fn last_changed(route: Route) -> Option<&'static str> {
-    let text = page_data::get(route.lang, route.page?)?;
-    text.body.iter().find_map(|block| match block {
-        Block::Dates(dates) => Some(dates.updated.as_ref().unwrap_or(&dates.published).datetime),
-        _ => None,
-    })
+/// The day a post last changed: when it was corrected, or else published.
+fn last_changed(route: Route, sections: &[Section]) -> Option<String> {
+    let post = super::post_at(sections, route.page?.slug())?;
+    Some(post.updated.unwrap_or(post.published).datetime())
 }
 
 /// Allows everything and names the sitemap.
@@ -69,7 +66,7 @@ mod tests {
     fn the_sitemap_lists_every_page_with_its_alternates() {
         let site = fixture::site();
         let routes: Vec<Route> = site.all_pages().collect();
-        let xml = sitemap(&routes, &settings());
+        let xml = sitemap(&routes, &[], &settings());
         assert_eq!(xml.matches("<loc>").count(), routes.len());
         assert!(xml.contains("<loc>https://sendai.example/sub/ja/concept/</loc>"));
         assert!(xml.contains("hreflang=\"ja\" href=\"https://sendai.example/sub/ja/secretariat/\""));

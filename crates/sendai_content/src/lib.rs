@@ -77,15 +77,21 @@ impl Lang {
     }
 }
 
-/// The address of the notices' list, and the folder of every notice's address: `/notices/`,
-/// `/notices/open-seminar/`. No page of `content/` may take it.
-pub const NOTICES: &str = "notices";
+/// The folder of a section's later list pages, after the section's address:
+/// `notices/page/2`; the first page is the section's address itself.
+pub const LIST_PAGES: &str = "page";
 
-/// The address of a later page of the notices' list, after the language prefix:
-/// `notices/page/2`; the first page is [`NOTICES`] itself.
-pub fn notices_page_slug(number: usize) -> String {
-    format!("{NOTICES}/page/{number}")
+/// The address of page `number` (from 1) of a section's list, after the language prefix:
+/// `notices`, `notices/page/2`.
+pub fn list_page_slug(section: &str, number: usize) -> String {
+    match number {
+        1 => section.to_owned(),
+        _ => format!("{section}/{LIST_PAGES}/{number}"),
+    }
 }
+
+/// The file name of a section's Atom feed, in its list's folder: `notices/atom.xml`.
+pub const FEED_FILE_NAME: &str = "atom.xml";
 
 /// Whether a name (a file's, without its type) can be part of an address as it is: lowercase
 /// letters a to z, digits and hyphens, neither first nor last.
@@ -144,9 +150,13 @@ data_type! {
     /// details: what `site.bin` holds. Each page's own text is in its data file.
     #[serde(bound(deserialize = "'de: 'static"))]
     pub struct Site {
-        /// Every page, in navigation order (by `weight`).
+        /// Every page, in navigation order (by `weight`): the pages of `content/`, and the
+        /// first page of each section's list.
         pub pages: Vec<Page>,
-        /// The words around each page's own text: header, navigation, footer, Not Found, notices.
+        /// The sections that have posts, which publish lists, posts and feeds at addresses the
+        /// shell does not list one by one.
+        pub sections: Vec<Section>,
+        /// The words around each page's own text: header, navigation, footer, Not Found.
         pub strings: Localized<Strings>,
         /// The secretariat's details, shown in every footer.
         pub contact: Contact,
@@ -167,12 +177,28 @@ data_type! {
 }
 
 data_type! {
+    /// A section of dated posts (`content/notices/`, say), as every page's shell knows it: the
+    /// addresses of its list and posts, and its feed. Its list's first page is in the shell's
+    /// pages, under the same address.
+    pub struct Section {
+        /// The section's folder, and its list's address: `notices` for `/notices/`; each post
+        /// is at `notices/NAME`, the later list pages at `notices/page/2` and on.
+        pub slug: &'static str,
+        /// How many pages its list has, the first included.
+        pub list_pages: u32,
+        /// The title feed readers show, in each language, where the section has an Atom feed
+        /// (`notices/atom.xml`), which every page names in its head.
+        pub feed: Option<Localized<&'static str>>,
+    }
+}
+
+data_type! {
     /// A page's own text in one language: what its data file holds.
     pub struct PageText {
         /// The meta description.
         pub description: &'static str,
         /// The page's heading and the first part of its `<title>`, where the shell does not list
-        /// the page (a notice, a later page of the notices' list); `None` for the shell's pages,
+        /// the page (a post, a later page of a section's list); `None` for the shell's pages,
         /// whose titles are there.
         pub title: Option<&'static str>,
         /// The page's body, in order.
@@ -193,65 +219,9 @@ data_type! {
         Contact,
         SiteMap,
         Conformance(Conformance),
-        /// A notice's dates, under its heading. Made by the build, not a template.
-        Dates(NoticeDates),
-        /// A list of notices: a page of the notices' list, or the newest on the home page.
-        /// Made by the build, not a template.
-        Notices(NoticeList),
-    }
-}
-
-data_type! {
-    /// A day, as `<time datetime>` takes it (`2026-12-01`) and as its edition writes it
-    /// (`1 December 2026`, `2026年12月1日`).
-    pub struct Date {
-        pub datetime: &'static str,
-        pub shown: &'static str,
-    }
-}
-
-data_type! {
-    /// When a notice was published, and when it was last corrected, if it was.
-    #[serde(bound(deserialize = "'de: 'static"))]
-    pub struct NoticeDates {
-        pub published: Date,
-        pub updated: Option<Date>,
-    }
-}
-
-data_type! {
-    /// A notice as a list shows it.
-    pub struct NoticeSummary {
-        /// Its address after the language prefix: `notices/open-seminar`.
-        pub slug: &'static str,
-        pub title: &'static str,
-        pub description: &'static str,
-        pub dates: NoticeDates,
-    }
-}
-
-data_type! {
-    /// Notices, newest first: one page of the notices' list, or the newest few on the home page.
-    #[serde(bound(deserialize = "'de: 'static"))]
-    pub struct NoticeList {
-        /// The home page's few, under a heading and with a link to the list; `false` on the
-        /// list's own pages.
-        pub latest: bool,
-        pub notices: Vec<NoticeSummary>,
-        /// Every page of the list, first to last, where there is more than one.
-        pub pages: Vec<ListPage>,
-        /// The index in `pages` of the page this list is.
-        pub current: usize,
-    }
-}
-
-data_type! {
-    /// A page of the notices' list, as the links between them name it.
-    pub struct ListPage {
-        /// Its address after the language prefix: `notices`, `notices/page/2`.
-        pub slug: &'static str,
-        /// Its link's accessible name: `Page 2`, `2ページ目`.
-        pub label: &'static str,
+        /// What the build made of a section's posts, drawn as it is: a page of its list, the
+        /// newest on the home page, a post's dates. Made by the build, not a template.
+        Built(Html),
     }
 }
 
@@ -418,24 +388,6 @@ data_type! {
         #[serde(borrow)]
         pub not_found_advice: Vec<&'static str>,
         pub not_found_pages_heading: &'static str,
-        /// The notices' list: its title and description, the heading of the newest on the home
-        /// page and the link from there to the list.
-        pub notices_title: &'static str,
-        pub notices_description: &'static str,
-        pub latest_notices: &'static str,
-        pub all_notices: &'static str,
-        /// A later page of the list's title: `{title}`, `{page}` and `{pages}` are filled in.
-        pub notices_page_title: &'static str,
-        /// The accessible name of a link to a page of the list: `{page}` is its number.
-        pub notices_page_label: &'static str,
-        pub pagination_label: &'static str,
-        pub previous_page: &'static str,
-        pub next_page: &'static str,
-        /// The labels of a notice's dates.
-        pub published: &'static str,
-        pub updated: &'static str,
-        /// The Atom feed's title, which feed readers show.
-        pub feed_title: &'static str,
     }
 }
 

@@ -563,7 +563,10 @@ fn a_statement_date_that_is_not_a_day_is_refused() {
     );
     conformance_problem(
         &content,
-        &["`date` must be a day written year-month-day", "2026-11-28"],
+        &[
+            "`date` must be a day of the calendar written year-month-day",
+            "2026-11-28",
+        ],
     );
 }
 
@@ -598,9 +601,29 @@ fn outside_github_actions_there_are_no_annotations() {
     assert!(message.contains("content/concept.md:4:10"), "{message}");
 }
 
-/// A notice's file in the test's `content/notices/`, with `front` as its front matter.
+/// A section's two `_index` files in the test's `content/NAME/`, with the settings `extra`
+/// added to both.
+fn section(content: &Content, name: &str, extra: &str) {
+    fs::create_dir_all(content.path(name)).unwrap();
+    for (lang, title) in [("", "Notices"), (".ja", "お知らせ")] {
+        let text = format!(
+            "+++\ntitle = \"{title}\"\ndescription = \"The {name}.\"\nweight = 35\npaginate_by = 20\n\
+             feed = true\nfeed_title = \"{title} feed\"\npagination_label = \"Pages\"\n{extra}+++\n"
+        );
+        content.write(&format!("{name}/_index{lang}.md"), &text);
+    }
+}
+
+/// A notice's file in the test's `content/notices/` (a section), with `front` as its front
+/// matter.
 fn notice(content: &Content, name: &str, front: &str) {
-    fs::create_dir_all(content.path("notices")).unwrap();
+    if !content.path("notices/_index.md").exists() {
+        section(
+            content,
+            "notices",
+            "latest_on_home_page = 3\nlatest_heading = \"Latest\"\nall_posts_link = \"All\"\n",
+        );
+    }
     let text = format!("+++\n{front}\n+++\n\nA made-up notice.\n");
     content.write(&format!("notices/{name}"), &text);
 }
@@ -614,6 +637,17 @@ fn notice_pair(content: &Content, date: &str, words: &str) {
     }
 }
 
+/// The HTML of a page's part that the build made of a section (a list, the newest, dates).
+fn built(text: &sendai_content::PageText) -> String {
+    text.body
+        .iter()
+        .filter_map(|block| match block {
+            sendai_content::Block::Built(html) => Some(html.with_base("")),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
 fn notices_make_their_list_twenty_a_page_and_the_home_pages_newest() {
     let content = Content::copy();
@@ -625,31 +659,182 @@ fn notices_make_their_list_twenty_a_page_and_the_home_pages_newest() {
     assert_eq!(
         slugs,
         ["", "concept", "secretariat", "notices", "accessibility"],
-        "the list follows the navigation's pages"
+        "the list takes its place in the navigation by its weight"
     );
+    assert_eq!(compiled.site.sections.len(), 1);
+    assert_eq!(compiled.site.sections[0].list_pages, 2);
     let unlisted: Vec<&str> = compiled.unlisted.iter().map(|(slug, _)| *slug).collect();
     assert_eq!(unlisted[0], "notices/page/2");
     assert_eq!(unlisted[1], "notices/n21", "newest first");
     assert_eq!(unlisted.len(), 1 + 21);
-    let list = |text: &sendai_content::PageText| match text.body.as_slice() {
-        [sendai_content::Block::Notices(list)] => list.clone(),
-        _ => panic!("a page of the list is the list"),
-    };
-    let first = list(&compiled.texts[3].en);
-    let second = list(&compiled.unlisted[0].1.en);
-    assert_eq!((first.notices.len(), second.notices.len()), (20, 1));
-    assert_eq!(first.notices[0].slug, "notices/n21");
-    assert_eq!(second.notices[0].slug, "notices/n1", "the oldest last");
-    assert_eq!((first.current, second.current), (0, 1));
-    let labels: Vec<&str> = first.pages.iter().map(|page| page.label).collect();
-    assert_eq!(labels, ["Page 1", "Page 2"]);
-    let home = &compiled.texts[0].ja;
-    let Some(sendai_content::Block::Notices(latest)) = home.body.last() else {
-        panic!("the home page ends with the newest notices")
-    };
-    let titles: Vec<&str> = latest.notices.iter().map(|n| n.title).collect();
-    assert_eq!(titles, ["セミナー n21", "セミナー n20", "セミナー n19"]);
-    assert_eq!(latest.notices[0].dates.published.shown, "2026年11月21日");
+    let first = built(&compiled.texts[3].en);
+    let second = built(&compiled.unlisted[0].1.en);
+    assert_eq!(first.matches("<li class=\"sc-posts__item\">").count(), 20);
+    assert_eq!(second.matches("<li class=\"sc-posts__item\">").count(), 1);
+    assert!(first.find("/notices/n21/").unwrap() < first.find("/notices/n20/").unwrap());
+    assert!(second.contains("/notices/n1/"), "the oldest last");
+    assert!(first.contains("aria-label=\"Page 1\" aria-current=\"page\">1<"));
+    assert!(second.contains("aria-label=\"Page 2\" aria-current=\"page\">2<"));
+    assert!(second.contains("rel=\"prev\">Previous page<") && !second.contains("rel=\"next\""));
+    assert_eq!(
+        compiled.unlisted[0].1.en.title,
+        Some("Notices, page 2 of 2")
+    );
+    let home = built(&compiled.texts[0].ja);
+    let newest: Vec<&str> = home
+        .split("セミナー ")
+        .skip(1)
+        .map(|rest| &rest[..3])
+        .collect();
+    assert_eq!(newest, ["n21", "n20", "n19"]);
+    assert!(home.contains("<time datetime=\"2026-11-21\">2026年11月21日</time>"));
+    let post = built(&compiled.unlisted[1].1.ja);
+    assert!(post.contains("<dt>published（日本語）</dt>"), "{post}");
+}
+
+#[test]
+fn a_section_without_posts_publishes_nothing() {
+    let content = Content::copy();
+    section(&content, "notices", "");
+    let compiled = compile(&content.dir(), &content.root.path().join("pictures")).unwrap();
+    assert!(compiled.site.sections.is_empty());
+    assert!(compiled.unlisted.is_empty());
+    assert!(compiled
+        .site
+        .pages
+        .iter()
+        .all(|page| page.slug != "notices"));
+    assert_eq!(built(&compiled.texts[0].en), "");
+}
+
+#[test]
+fn a_second_section_is_two_index_files_and_its_posts() {
+    let content = Content::copy();
+    notice_pair(&content, "2026-11-01", "seminar");
+    section(&content, "events", "weight = 36\n");
+    content.edit("events/_index.md", "weight = 35\n", "");
+    content.edit("events/_index.ja.md", "weight = 35\n", "");
+    content.edit(
+        "events/_index.md",
+        "title = \"Notices\"",
+        "title = \"Events\"",
+    );
+    content.edit(
+        "events/_index.ja.md",
+        "title = \"お知らせ\"",
+        "title = \"催し\"",
+    );
+    for (lang, title) in [("", "Fair"), (".ja", "見本市")] {
+        content.write(
+            &format!("events/2026-10-05-fair{lang}.md"),
+            &format!("+++\ntitle = \"{title}\"\ndescription = \"A fair.\"\ndate = 2026-10-05\n+++\n\nText.\n"),
+        );
+    }
+    let compiled = compile(&content.dir(), &content.root.path().join("pictures")).unwrap();
+    let sections: Vec<&str> = compiled.site.sections.iter().map(|s| s.slug).collect();
+    assert_eq!(sections, ["events", "notices"]);
+    let slugs: Vec<&str> = compiled.site.pages.iter().map(|page| page.slug).collect();
+    assert_eq!(
+        slugs,
+        [
+            "",
+            "concept",
+            "secretariat",
+            "notices",
+            "events",
+            "accessibility"
+        ]
+    );
+    assert!(compiled
+        .unlisted
+        .iter()
+        .any(|(slug, _)| *slug == "events/fair"));
+    let home = built(&compiled.texts[0].en);
+    assert!(
+        home.contains("Seminar seminar") && !home.contains("Fair"),
+        "only notices ask for the home page"
+    );
+}
+
+#[test]
+fn a_section_without_its_japanese_index() {
+    let content = Content::copy();
+    notice_pair(&content, "2026-11-01", "seminar");
+    content.remove("notices/_index.ja.md");
+    let problem = content.problem("notices", None);
+    assert_says(&problem, &["has no _index.ja.md", "add _index.ja.md"]);
+}
+
+#[test]
+fn a_section_with_a_mistyped_setting() {
+    let content = Content::copy();
+    notice_pair(&content, "2026-11-01", "seminar");
+    content.edit("notices/_index.md", "paginate_by = 20", "paginate = 20");
+    let problems = content.problems();
+    assert_eq!(
+        problems[0].file,
+        content.path("notices/_index.md"),
+        "{problems:#?}"
+    );
+    assert_says(&problems[0], &["paginate", "paginate_by"]);
+    assert!(problems[0].position.is_some());
+}
+
+#[test]
+fn a_section_with_a_feed_and_no_feed_title() {
+    let content = Content::copy();
+    notice_pair(&content, "2026-11-01", "seminar");
+    content.edit(
+        "notices/_index.ja.md",
+        "feed_title = \"お知らせ feed\"\n",
+        "",
+    );
+    let problem = content.problem("notices/_index.ja.md", Some((2, 1)));
+    assert_says(&problem, &["no `feed_title`", "feed = true"]);
+}
+
+#[test]
+fn a_section_whose_index_files_disagree() {
+    let content = Content::copy();
+    notice_pair(&content, "2026-11-01", "seminar");
+    content.edit(
+        "notices/_index.ja.md",
+        "paginate_by = 20",
+        "paginate_by = 10",
+    );
+    let problem = content.problem("notices/_index.ja.md", None);
+    assert_says(
+        &problem,
+        &[
+            "paginate_by = 10 here",
+            "paginate_by = 20 in",
+            "same settings",
+        ],
+    );
+}
+
+#[test]
+fn a_section_named_like_an_address_the_site_uses() {
+    for name in ["pictures", "page", "ja"] {
+        let content = Content::copy();
+        section(&content, name, "");
+        let problem = content.problem(name, None);
+        assert_says(
+            &problem,
+            &[&format!("/{name}/ is the address of"), "another name"],
+        );
+    }
+}
+
+#[test]
+fn a_section_sharing_its_weight_with_a_page() {
+    let content = Content::copy();
+    notice_pair(&content, "2026-11-01", "seminar");
+    for name in ["notices/_index.md", "notices/_index.ja.md"] {
+        content.edit(name, "weight = 35", "weight = 20");
+    }
+    let problem = content.problem("notices/_index.md", Some((4, 10)));
+    assert_says(&problem, &["weight = 20", "concept.md", "its own weight"]);
 }
 
 #[test]
@@ -683,11 +868,12 @@ fn twenty_notices_or_fewer_are_one_page_of_the_list_without_page_links() {
     assert!(unlisted
         .iter()
         .all(|slug| !slug.starts_with("notices/page")));
-    let [sendai_content::Block::Notices(list)] = compiled.texts[3].ja.body.as_slice() else {
-        panic!("the list's page is the list")
-    };
-    assert_eq!(list.notices.len(), 20);
-    assert!(list.pages.is_empty(), "no links to pages when there is one");
+    let list = built(&compiled.texts[3].ja);
+    assert_eq!(list.matches("<li class=\"sc-posts__item\">").count(), 20);
+    assert!(
+        !list.contains("sc-pagination"),
+        "no links to pages when there is one"
+    );
 }
 
 #[test]
@@ -740,7 +926,7 @@ fn a_notice_corrected_in_one_language_only() {
 }
 
 #[test]
-fn a_folder_among_the_notices() {
+fn a_folder_inside_a_section() {
     let content = Content::copy();
     notice_pair(&content, "2026-12-01", "seminar");
     fs::create_dir_all(content.path("notices/photos")).unwrap();

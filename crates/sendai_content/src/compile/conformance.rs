@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::dates::Day;
 use super::diagnostic::{Diagnostic, Report, Source};
 use super::leak;
 use super::site_files::read_toml;
@@ -153,47 +154,20 @@ impl Outcome {
     }
 }
 
-/// A day written `YYYY-MM-DD`, as each edition prints it.
+/// A day written `YYYY-MM-DD`, as each edition prints it: a day of the calendar, from 2000.
 fn day(
     source: &Source,
     key: &str,
     value: &Spanned<&'static str>,
 ) -> Result<Localized<&'static str>, Diagnostic> {
-    let text = *value.get_ref();
-    let parts: Vec<u32> = text
-        .split('-')
-        .map(|part| part.parse().unwrap_or(0))
-        .collect();
-    let (year, month, date) = match parts[..] {
-        [year, month @ 1..=12, date @ 1..=31] if year >= 2000 && text.len() == 10 => {
-            (year, month, date)
-        }
-        _ => {
-            return Err(source.error(
-                value.span(),
-                format!("`{key}` must be a day written year-month-day"),
-                format!("write it like {key} = \"2026-11-28\""),
-            ))
-        }
-    };
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    Ok(Localized {
-        en: leak(format!("{date} {} {year}", MONTHS[month as usize - 1])),
-        ja: leak(format!("{year}年{month}月{date}日")),
-    })
+    match Day::parse(value.get_ref()).filter(|day| day.year() >= 2000) {
+        Some(day) => Ok(day.shown_in_each()),
+        None => Err(source.error(
+            value.span(),
+            format!("`{key}` must be a day of the calendar written year-month-day"),
+            format!("write it like {key} = \"2026-11-28\""),
+        )),
+    }
 }
 
 /// The record of the test run, checked.

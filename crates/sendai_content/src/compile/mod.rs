@@ -9,12 +9,14 @@
 //! all problems are reported at once, so an editor fixes them in one go.
 
 mod conformance;
+mod dates;
 mod diagnostic;
 mod documents;
+mod editions;
 mod markdown;
-mod notices;
 mod pages;
 mod pictures;
+mod sections;
 mod site_files;
 mod toml_file;
 
@@ -24,7 +26,9 @@ use sha2::{Digest, Sha256};
 
 pub use diagnostic::{Diagnostic, Report};
 
-use crate::{data, Listing, Localized, PageText, Site};
+use crate::{data, Localized, PageText, Site};
+pub use dates::Day;
+pub use sections::{Post, Section};
 
 /// The whole content, checked: the shell, and each page's text beside its entry in the shell.
 #[derive(Debug)]
@@ -33,8 +37,11 @@ pub struct Compiled {
     /// `texts[i]` is the text of `site.pages[i]`.
     pub texts: Vec<Localized<PageText>>,
     /// The pages the shell does not list, by address after the language prefix, with their
-    /// texts: each notice, and the later pages of the notices' list.
+    /// texts: the later pages of each section's list, and each post.
     pub unlisted: Vec<(&'static str, Localized<PageText>)>,
+    /// Every section, with its posts newest first, for the feeds, the sitemap and the
+    /// structured data.
+    pub sections: Vec<Section>,
     /// The documents of `content/files/`: each one's name there, and its file.
     pub documents: Vec<(String, PathBuf)>,
     /// The pictures' processed files: each one's name in `pictures/`, and its file in the cache.
@@ -72,14 +79,15 @@ pub fn compile(dir: &Path, picture_cache: &Path) -> Result<Compiled, Report> {
     let conformance = conformance::read(dir, &mut report);
     let documents = documents::read(dir, &mut report);
     let pictures = pictures::Pictures::read(dir, picture_cache);
-    let pages = pages::read(dir, strings.as_ref(), conformance.as_ref(), &mut report);
-    let notices = notices::read(dir, &mut report);
+    let shell_strings = strings.as_ref().map(|strings| &strings.shell);
+    let pages = pages::read(dir, shell_strings, conformance.as_ref(), &mut report);
+    let sections = sections::read(dir, &pages.places(), &mut report);
     let links = pages::Links::new(
         pages
             .paths()
             .iter()
             .cloned()
-            .chain(notices::paths(&notices))
+            .chain(sections::paths(&sections))
             .collect(),
     );
     let files = Files {
@@ -87,7 +95,7 @@ pub fn compile(dir: &Path, picture_cache: &Path) -> Result<Compiled, Report> {
         pictures: &pictures,
     };
     let pages = pages::render(pages, &links, files, &mut report);
-    let notices = notices::render(notices, &links, files, &mut report);
+    let sections = sections::render(sections, &links, files, &mut report);
     // Only once every page is rendered are its links all known.
     if report.is_empty() {
         documents.report_unlinked(&mut report);
@@ -95,32 +103,31 @@ pub fn compile(dir: &Path, picture_cache: &Path) -> Result<Compiled, Report> {
     }
     let compiled = (|| {
         let strings = strings?;
-        let (mut pages, mut texts) = pages?.into_iter().unzip::<_, _, Vec<_>, Vec<_>>();
-        let mut unlisted = Vec::new();
-        if let Some(published) = notices::publish(notices, &strings) {
-            // The home page shows the newest notices after its own text; the list follows the
-            // pages of the main navigation.
-            let home = pages.iter().position(|page| page.slug.is_empty())?;
-            texts[home].en.body.push(published.latest.en);
-            texts[home].ja.body.push(published.latest.ja);
-            let place = pages
-                .iter()
-                .rposition(|page| page.listed_in == Listing::Navigation)
-                .map_or(0, |last| last + 1);
-            let mut list_pages = published.pages.into_iter();
-            let (_, first) = list_pages.next()?;
-            pages.insert(place, published.list);
-            texts.insert(place, first);
-            unlisted.extend(list_pages);
+        let published = sections::publish(&sections, &strings.lists);
+        // The sections' lists take their places among the pages by weight; the home page
+        // shows the newest of the sections that ask for it after its own text.
+        let mut pages = pages?;
+        pages.extend(published.lists);
+        pages.sort_by_key(|(weight, _, _)| *weight);
+        let (pages, mut texts): (Vec<_>, Vec<_>) = pages
+            .into_iter()
+            .map(|(_, page, text)| (page, text))
+            .unzip();
+        let home = pages.iter().position(|page| page.slug.is_empty())?;
+        for block in published.home {
+            texts[home].en.body.push(block.en);
+            texts[home].ja.body.push(block.ja);
         }
         Some(Compiled {
             site: Site {
                 pages,
-                strings,
+                sections: published.shell,
+                strings: strings.shell,
                 contact: contact?,
             },
             texts,
-            unlisted,
+            unlisted: published.unlisted,
+            sections,
             documents: documents
                 .ok
                 .into_iter()
@@ -141,6 +148,7 @@ pub fn write_out(compiled: &Compiled) -> Output {
         unlisted,
         documents,
         pictures,
+        ..
     } = compiled;
     let pages: Vec<(&'static str, &Localized<PageText>)> = site
         .pages

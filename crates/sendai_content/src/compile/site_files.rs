@@ -10,6 +10,7 @@ use toml::Spanned;
 
 use super::diagnostic::{Collect, Diagnostic, Report, Source};
 use super::leak;
+use super::sections::{ListStrings, LIST_STRINGS};
 use super::toml_file::Value;
 use crate::{Contact, Lang, Localized, PhoneNumber, PostalAddress, Strings};
 
@@ -26,8 +27,15 @@ struct SiteFile {
     postal_address: PostalAddress,
 }
 
+/// The interface strings: the shell's, which the app shows, and the lists' shared words,
+/// which the build alone uses.
+pub struct SiteStrings {
+    pub shell: Localized<Strings>,
+    pub lists: Localized<ListStrings>,
+}
+
 /// The site's contact details and interface strings; `None` for a file with problems.
-pub fn read(dir: &Path, report: &mut Report) -> (Option<Contact>, Option<Localized<Strings>>) {
+pub fn read(dir: &Path, report: &mut Report) -> (Option<Contact>, Option<SiteStrings>) {
     let site_file = dir.join(SITE_FILE);
     let strings_file = dir.join(STRINGS_FILE);
     let contact = read_toml(&site_file, report, |source, value| {
@@ -61,17 +69,27 @@ pub fn read(dir: &Path, report: &mut Report) -> (Option<Contact>, Option<Localiz
             )
             .map_err(|d| vec![d])?;
         let edition = |lang: Lang| {
-            source
-                .read_edition(&edition(value, lang), STRINGS_FILE, lang.code())
-                .map_err(|d| vec![d])
+            let (lists, shell) = split(&edition(value, lang), &LIST_STRINGS);
+            let shell: Strings = source
+                .read_edition(&shell, STRINGS_FILE, lang.code())
+                .map_err(|d| vec![d])?;
+            let lists: ListStrings = source
+                .read_edition(&lists, STRINGS_FILE, lang.code())
+                .map_err(|d| vec![d])?;
+            Ok::<_, Vec<Diagnostic>>((shell, lists))
         };
-        Ok(Localized {
-            en: edition(Lang::En)?,
-            ja: edition(Lang::Ja)?,
+        let (en, en_lists) = edition(Lang::En)?;
+        let (ja, ja_lists) = edition(Lang::Ja)?;
+        Ok(SiteStrings {
+            shell: Localized { en, ja },
+            lists: Localized {
+                en: en_lists,
+                ja: ja_lists,
+            },
         })
     });
     if let (Some(contact), Some(strings)) = (&contact, &strings) {
-        check_address(&strings_file, contact, strings, report);
+        check_address(&strings_file, contact, &strings.shell, report);
     }
     (contact, strings)
 }
@@ -110,6 +128,21 @@ pub(super) fn edition(value: &Value, lang: Lang) -> Value {
         }
     }
     Spanned::new(value.span(), DeValue::Table(edition))
+}
+
+/// A table's sections split in two: those named in `names`, and the others.
+fn split(value: &Value, names: &[&str]) -> (Value, Value) {
+    let (mut named, mut others) = (toml::de::DeTable::new(), toml::de::DeTable::new());
+    if let DeValue::Table(sections) = value.get_ref() {
+        for (name, section) in sections.iter() {
+            match names.contains(&name.get_ref().as_ref()) {
+                true => named.insert(name.clone(), section.clone()),
+                false => others.insert(name.clone(), section.clone()),
+            };
+        }
+    }
+    let table = |table| Spanned::new(value.span(), DeValue::Table(table));
+    (table(named), table(others))
 }
 
 /// `022-346-9237` as printed, and `tel:+81-22-346-9237`.

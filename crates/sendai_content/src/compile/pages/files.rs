@@ -9,8 +9,7 @@ use super::super::documents::FILES_DIR;
 use super::super::pictures::PICTURES_DIR;
 use super::super::site_files::{SITE_FILE, STRINGS_FILE};
 use super::super::toml_file::or_list;
-use super::PageFile;
-use crate::{Lang, NOTICES};
+use crate::Lang;
 
 /// The file name of the home page, as in Zola.
 pub const HOME: &str = "_index";
@@ -40,7 +39,8 @@ pub fn list(dir: &Path, report: &mut Report) -> Vec<(PathBuf, String, Lang)> {
     let mut pages = Vec::new();
     for name in names {
         let file = dir.join(&name);
-        if DATA_FILES.contains(&name.as_str()) || name == FILES_DIR || name == NOTICES {
+        // Folders are the documents' and pictures' (files/) and the sections'.
+        if DATA_FILES.contains(&name.as_str()) || file.is_dir() {
             continue;
         }
         match page_name(&name) {
@@ -60,8 +60,8 @@ fn page_name(name: &str) -> Result<(String, Lang), String> {
     let Some(stem) = name.strip_suffix(".md") else {
         return Err(format!(
             "content/ holds pages (NAME.md and NAME.ja.md), {} only, documents and pictures in \
-             files/ and notices in notices/: move this file out of it, or into files/ if pages \
-             link to it",
+             files/ and posts in their section's folder: move this file out of it, or into \
+             files/ if pages link to it",
             or_list(&DATA_FILES.map(String::from)).replacen(" or ", " and ", 1)
         ));
     };
@@ -83,11 +83,6 @@ fn page_name(name: &str) -> Result<(String, Lang), String> {
     if slug == FILES_DIR {
         return Err(format!(
             "/{FILES_DIR}/ is the address of the documents (content/{FILES_DIR}/): give the page another name"
-        ));
-    }
-    if slug == NOTICES {
-        return Err(format!(
-            "/{NOTICES}/ is the address of the list of notices (content/{NOTICES}/): give the page another name"
         ));
     }
     if slug == PICTURES_DIR {
@@ -128,24 +123,4 @@ pub fn split_front_matter(source: &str) -> Option<(std::ops::Range<usize>, usize
         offset += line.len();
     }
     None
-}
-
-pub fn missing_edition(dir: &Path, slug: &str, present: &PageFile) -> Diagnostic {
-    let stem = if slug.is_empty() { HOME } else { slug };
-    let (missing, language) = match present.lang {
-        Lang::En => (dir.join(format!("{stem}.ja.md")), "Japanese"),
-        Lang::Ja => (dir.join(format!("{stem}.md")), "English"),
-    };
-    Diagnostic::in_file(
-        &present.file,
-        format!(
-            "the page \"{stem}\" has no {language} edition: {} is missing",
-            missing.display()
-        ),
-        format!(
-            "every page is published in both languages: add {}, or remove {} too",
-            missing.display(),
-            present.file.display()
-        ),
-    )
 }

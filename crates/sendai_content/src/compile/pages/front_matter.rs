@@ -33,8 +33,8 @@ struct FrontMatter {
 }
 
 /// The parts of a page that no template draws: the page's text, and what the build makes of
-/// the notices.
-const NOT_TEMPLATES: [&str; 3] = ["prose", "dates", "notices"];
+/// the sections' posts.
+const NOT_TEMPLATES: [&str; 2] = ["prose", "built"];
 
 /// The name of every template, in the order of [`Block`]'s variants: those that serde knows,
 /// but the [`NOT_TEMPLATES`].

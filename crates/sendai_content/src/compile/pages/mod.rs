@@ -6,13 +6,14 @@ mod files;
 mod front_matter;
 mod render;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
 use super::diagnostic::{Diagnostic, Report};
+use super::editions::{self, EditionFile};
 use super::leak;
+use super::sections::Place;
 use super::Files;
 use crate::{page_path, Block, Conformance, Lang, Listing, Localized, Page, PageText, Strings};
 pub(super) use files::split_front_matter;
@@ -50,6 +51,21 @@ impl Pages {
     pub fn paths(&self) -> &[String] {
         &self.paths
     }
+
+    /// Each page's place and title in the navigation, which a section's list cannot share.
+    pub fn places(&self) -> Vec<Place<'_>> {
+        self.pairs
+            .iter()
+            .map(|pair| Place {
+                file: &pair.en.file,
+                weight: *pair.en.weight.get_ref(),
+                title: Localized {
+                    en: pair.en.title.get_ref(),
+                    ja: pair.ja.title.get_ref(),
+                },
+            })
+            .collect()
+    }
 }
 
 /// The addresses of every page the build publishes, which links may lead to.
@@ -78,59 +94,58 @@ pub fn read(
     conformance: Option<&Localized<Conformance>>,
     report: &mut Report,
 ) -> Pages {
-    // Each slug's two files: `None` where there is no file, `Some(None)` where it has problems.
-    let mut files: BTreeMap<String, Localized<Option<Option<PageFile>>>> = BTreeMap::new();
-    for (file, slug, lang) in files::list(dir, report) {
-        let page = front_matter::read(file, slug.clone(), lang, conformance, report);
-        let entry = files
-            .entry(slug)
-            .or_insert(Localized { en: None, ja: None });
-        match lang {
-            Lang::En => entry.en = Some(page),
-            Lang::Ja => entry.ja = Some(page),
-        }
-    }
-    if !files.contains_key("") {
+    let files: Vec<EditionFile<PageFile>> = files::list(dir, report)
+        .into_iter()
+        .map(|(file, slug, lang)| EditionFile {
+            read: front_matter::read(file.clone(), slug.clone(), lang, conformance, report),
+            key: slug,
+            lang,
+            file,
+        })
+        .collect();
+    if !files.iter().any(|file| file.key.is_empty()) {
         report.push(Diagnostic::in_file(
             dir,
             "the site has no home page",
             format!("add {HOME}.md and {HOME}.ja.md to the folder: they are the home page of each edition"),
         ));
     }
+    // A page with both its files exists, even one whose front matter has a mistake: a link
+    // to it is not the problem.
+    let has_both = |key: &str| {
+        Lang::ALL.iter().all(|&lang| {
+            files
+                .iter()
+                .any(|file| file.lang == lang && file.key == key)
+        })
+    };
     let paths: Vec<String> = Lang::ALL
         .into_iter()
         .flat_map(|lang| {
             files
                 .iter()
-                .filter(|(_, pair)| pair.en.is_some() && pair.ja.is_some())
-                .map(move |(slug, _)| page_path(lang, slug))
+                .filter(|file| file.lang == Lang::En && has_both(&file.key))
+                .map(move |file| page_path(lang, &file.key))
         })
         .collect();
-    let mut pairs = Vec::new();
-    for (slug, Localized { en, ja }) in files {
-        match (en, ja) {
-            (Some(Some(en)), Some(Some(ja))) => {
-                checks::check_pair(&en, &ja, report);
-                pairs.push(Localized { en, ja });
-            }
-            (Some(Some(one)), None) | (None, Some(Some(one))) => {
-                report.push(files::missing_edition(dir, &slug, &one))
-            }
-            _ => {}
-        }
+    let mut pairs: Vec<Localized<PageFile>> = Vec::new();
+    for (_, pair) in editions::pair(files, "page", report) {
+        checks::check_pair(&pair.en, &pair.ja, report);
+        pairs.push(pair);
     }
     pairs.sort_by_key(|pair| *pair.en.weight.get_ref());
     checks::check_distinct(&pairs, strings, report);
     Pages { pairs, paths }
 }
 
-/// Every page in both languages, rendered, in navigation order; `None` if any has a problem.
+/// Every page in both languages, rendered, in navigation order, with its weight; `None` if
+/// any has a problem.
 pub fn render(
     pages: Pages,
     links: &Links,
     content_files: Files,
     report: &mut Report,
-) -> Option<Vec<(Page, Localized<PageText>)>> {
+) -> Option<Vec<(i64, Page, Localized<PageText>)>> {
     let is_page = |path: &str| links.is_page(path);
     let pages = pages
         .pairs
@@ -140,6 +155,7 @@ pub fn render(
                 |page: PageFile| render::render(page, &is_page, &links.list, content_files, report);
             let slug = leak(pair.en.slug.clone());
             let listed_in = *pair.en.listed_in.get_ref();
+            let weight = *pair.en.weight.get_ref();
             let (en_title, en) = render(pair.en);
             let (ja_title, ja) = render(pair.ja);
             let page = Page {
@@ -150,7 +166,7 @@ pub fn render(
                     ja: ja_title,
                 },
             };
-            (page, Localized { en, ja })
+            (weight, page, Localized { en, ja })
         })
         .collect();
     report.is_empty().then_some(pages)
