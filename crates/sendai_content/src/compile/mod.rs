@@ -11,6 +11,7 @@
 mod conformance;
 mod diagnostic;
 mod documents;
+mod files;
 mod markdown;
 mod notices;
 mod pages;
@@ -70,8 +71,9 @@ pub fn compile(dir: &Path, picture_cache: &Path) -> Result<Compiled, Report> {
     let mut report = Report::default();
     let (contact, strings) = site_files::read(dir, &mut report);
     let conformance = conformance::read(dir, &mut report);
-    let documents = documents::read(dir, &mut report);
-    let pictures = pictures::Pictures::read(dir, picture_cache);
+    let listed = files::list(dir);
+    let documents = documents::read(listed.documents, &mut report);
+    let pictures = pictures::Pictures::read(listed.pictures, picture_cache);
     let pages = pages::read(dir, strings.as_ref(), conformance.as_ref(), &mut report);
     let notices = notices::read(dir, &mut report);
     let links = pages::Links::new(
@@ -86,12 +88,14 @@ pub fn compile(dir: &Path, picture_cache: &Path) -> Result<Compiled, Report> {
         documents: &documents,
         pictures: &pictures,
     };
-    let pages = pages::render(pages, &links, files, &mut report);
-    let notices = notices::render(notices, &links, files, &mut report);
-    // Only once every page is rendered are its links all known.
+    let mut refers_to = markdown::References::default();
+    let pages = pages::render(pages, &links, files, &mut refers_to, &mut report);
+    let notices = notices::render(notices, &links, files, &mut refers_to, &mut report);
+    // Only once every page is rendered is all they refer to known.
+    let published_pictures = pictures.publish(&refers_to.pictures, &mut report);
     if report.is_empty() {
-        documents.report_unlinked(&mut report);
-        pictures.report_unshown(&mut report);
+        documents.report_unlinked(&refers_to.documents, &mut report);
+        pictures.report_unshown(&refers_to.pictures, &mut report);
     }
     let compiled = (|| {
         let strings = strings?;
@@ -126,7 +130,7 @@ pub fn compile(dir: &Path, picture_cache: &Path) -> Result<Compiled, Report> {
                 .into_iter()
                 .map(|(name, document)| (name, document.source))
                 .collect(),
-            pictures: pictures.published(),
+            pictures: published_pictures,
         })
     })();
     report.into_result(compiled)
@@ -190,7 +194,7 @@ pub fn picture_cache() -> PathBuf {
 
 /// The folder of the content's documents and pictures, and the documents' address under the
 /// site's root.
-pub use documents::FILES_DIR;
+pub use files::FILES_DIR;
 /// The folder of the site that the processed pictures are published in.
 pub use pictures::PICTURES_DIR;
 

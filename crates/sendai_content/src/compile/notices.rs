@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::diagnostic::{Collect, Diagnostic, Report, Source};
-use super::markdown::{Body, Part};
+use super::markdown::{Body, Part, References};
 use super::pages::split_front_matter;
 use super::pages::Links;
 use super::{leak, leak_all, read_file, Files};
@@ -184,12 +184,14 @@ pub fn render(
     notices: Vec<Localized<NoticeFile>>,
     links: &Links,
     files: Files,
+    refers_to: &mut References,
     report: &mut Report,
 ) -> Vec<Notice> {
     notices
         .into_iter()
         .map(|Localized { en, ja }| {
-            let mut render_one = |notice: NoticeFile| render_file(notice, links, files, report);
+            let mut render_one =
+                |notice: NoticeFile| render_file(notice, links, files, refers_to, report);
             let (en_summary, en_text) = render_one(en);
             let (ja_summary, ja_text) = render_one(ja);
             Notice {
@@ -467,6 +469,7 @@ fn render_file(
     notice: NoticeFile,
     links: &Links,
     files: Files,
+    refers_to: &mut References,
     report: &mut Report,
 ) -> (NoticeSummary, PageText) {
     let body = Body {
@@ -485,7 +488,9 @@ fn render_file(
         updated: notice.updated.as_deref().map(|d| date(d, notice.lang)),
     };
     let mut blocks = vec![Block::Dates(dates.clone())];
-    for part in body.render(report) {
+    let rendered = body.render(report);
+    refers_to.extend(rendered.refers_to);
+    for part in rendered.parts {
         match part {
             Part::Prose(pieces) => blocks.push(Block::Prose(Html(leak_all(pieces)))),
             Part::Shortcode(name, offset) => report.push(Diagnostic::at(
