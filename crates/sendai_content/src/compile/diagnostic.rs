@@ -106,18 +106,37 @@ impl Source<'_> {
         message: impl Into<String>,
         help: impl Into<String>,
     ) -> Diagnostic {
-        Diagnostic::at(
-            self.file,
-            self.text,
-            shift(span, self.offset).start,
-            message,
-            help,
-        )
+        self.place(span).error(message, help)
+    }
+
+    /// The place of a byte range of the part, for a problem found once the text is gone.
+    pub fn place(&self, span: Range<usize>) -> Place {
+        Place {
+            file: self.file.to_owned(),
+            position: line_and_column(self.text, shift(span, self.offset).start),
+        }
     }
 
     /// The part's own text.
     pub fn part(&self) -> &str {
         &self.text[self.offset..]
+    }
+}
+
+/// A line and column of a file, kept for a later stage to report a problem at: where a page shows
+/// a picture that is processed after every page is rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub file: PathBuf,
+    pub position: (usize, usize),
+}
+
+impl Place {
+    pub fn error(&self, message: impl Into<String>, help: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            position: Some(self.position),
+            ..Diagnostic::in_file(&self.file, message, help)
+        }
     }
 }
 

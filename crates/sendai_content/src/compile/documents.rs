@@ -4,22 +4,12 @@
 //! says the document's format and size, as Japanese public bodies write it: `(PDF, 1.2 MB)`,
 //! `（PDF：1.2MB）`.
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use super::diagnostic::{Diagnostic, Report};
+use super::files::{size, FILES_DIR};
 use crate::Lang;
-
-/// The folder of `content/` that holds the documents, and their address on the site.
-pub const FILES_DIR: &str = "files";
-
-/// The document's name in a link's address: `annual-report.pdf` in `/files/annual-report.pdf`.
-pub fn name_in(url: &str) -> Option<&str> {
-    url.strip_prefix('/')?
-        .strip_prefix(FILES_DIR)?
-        .strip_prefix('/')
-}
 
 /// The largest file Cloudflare Pages serves.
 const MAX_BYTES: u64 = 25 * 1024 * 1024;
@@ -41,15 +31,12 @@ pub struct Documents {
     pub ok: BTreeMap<String, Document>,
     /// Those with a problem, which is reported on the file.
     pub refused: BTreeSet<String>,
-    /// Those a page links to, as the pages are rendered.
-    pub linked: RefCell<BTreeSet<String>>,
 }
 
 impl Documents {
     /// Reports each document that no page links to: it would be published where no reader finds
     /// it, and no editor sees it (a draft, say).
-    pub fn report_unlinked(&self, report: &mut Report) {
-        let linked = self.linked.borrow();
+    pub fn report_unlinked(&self, linked: &BTreeSet<String>, report: &mut Report) {
         for (name, document) in &self.ok {
             if !linked.contains(name) {
                 report.push(Diagnostic::in_file(
@@ -86,27 +73,11 @@ impl Document {
     }
 }
 
-/// The documents, each checked; a file with a problem is reported.
-pub fn read(dir: &Path, report: &mut Report) -> Documents {
-    let folder = dir.join(FILES_DIR);
+/// The documents of `content/files/` (each one's name and file), each checked; a file with a
+/// problem is reported.
+pub fn read(files: Vec<(String, PathBuf)>, report: &mut Report) -> Documents {
     let mut documents = Documents::default();
-    let Ok(entries) = std::fs::read_dir(&folder) else {
-        return documents;
-    };
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
-    entries.sort_by_key(|entry| entry.file_name());
-    for entry in entries {
-        let source = entry.path();
-        let Ok(name) = entry.file_name().into_string() else {
-            continue;
-        };
-        // Hidden files and editors' backups are not content; pictures are read as pictures.
-        if name.starts_with('.')
-            || name.ends_with('~')
-            || super::pictures::Pictures::is_picture(&name)
-        {
-            continue;
-        }
+    for (name, source) in files {
         match check(&name, &source) {
             Ok((kind, bytes)) => {
                 documents.ok.insert(
@@ -188,33 +159,9 @@ pub fn allowed() -> String {
     super::toml_file::or_list(&endings)
 }
 
-/// A size as people read it, in units of 1,024 as file managers show them, rounded up so that it
-/// never says less than a tap costs: `248 KB`, `1.2 MB`; never less than 1 KB.
-pub(super) fn size(bytes: u64) -> (String, &'static str) {
-    const KB: f64 = 1024.0;
-    let kb = (bytes as f64 / KB).ceil().max(1.0);
-    if kb < 1000.0 {
-        (format!("{kb}"), "KB")
-    } else {
-        let mb = (bytes as f64 / KB / KB * 10.0).ceil() / 10.0;
-        (format!("{mb:.1}"), "MB")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sizes_read_as_file_managers_show_them() {
-        assert_eq!(size(10), ("1".into(), "KB"));
-        assert_eq!(size(248 * 1024), ("248".into(), "KB"));
-        assert_eq!(size(248 * 1024 + 1), ("249".into(), "KB"));
-        assert_eq!(size(1_258_291), ("1.2".into(), "MB"));
-        assert_eq!(size(1_258_292), ("1.3".into(), "MB"));
-        assert_eq!(size(999 * 1024 + 1), ("1.0".into(), "MB"), "not 1000 KB");
-        assert_eq!(size(25 * 1024 * 1024 + 1), ("25.1".into(), "MB"));
-    }
 
     #[test]
     fn a_link_says_the_format_and_size_in_each_language_s_way() {

@@ -13,6 +13,7 @@ mod dates;
 mod diagnostic;
 mod documents;
 mod editions;
+mod files;
 mod markdown;
 mod pages;
 mod pictures;
@@ -77,8 +78,9 @@ pub fn compile(dir: &Path, picture_cache: &Path) -> Result<Compiled, Report> {
     let mut report = Report::default();
     let (contact, strings) = site_files::read(dir, &mut report);
     let conformance = conformance::read(dir, &mut report);
-    let documents = documents::read(dir, &mut report);
-    let pictures = pictures::Pictures::read(dir, picture_cache);
+    let listed = files::list(dir);
+    let documents = documents::read(listed.documents, &mut report);
+    let pictures = pictures::Pictures::read(listed.pictures, picture_cache);
     let shell_strings = strings.as_ref().map(|strings| &strings.shell);
     let pages = pages::read(dir, shell_strings, conformance.as_ref(), &mut report);
     let sections = sections::read(dir, &pages.places(), &mut report);
@@ -94,12 +96,14 @@ pub fn compile(dir: &Path, picture_cache: &Path) -> Result<Compiled, Report> {
         documents: &documents,
         pictures: &pictures,
     };
-    let pages = pages::render(pages, &links, files, &mut report);
-    let sections = sections::render(sections, &links, files, &mut report);
-    // Only once every page is rendered are its links all known.
+    let mut refers_to = markdown::References::default();
+    let pages = pages::render(pages, &links, files, &mut refers_to, &mut report);
+    let sections = sections::render(sections, &links, files, &mut refers_to, &mut report);
+    // Only once every page is rendered is all they refer to known.
+    let published_pictures = pictures.publish(&refers_to.pictures, &mut report);
     if report.is_empty() {
-        documents.report_unlinked(&mut report);
-        pictures.report_unshown(&mut report);
+        documents.report_unlinked(&refers_to.documents, &mut report);
+        pictures.report_unshown(&refers_to.pictures, &mut report);
     }
     let compiled = (|| {
         let strings = strings?;
@@ -133,7 +137,7 @@ pub fn compile(dir: &Path, picture_cache: &Path) -> Result<Compiled, Report> {
                 .into_iter()
                 .map(|(name, document)| (name, document.source))
                 .collect(),
-            pictures: pictures.published(),
+            pictures: published_pictures,
         })
     })();
     report.into_result(compiled)
@@ -198,7 +202,7 @@ pub fn picture_cache() -> PathBuf {
 
 /// The folder of the content's documents and pictures, and the documents' address under the
 /// site's root.
-pub use documents::FILES_DIR;
+pub use files::FILES_DIR;
 /// The folder of the site that the processed pictures are published in.
 pub use pictures::PICTURES_DIR;
 

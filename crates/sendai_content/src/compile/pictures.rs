@@ -7,25 +7,25 @@
 //! a cache folder under a key made of the source's bytes and the settings below, and a rebuild
 //! with the same pictures processes none. The published names carry that key, so a host may
 //! cache them for ever (`pictures/meeting-2010-960w-0123456789abcdef.webp`).
+//!
+//! Since the names come from the key and the size from the source (or the cache's record), a
+//! page's markup is written before any picture is processed: reading a picture checks it and
+//! learns its size and fallback, and only the pictures the pages show are processed, once every
+//! page is rendered.
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
 use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 use sha2::{Digest, Sha256};
 
-use super::diagnostic::{Diagnostic, Report};
-use super::FILES_DIR;
+use super::diagnostic::{Diagnostic, Place, Report};
+use super::files::{size, FILES_DIR};
 
 /// The folder of the site that the processed pictures are published in.
 pub const PICTURES_DIR: &str = "pictures";
-
-/// The file name endings of pictures, in `content/files/`.
-pub const ENDINGS: [&str; 4] = ["jpg", "jpeg", "png", "webp"];
 
 /// The largest source the build reads: a camera's full-size photo is under it.
 const MAX_BYTES: u64 = 20 * 1024 * 1024;
@@ -52,21 +52,17 @@ const JPEG_QUALITY: u8 = 75;
 /// processes changes what it writes.
 const PROCESSING: &str = "lanczos3, upright, webp and jpeg or png; v1";
 
-/// The pictures of `content/files/` and the ones the pages show.
+/// The pictures of `content/files/`, each read and checked, by name.
 #[derive(Debug)]
 pub struct Pictures {
-    /// Where the processed files are kept between builds.
-    cache: PathBuf,
-    /// Each picture's source, by its name in `content/files/`.
-    sources: BTreeMap<String, PathBuf>,
-    /// Each picture a page shows, processed once, or why it cannot be.
-    processed: RefCell<BTreeMap<String, Result<Rc<Picture>, Problem>>>,
+    read: BTreeMap<String, (PathBuf, Result<Picture, Problem>)>,
 }
 
 /// What is wrong with a picture's file, and what to do.
 pub type Problem = (String, String);
 
-/// A picture, processed: its size and its files, each at one width.
+/// A picture, read and checked: its size, and its files, each at one width, as they are named
+/// once processed.
 #[derive(Debug)]
 pub struct Picture {
     pub width: u32,
@@ -99,52 +95,63 @@ impl Format {
 }
 
 impl Pictures {
-    /// Whether `name` in `content/files/` is a picture, by its ending.
-    pub fn is_picture(name: &str) -> bool {
-        name.rsplit_once('.')
-            .is_some_and(|(_, ending)| ENDINGS.iter().any(|e| e.eq_ignore_ascii_case(ending)))
-    }
-
-    /// The pictures of the content folder `dir`, processed into `cache` when a page shows them.
-    pub fn read(dir: &Path, cache: &Path) -> Pictures {
-        let mut sources = BTreeMap::new();
-        if let Ok(entries) = std::fs::read_dir(dir.join(FILES_DIR)) {
-            for entry in entries.filter_map(Result::ok) {
-                if let Ok(name) = entry.file_name().into_string() {
-                    if Pictures::is_picture(&name) && !name.starts_with('.') {
-                        sources.insert(name, entry.path());
-                    }
-                }
-            }
-        }
-        Pictures {
-            cache: cache.to_owned(),
-            sources,
-            processed: RefCell::default(),
-        }
+    /// The pictures of `content/files/` (each one's name and file), each read and checked, its
+    /// processed files looked for in `cache`.
+    pub fn read(files: Vec<(String, PathBuf)>, cache: &Path) -> Pictures {
+        let read = files
+            .into_iter()
+            .map(|(name, source)| {
+                let picture = check(&name, &source, cache);
+                (name, (source, picture))
+            })
+            .collect();
+        Pictures { read }
     }
 
     /// The names of the pictures in `content/files/`.
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.sources.keys().map(String::as_str)
+        self.read.keys().map(String::as_str)
     }
 
-    /// The picture `name` of `content/files/`, processed (once, however many pages show it), or
-    /// what is wrong with its file. `None` if the folder has no such picture.
-    pub fn get(&self, name: &str) -> Option<Result<Rc<Picture>, Problem>> {
-        let source = self.sources.get(name)?;
-        let mut processed = self.processed.borrow_mut();
-        let picture = processed
-            .entry(name.to_owned())
-            .or_insert_with(|| process(name, source, &self.cache).map(Rc::new));
-        Some(picture.clone())
+    /// The picture `name` of `content/files/`, or what is wrong with its file. `None` if the
+    /// folder has no such picture.
+    pub fn get(&self, name: &str) -> Option<Result<&Picture, &Problem>> {
+        self.read.get(name).map(|(_, picture)| picture.as_ref())
+    }
+
+    /// Processes each picture the pages show (`shown`: each one's name, and where it is shown)
+    /// that the cache does not hold yet, reporting where it is shown if that fails. Returns every
+    /// file to publish in `pictures/`: its name there, and its file in the cache.
+    pub fn publish(
+        &self,
+        shown: &BTreeMap<String, Vec<Place>>,
+        report: &mut Report,
+    ) -> Vec<(String, PathBuf)> {
+        let mut published = Vec::new();
+        for (name, places) in shown {
+            // A picture with a problem was reported where it is shown.
+            let Some((source, Ok(picture))) = self.read.get(name) else {
+                continue;
+            };
+            match process(source, picture) {
+                Ok(()) => published.extend(picture.files()),
+                Err((problem, help)) => {
+                    for place in places {
+                        report.push(place.error(
+                            format!("the picture /{FILES_DIR}/{name} cannot be shown: {problem}"),
+                            help.clone(),
+                        ));
+                    }
+                }
+            }
+        }
+        published
     }
 
     /// Reports each picture that no page shows: it would be published where no reader sees it.
-    pub fn report_unshown(&self, report: &mut Report) {
-        let processed = self.processed.borrow();
-        for (name, source) in &self.sources {
-            if !processed.contains_key(name) {
+    pub fn report_unshown(&self, shown: &BTreeMap<String, Vec<Place>>, report: &mut Report) {
+        for (name, (source, _)) in &self.read {
+            if !shown.contains_key(name) {
                 report.push(Diagnostic::in_file(
                     source,
                     "no page shows this picture",
@@ -155,16 +162,6 @@ impl Pictures {
                 ));
             }
         }
-    }
-
-    /// Every file to publish in `pictures/`: its name there, and its file in the cache.
-    pub fn published(&self) -> Vec<(String, PathBuf)> {
-        let processed = self.processed.borrow();
-        processed
-            .values()
-            .filter_map(|picture| picture.as_ref().ok())
-            .flat_map(|picture| picture.files())
-            .collect()
     }
 }
 
@@ -226,8 +223,9 @@ fn cached_name(width: u32, format: Format) -> String {
 /// The cache's record of a picture: its size and the fallback's format.
 const RECORD: &str = "picture.txt";
 
-/// Reads the picture `name` at `source`, from the cache if it was processed before.
-fn process(name: &str, source: &Path, cache: &Path) -> Result<Picture, Problem> {
+/// Reads the picture `name` at `source` and checks it: its size and fallback come from the
+/// cache's record if it was processed before, else from decoding it.
+fn check(name: &str, source: &Path, cache: &Path) -> Result<Picture, Problem> {
     let (stem, ending) = name.rsplit_once('.').unwrap_or((name, ""));
     if !crate::is_address_name(stem) || ending.chars().any(|c| c.is_ascii_uppercase()) {
         return Err((
@@ -238,15 +236,9 @@ fn process(name: &str, source: &Path, cache: &Path) -> Result<Picture, Problem> 
                 .into(),
         ));
     }
-    let unreadable = |err: std::io::Error| {
-        (
-            format!("it cannot be read ({err})"),
-            "check that the file can be read".to_owned(),
-        )
-    };
     let metadata = std::fs::metadata(source).map_err(unreadable)?;
     if metadata.len() > MAX_BYTES {
-        let (number, unit) = super::documents::size(metadata.len());
+        let (number, unit) = size(metadata.len());
         return Err((
             format!("it is {number} {unit}, more than the 20 MB the build reads"),
             "save it smaller, at most 3000 pixels wide (the site shows it at most 1440 pixels \
@@ -265,7 +257,10 @@ fn process(name: &str, source: &Path, cache: &Path) -> Result<Picture, Problem> 
     let folder = cache.join(&key);
     let (width, height, fallback) = match read_record(&folder) {
         Some(record) => record,
-        None => write_files(&bytes, &folder)?,
+        None => {
+            let (picture, fallback) = decode(&bytes)?;
+            (picture.width(), picture.height(), fallback)
+        }
     };
     Ok(Picture {
         width,
@@ -276,6 +271,23 @@ fn process(name: &str, source: &Path, cache: &Path) -> Result<Picture, Problem> 
         widths: widths_for(width),
         folder,
     })
+}
+
+/// The picture's files in the cache, written from its source unless the cache holds them all.
+fn process(source: &Path, picture: &Picture) -> Result<(), Problem> {
+    if read_record(&picture.folder).is_some() {
+        return Ok(());
+    }
+    let bytes = std::fs::read(source).map_err(unreadable)?;
+    let (decoded, fallback) = decode(&bytes)?;
+    write_files(&decoded, fallback, &picture.folder)
+}
+
+fn unreadable(err: std::io::Error) -> Problem {
+    (
+        format!("it cannot be read ({err})"),
+        "check that the file can be read".to_owned(),
+    )
 }
 
 /// The widths to write for a source `width` pixels wide: never wider than the source.
@@ -308,12 +320,11 @@ fn read_record(folder: &Path) -> Option<(u32, u32, Format)> {
     complete.then_some((width, height, fallback))
 }
 
-/// Decodes the source, turns it upright as the camera recorded, and writes every width in both
-/// formats into `folder`, by way of a folder of its own so that an interrupted build leaves no
-/// half-written picture in the cache. Returns the source's size and the fallback's format.
-fn write_files(bytes: &[u8], folder: &Path) -> Result<(u32, u32, Format), Problem> {
-    const RESAVE: &str = "open it in a picture editor and save it again as JPEG (a photo) or \
-                          PNG (a drawing or a screenshot)";
+const RESAVE: &str = "open it in a picture editor and save it again as JPEG (a photo) or \
+                      PNG (a drawing or a screenshot)";
+
+/// Decodes the source and turns it upright as the camera recorded; gives the fallback's format.
+fn decode(bytes: &[u8]) -> Result<(DynamicImage, Format), Problem> {
     let unreadable = |err: image::ImageError| {
         (
             format!("it cannot be read as a JPEG, PNG or WebP picture ({err})"),
@@ -342,6 +353,13 @@ fn write_files(bytes: &[u8], folder: &Path) -> Result<(u32, u32, Format), Proble
     } else {
         Format::Jpeg
     };
+    Ok((source, fallback))
+}
+
+/// Writes every width of the decoded `source` in both formats into `folder`, by way of a folder
+/// of its own so that an interrupted build leaves no half-written picture in the cache.
+fn write_files(source: &DynamicImage, fallback: Format, folder: &Path) -> Result<(), Problem> {
+    let transparent = fallback == Format::Png;
     let (width, height) = (source.width(), source.height());
 
     let cannot_write = |err: std::io::Error| {
@@ -402,7 +420,7 @@ fn write_files(bytes: &[u8], folder: &Path) -> Result<(u32, u32, Format), Proble
     if std::fs::rename(&partial, folder).is_err() {
         let _ = std::fs::remove_dir_all(&partial);
     }
-    Ok((width, height, fallback))
+    Ok(())
 }
 
 #[cfg(test)]
@@ -415,13 +433,5 @@ mod tests {
         assert_eq!(widths_for(1440), [480, 768, 1080, 1440]);
         assert_eq!(widths_for(1000), [480, 768, 1000]);
         assert_eq!(widths_for(300), [300]);
-    }
-
-    #[test]
-    fn pictures_are_known_by_their_ending() {
-        assert!(Pictures::is_picture("meeting-2010.jpg"));
-        assert!(Pictures::is_picture("logo.PNG"));
-        assert!(!Pictures::is_picture("report.pdf"));
-        assert!(!Pictures::is_picture("jpg"));
     }
 }

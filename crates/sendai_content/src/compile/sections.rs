@@ -18,7 +18,7 @@ use toml::Spanned;
 use super::dates::Day;
 use super::diagnostic::{Collect, Diagnostic, Report, Source};
 use super::editions::{self, EditionFile};
-use super::markdown::{Body, Part};
+use super::markdown::{Body, Part, References};
 use super::pages::{split_front_matter, Links};
 use super::pictures::PICTURES_DIR;
 use super::{leak, leak_all, read_file, Files, FILES_DIR};
@@ -783,10 +783,24 @@ pub fn render(
     sections: Vec<SectionFiles>,
     links: &Links,
     files: Files,
+    refers_to: &mut References,
     report: &mut Report,
 ) -> Vec<Section> {
     let mut body = |file: &Path, source: &str, offset: usize, lang: Lang| {
-        render_body(file, source, offset, lang, links, files, report)
+        let body = Body {
+            source: Source {
+                file,
+                text: source,
+                offset,
+            },
+            lang,
+            is_page: &|path| links.is_page(path),
+            page_list: &links.list,
+            files,
+        };
+        let rendered = body.render(report);
+        refers_to.extend(rendered.refers_to);
+        prose(file, source, rendered.parts, report)
     };
     sections
         .into_iter()
@@ -838,30 +852,11 @@ pub fn render(
         .collect()
 }
 
-/// A post's or an introduction's Markdown, as prose; a template line is refused, since neither
+/// A post's or an introduction's parts, as prose; a template line is refused, since neither
 /// has a template.
-fn render_body(
-    file: &Path,
-    source: &str,
-    offset: usize,
-    lang: Lang,
-    links: &Links,
-    files: Files,
-    report: &mut Report,
-) -> Vec<Block> {
-    let body = Body {
-        source: Source {
-            file,
-            text: source,
-            offset,
-        },
-        lang,
-        is_page: &|path| links.is_page(path),
-        page_list: &links.list,
-        files,
-    };
+fn prose(file: &Path, source: &str, parts: Vec<Part>, report: &mut Report) -> Vec<Block> {
     let mut blocks = Vec::new();
-    for part in body.render(report) {
+    for part in parts {
         match part {
             Part::Prose(pieces) if pieces.iter().all(|piece| piece.trim().is_empty()) => {}
             Part::Prose(pieces) => blocks.push(Block::Prose(Html(leak_all(pieces)))),

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::super::conformance::CONFORMANCE_FILE;
 use super::super::diagnostic::{Diagnostic, Report};
-use super::super::documents::FILES_DIR;
+use super::super::files::FILES_DIR;
 use super::super::pictures::PICTURES_DIR;
 use super::super::site_files::{SITE_FILE, STRINGS_FILE};
 use super::super::toml_file::or_list;

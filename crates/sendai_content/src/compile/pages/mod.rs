@@ -13,6 +13,7 @@ use toml::Spanned;
 use super::diagnostic::{Diagnostic, Report};
 use super::editions::{self, EditionFile};
 use super::leak;
+use super::markdown::References;
 use super::sections::Place;
 use super::Files;
 use crate::{page_path, Block, Conformance, Lang, Listing, Localized, Page, PageText, Strings};
@@ -144,6 +145,7 @@ pub fn render(
     pages: Pages,
     links: &Links,
     content_files: Files,
+    refers_to: &mut References,
     report: &mut Report,
 ) -> Option<Vec<(i64, Page, Localized<PageText>)>> {
     let is_page = |path: &str| links.is_page(path);
@@ -151,8 +153,16 @@ pub fn render(
         .pairs
         .into_iter()
         .map(|pair| {
-            let mut render =
-                |page: PageFile| render::render(page, &is_page, &links.list, content_files, report);
+            let mut render = |page: PageFile| {
+                render::render(
+                    page,
+                    &is_page,
+                    &links.list,
+                    content_files,
+                    refers_to,
+                    report,
+                )
+            };
             let slug = leak(pair.en.slug.clone());
             let listed_in = *pair.en.listed_in.get_ref();
             let weight = *pair.en.weight.get_ref();

@@ -3,18 +3,19 @@
 
 use super::super::diagnostic::{Diagnostic, Report, Source};
 use super::super::leak_all;
-use super::super::markdown::{Body, Part};
+use super::super::markdown::{Body, Part, References};
 use super::super::Files;
 use super::{toml_offset, PageFile};
 use crate::{Block, Html, PageText};
 
 /// Renders the body and puts the template's part where the body places it; gives the title
-/// with the text.
+/// with the text, and adds what the text refers to to `refers_to`.
 pub fn render(
     page: PageFile,
     is_page: &dyn Fn(&str) -> bool,
     page_list: &str,
     files: Files,
+    refers_to: &mut References,
     report: &mut Report,
 ) -> (&'static str, PageText) {
     let body = Body {
@@ -28,13 +29,14 @@ pub fn render(
         page_list,
         files,
     };
-    let parts = body.render(report);
+    let rendered = body.render(report);
+    refers_to.extend(rendered.refers_to);
     let template = page.template.as_ref().map(|t| *t.get_ref());
     let template_offset = page.template.as_ref().map(|t| toml_offset(&page, t));
     let mut part = page.part;
     let mut placed = 0;
     let mut blocks = Vec::new();
-    for item in parts {
+    for item in rendered.parts {
         match item {
             Part::Prose(pieces) => blocks.push(Block::Prose(Html(leak_all(pieces)))),
             Part::Shortcode(name, offset) => {
