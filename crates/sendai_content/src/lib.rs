@@ -240,57 +240,18 @@ pub enum Listing {
 }
 
 data_type! {
-    /// The accessibility statement's results (`content/conformance.toml`): the record of the
-    /// test run, then one table for the success criteria of JIS X 8341-3:2016 (those of WCAG
-    /// 2.0) and one for the criteria WCAG 2.1 and 2.2 added.
+    /// The accessibility statement's results (`content/conformance.toml`), as the build
+    /// writes them in HTML: the record of the test run, then one table for the success
+    /// criteria of JIS X 8341-3:2016 (those of WCAG 2.0) and one for the criteria WCAG 2.1 and
+    /// 2.2 added. Between them the app lists every page's address, which only it knows in
+    /// full (the site's origin is the visitor's).
     pub struct Conformance {
-        /// The record, in order: date of the statement, standard, target, conformance,
-        /// test period, build tested, browsers, tools, results.
-        pub record: Vec<RecordEntry>,
+        /// The record's entries, the inside of its description list.
+        pub record: Html,
         /// The heading of the list of every page's address.
         pub pages_heading: &'static str,
-        pub jis: CriteriaTable,
-        pub added: CriteriaTable,
-    }
-}
-
-data_type! {
-    /// One line of the record: a label and its values (a browser per value, say).
-    pub struct RecordEntry {
-        pub label: &'static str,
-        #[serde(borrow)]
-        pub values: Vec<&'static str>,
-    }
-}
-
-data_type! {
-    /// A table of success criteria and their results.
-    pub struct CriteriaTable {
-        pub caption: &'static str,
-        /// Column headings: number, criterion, level, applies, result, how it was verified.
-        #[serde(borrow)]
-        pub columns: [&'static str; 6],
-        pub rows: Vec<Criterion>,
-    }
-}
-
-data_type! {
-    pub struct Criterion {
-        /// `1.4.3`.
-        pub number: &'static str,
-        pub name: &'static str,
-        /// `A` or `AA`.
-        pub level: &'static str,
-        /// Whether the site has content the criterion is about.
-        pub applies: &'static str,
-        /// Met or not met (or not yet verified), in the page's language.
-        pub result: &'static str,
-        /// The end-to-end tests that check it (`file: test name`), in English.
-        #[serde(borrow)]
-        pub tests: Vec<&'static str>,
-        /// The dated review, the reason it does not apply, or the plan, in the page's language.
-        #[serde(borrow)]
-        pub note: Option<&'static str>,
+        /// Each table, the inside of the region it scrolls in.
+        pub tables: [Html; 2],
     }
 }
 

@@ -6,35 +6,19 @@
 
 use std::path::{Path, PathBuf};
 
-use sendai_content::compile::{compile, picture_cache};
-use sendai_content::{Block, Conformance, CriteriaTable, Lang};
+use sendai_content::compile::{conformance_results, CriteriaTable, Results};
+use sendai_content::Lang;
 
 /// The site's own folder, two levels up from this crate's.
 fn site_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// The accessibility results of each edition, as the build compiles them from `content/`.
-fn conformance() -> Vec<(Lang, Conformance)> {
-    let compiled = compile(&site_root().join("content"), &picture_cache())
-        .expect("the site's content compiles");
-    compiled
-        .texts
-        .into_iter()
-        .flat_map(|text| {
-            Lang::ALL.into_iter().flat_map(move |lang| {
-                text.of(lang)
-                    .body
-                    .clone()
-                    .into_iter()
-                    .map(move |block| (lang, block))
-            })
-        })
-        .filter_map(|(lang, block)| match block {
-            Block::Conformance(table) => Some((lang, table)),
-            _ => None,
-        })
-        .collect()
+/// The accessibility results of each edition, as the build reads them from `content/`.
+fn conformance() -> Vec<(Lang, Results)> {
+    let results =
+        conformance_results(&site_root().join("content")).expect("the site's results are read");
+    vec![(Lang::En, results.en), (Lang::Ja, results.ja)]
 }
 
 /// A word of the results (`met`, `conforms`, …) in `lang`, as `content/conformance.toml`

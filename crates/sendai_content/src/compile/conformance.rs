@@ -11,14 +11,129 @@ use toml::Spanned;
 use super::dates::Day;
 use super::diagnostic::{Diagnostic, Report, Source};
 use super::leak;
+use super::markup::Markup;
 use super::site_files::read_toml;
-use crate::{Conformance, CriteriaTable, Criterion, Lang, Localized, RecordEntry};
+use crate::{Conformance, Lang, Localized};
 
 /// The accessibility test results, which the `conformance` template draws.
 pub const CONFORMANCE_FILE: &str = "conformance.toml";
 
+/// The results in one language, checked: what the page shows, before it is HTML.
+#[derive(Clone, Debug)]
+pub struct Results {
+    /// The record, in order: date of the statement, standard, target, conformance,
+    /// test period, build tested, browsers, tools.
+    pub record: Vec<RecordEntry>,
+    /// The heading of the list of every page's address.
+    pub pages_heading: &'static str,
+    pub jis: CriteriaTable,
+    pub added: CriteriaTable,
+}
+
+/// One line of the record: a label and its values (a browser per value, say).
+#[derive(Clone, Debug)]
+pub struct RecordEntry {
+    pub label: &'static str,
+    pub values: Vec<&'static str>,
+}
+
+/// A table of success criteria and their results.
+#[derive(Clone, Debug)]
+pub struct CriteriaTable {
+    pub caption: &'static str,
+    /// Column headings: number, criterion, level, applies, result, how it was verified.
+    pub columns: [&'static str; 6],
+    pub rows: Vec<Criterion>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Criterion {
+    /// `1.4.3`.
+    pub number: &'static str,
+    pub name: &'static str,
+    /// `A` or `AA`.
+    pub level: &'static str,
+    /// Whether the site has content the criterion is about.
+    pub applies: &'static str,
+    /// Met or not met (or not yet verified), in the page's language.
+    pub result: &'static str,
+    /// The end-to-end tests that check it (`file: test name`), in English.
+    pub tests: Vec<&'static str>,
+    /// The dated review, the reason it does not apply, or the plan, in the page's language.
+    pub note: Option<&'static str>,
+}
+
+impl Results {
+    /// The results in HTML, as the page of `lang` shows them: the record's entries, and each
+    /// table with its caption (whose id names the region it scrolls in), header row and a row
+    /// per criterion.
+    pub fn markup(&self, lang: Lang) -> Conformance {
+        let mut record = Markup::default();
+        for entry in &self.record {
+            record
+                .raw("<div class=\"sc-record__entry\"><dt>")
+                .text(entry.label)
+                .raw("</dt>");
+            for value in &entry.values {
+                record.raw("<dd>").text(value).raw("</dd>");
+            }
+            record.raw("</div>");
+        }
+        // Test names are English in both editions.
+        let code = match lang {
+            Lang::En => "<code>",
+            Lang::Ja => "<code lang=\"en\">",
+        };
+        let table = |table: &CriteriaTable, id: &str| {
+            let mut markup = Markup::default();
+            markup
+                .raw(&format!(
+                    "<table class=\"sc-table\"><caption id=\"{id}\" class=\"sc-table__caption\">"
+                ))
+                .text(table.caption)
+                .raw("</caption><thead><tr>");
+            for column in table.columns {
+                markup.raw("<th scope=\"col\">").text(column).raw("</th>");
+            }
+            markup.raw("</tr></thead><tbody>");
+            for row in &table.rows {
+                markup
+                    .raw("<tr><th scope=\"row\">")
+                    .text(row.number)
+                    .raw("</th>");
+                for cell in [row.name, row.level, row.applies, row.result] {
+                    markup.raw("<td>").text(cell).raw("</td>");
+                }
+                markup.raw("<td>").text(row.note.unwrap_or_default());
+                if !row.tests.is_empty() {
+                    markup.raw("<ul class=\"sc-table__tests\">");
+                    for test in &row.tests {
+                        markup.raw("<li>").raw(code).text(test).raw("</code></li>");
+                    }
+                    markup.raw("</ul>");
+                }
+                markup.raw("</td></tr>");
+            }
+            markup.raw("</tbody></table>");
+            markup.html()
+        };
+        Conformance {
+            record: record.html(),
+            pages_heading: self.pages_heading,
+            tables: [
+                table(&self.jis, TABLE_IDS[0]),
+                table(&self.added, TABLE_IDS[1]),
+            ],
+        }
+    }
+}
+
+/// The ids of the two tables' captions, which name the regions they scroll in (the app's
+/// `ConformanceTable` draws the regions with the same).
+const TABLE_IDS: [&str; 2] = ["conformance-jis", "conformance-added"];
+
 /// The accessibility test results, if the folder has them.
-pub fn read(dir: &Path, report: &mut Report) -> Option<Localized<Conformance>> {
+pub fn read(dir: &Path, report: &mut Report) -> Option<Localized<Results>> {
     let file = dir.join(CONFORMANCE_FILE);
     if !file.exists() {
         return None;
@@ -236,7 +351,7 @@ fn statement(source: &Source, file: &Spanned<StatementFile>) -> Result<Statement
     })
 }
 
-fn conformance(source: &Source, file: File) -> Result<Localized<Conformance>, Vec<Diagnostic>> {
+fn conformance(source: &Source, file: File) -> Result<Localized<Results>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let statement = statement(source, &file.statement).map_err(|found| problems.extend(found));
     let Labels {
@@ -320,7 +435,7 @@ fn conformance(source: &Source, file: File) -> Result<Localized<Conformance>, Ve
             statement.browsers.clone(),
             statement.tools.clone(),
         ];
-        Conformance {
+        Results {
             record: record_labels
                 .iter()
                 .zip(values)

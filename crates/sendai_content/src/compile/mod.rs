@@ -15,6 +15,7 @@ mod documents;
 mod editions;
 mod files;
 mod markdown;
+mod markup;
 mod pages;
 mod pictures;
 mod sections;
@@ -28,6 +29,7 @@ use sha2::{Digest, Sha256};
 pub use diagnostic::{Diagnostic, Report};
 
 use crate::{data, Localized, PageText, Site};
+pub use conformance::{CriteriaTable, Criterion, RecordEntry, Results};
 pub use dates::Day;
 pub use sections::{Post, Section};
 
@@ -141,6 +143,14 @@ pub fn compile(dir: &Path, picture_cache: &Path) -> Result<Compiled, Report> {
         })
     })();
     report.into_result(compiled)
+}
+
+/// The accessibility results of `dir/conformance.toml` in each language, checked, before
+/// they are HTML: for the checks of the site's own results (`tests/site_content.rs`).
+pub fn conformance_results(dir: &Path) -> Result<Localized<Results>, Report> {
+    let mut report = Report::default();
+    let results = conformance::read(dir, &mut report);
+    report.into_result(results)
 }
 
 /// The shell's file and every page's data file, all marked with one build's name: a hash of

@@ -11,7 +11,6 @@
 
 use std::path::{Path, PathBuf};
 
-use pulldown_cmark_escape::escape_html;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -19,6 +18,7 @@ use super::dates::Day;
 use super::diagnostic::{Collect, Diagnostic, Report, Source};
 use super::editions::{self, EditionFile};
 use super::markdown::{Body, Part, References};
+use super::markup::Markup;
 use super::pages::{split_front_matter, Links};
 use super::pictures::PICTURES_DIR;
 use super::{leak, leak_all, read_file, Files, FILES_DIR};
@@ -944,40 +944,6 @@ pub fn publish(sections: &[Section], strings: &Localized<ListStrings>) -> Publis
     published
 }
 
-/// HTML in pieces between which the site's base path goes, as [`Html`] holds it.
-#[derive(Default)]
-struct Markup(Vec<String>);
-
-impl Markup {
-    fn raw(&mut self, html: &str) -> &mut Self {
-        match self.0.last_mut() {
-            Some(last) => last.push_str(html),
-            None => self.0.push(html.to_owned()),
-        }
-        self
-    }
-
-    fn text(&mut self, text: &str) -> &mut Self {
-        let mut escaped = String::new();
-        escape_html(&mut escaped, text).expect("writing to a String");
-        self.raw(&escaped)
-    }
-
-    /// An `href` to the page at `slug` in `lang`, after which the base path goes.
-    fn href(&mut self, lang: Lang, slug: &str) -> &mut Self {
-        self.raw(" href=\"");
-        if self.0.is_empty() {
-            self.0.push(String::new());
-        }
-        self.0.push(page_path(lang, slug));
-        self.raw("\"")
-    }
-
-    fn done(self) -> Block {
-        Block::Built(Html(leak_all(self.0)))
-    }
-}
-
 /// The posts of a list, newest first, each with its title (a heading of `level`), date and
 /// description.
 fn items(markup: &mut Markup, posts: &[Post], lang: Lang, level: u8) {
@@ -1170,23 +1136,5 @@ mod tests {
         ] {
             assert!(post_name(bad, "events").is_err(), "{bad}");
         }
-    }
-
-    #[test]
-    fn markup_puts_each_link_of_the_site_at_the_start_of_a_piece() {
-        let mut markup = Markup::default();
-        markup
-            .raw("<a")
-            .href(Lang::Ja, "events/page/2")
-            .raw(">")
-            .text("<2>")
-            .raw("</a>");
-        assert_eq!(
-            markup.0,
-            ["<a href=\"", "/ja/events/page/2/\">&lt;2&gt;</a>"]
-        );
-        let mut first = Markup::default();
-        first.raw("").href(Lang::En, "events");
-        assert_eq!(first.0, [" href=\"", "/events/\""]);
     }
 }

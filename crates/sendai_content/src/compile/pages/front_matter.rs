@@ -13,13 +13,14 @@ use serde_path_to_error::Segment;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
+use super::super::conformance::Results;
 use super::super::conformance::CONFORMANCE_FILE;
 use super::super::diagnostic::{Collect, Diagnostic, Report, Source};
 use super::super::read_file;
 use super::super::toml_file::{value_at, Value};
 use super::files::split_front_matter;
 use super::PageFile;
-use crate::{Block, Conformance, Lang, Listing, Localized};
+use crate::{Block, Lang, Listing, Localized};
 
 /// The settings of the front matter; the template's section is read as the template's data.
 #[derive(Deserialize)]
@@ -58,7 +59,7 @@ pub fn read(
     file: PathBuf,
     slug: String,
     lang: Lang,
-    conformance: Option<&Localized<Conformance>>,
+    conformance: Option<&Localized<Results>>,
     report: &mut Report,
 ) -> Option<PageFile> {
     let source = read_file(&file).collect_into(report)?;
@@ -152,13 +153,13 @@ fn part(
     toml: &Source,
     name: &Spanned<&'static str>,
     section: Option<Section>,
-    conformance: Option<&Localized<Conformance>>,
+    conformance: Option<&Localized<Results>>,
     lang: Lang,
 ) -> Result<Block, Diagnostic> {
     let template = *name.get_ref();
     if template == "conformance" {
         return conformance
-            .map(|table| Block::Conformance(table.of(lang).clone()))
+            .map(|results| Block::Conformance(results.of(lang).markup(lang)))
             .ok_or_else(|| {
                 toml.error(
                     name.span(),

@@ -10,13 +10,14 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
+use super::conformance::Results;
 use super::diagnostic::{Diagnostic, Report};
 use super::editions::{self, EditionFile};
 use super::leak;
 use super::markdown::References;
 use super::sections::Place;
 use super::Files;
-use crate::{page_path, Block, Conformance, Lang, Listing, Localized, Page, PageText, Strings};
+use crate::{page_path, Block, Lang, Listing, Localized, Page, PageText, Strings};
 pub(super) use files::split_front_matter;
 use files::HOME;
 
@@ -92,7 +93,7 @@ impl Links {
 pub fn read(
     dir: &Path,
     strings: Option<&Localized<Strings>>,
-    conformance: Option<&Localized<Conformance>>,
+    conformance: Option<&Localized<Results>>,
     report: &mut Report,
 ) -> Pages {
     let files: Vec<EditionFile<PageFile>> = files::list(dir, report)
