@@ -2,17 +2,30 @@
 //! staging folder, beside the app, with the data files the app is given.
 //!
 //! Reads `TRUNK_STAGING_DIR` and `TRUNK_PUBLIC_URL` (set by Trunk), `SITE_ORIGIN` (where the
-//! site is published, for canonical links and the sitemap) and `SITE_CONTENT_DIR` (the content
-//! folder, `content` if not set). The content is read each time this runs, so that an editor's
+//! site is published, for canonical links, the sitemap and the feeds: required, but by
+//! `trunk serve`) and `SITE_CONTENT_DIR` (the content
+//! folder, `content` if not set); with `SITE_MANIFEST` set, writes the build's manifest there
+//! (`prerender::manifest`), for the tests. The content is read each time this runs, so that an editor's
 //! change rebuilds no code: the app is the same whatever the content.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use sendai_cluster::prerender::{write_site, Settings};
+use sendai_cluster::prerender::manifest::manifest;
+use sendai_cluster::prerender::{page, write_site, Settings};
 use sendai_cluster::routes::normalize_base;
 use sendai_content::compile::{compile, picture_cache};
 
-/// Used when `SITE_ORIGIN` is not set: the address `trunk serve` uses.
+/// Whether Trunk's output in `dist` is `trunk serve`'s.
+fn is_trunk_serve(dist: &Path) -> bool {
+    std::fs::read_to_string(dist.join("index.html")).is_ok_and(|html| page::is_trunk_serve(&html))
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("prerender: {message}");
+    std::process::exit(1);
+}
+
+/// `trunk serve`'s address, where it shows the site.
 const LOCAL_ORIGIN: &str = "http://127.0.0.1:8080";
 
 fn main() {
@@ -28,16 +41,34 @@ fn main() {
         std::process::exit(1);
     });
     let base = normalize_base(&std::env::var("TRUNK_PUBLIC_URL").unwrap_or_default());
-    let origin = std::env::var("SITE_ORIGIN").unwrap_or_else(|_| {
-        eprintln!("prerender: SITE_ORIGIN is not set; canonical links use {LOCAL_ORIGIN}");
-        LOCAL_ORIGIN.to_owned()
-    });
+    let origin = match std::env::var("SITE_ORIGIN") {
+        Ok(origin) if origin.starts_with("http://") || origin.starts_with("https://") => origin,
+        // `trunk serve` shows the site here, at its own address; a build to publish needs the
+        // site's, which canonical links, the sitemap and the feeds' ids (which readers keep) carry.
+        _ if is_trunk_serve(&dist) => LOCAL_ORIGIN.to_owned(),
+        Ok(other) => fail(&format!(
+            "SITE_ORIGIN is {other:?}, which is not an address: give the scheme and host, such \
+             as SITE_ORIGIN=https://www.example.jp"
+        )),
+        Err(_) => fail(
+            "SITE_ORIGIN is not set: a build to publish needs the address the site will live at, \
+             for its canonical links, sitemap.xml and feeds. Build with it, such as \
+             SITE_ORIGIN=https://www.example.jp trunk build --release (the README's \"Deploying\")",
+        ),
+    };
     let origin = origin.trim_end_matches('/').to_owned();
-    match write_site(&dist, &Settings { base, origin }, &compiled) {
-        Ok(pages) => eprintln!("prerender: wrote {} pages", pages.len()),
-        Err(err) => {
-            eprintln!("prerender: {err}");
+    // What the content compiled to, for the tests: outside the site, where they ask for it.
+    if let Some(file) = std::env::var_os("SITE_MANIFEST") {
+        if let Err(err) = std::fs::write(&file, manifest(&compiled)) {
+            eprintln!(
+                "prerender: {} cannot be written: {err}",
+                PathBuf::from(file).display()
+            );
             std::process::exit(1);
         }
+    }
+    match write_site(&dist, &Settings { base, origin }, &compiled) {
+        Ok(pages) => eprintln!("prerender: wrote {} pages", pages.len()),
+        Err(err) => fail(&err.to_string()),
     }
 }

@@ -7,6 +7,7 @@
 //! - [`json_ld`]: the organisation's structured data in every page;
 //! - [`sitemap`]: `sitemap.xml` and `robots.txt`;
 //! - [`feed`]: each edition's Atom feed of a section's posts;
+//! - [`manifest`]: what the content compiled to, for the tests (not part of the site);
 //! - [`policy`]: the one definition of the security policy, headers and cache rules;
 //! - [`headers`]: that definition as `_headers`, `_headers.nginx` and `_headers.caddy`;
 //! - [`compress`]: the `.br` and `.gz` copies.
@@ -15,6 +16,7 @@ pub mod compress;
 pub mod feed;
 pub mod headers;
 pub mod json_ld;
+pub mod manifest;
 pub mod page;
 pub mod policy;
 pub mod sitemap;

@@ -22,7 +22,8 @@ fn main() -> ExitCode {
     };
     match compile(&dir, &picture_cache()) {
         Ok(compiled) => {
-            // The notices, and the later pages of their list, are the pages the shell does not list.
+            // The sections' posts, and the later pages of their lists, are the pages the shell
+            // does not list.
             println!(
                 "{}: {} pages, each in English and Japanese; no problems found",
                 dir.display(),

@@ -4,7 +4,7 @@
 use super::leak;
 use crate::{Lang, Localized};
 
-/// A day that exists, read from `2026-12-01`.
+/// A day that exists, read from `2026-12-01`; serialized as it is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Day {
     year: u32,
@@ -80,6 +80,12 @@ impl Day {
             en: leak(self.shown(Lang::En)),
             ja: leak(self.shown(Lang::Ja)),
         }
+    }
+}
+
+impl serde::Serialize for Day {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.datetime())
     }
 }
 

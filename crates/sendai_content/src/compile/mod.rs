@@ -31,7 +31,7 @@ pub use diagnostic::{Diagnostic, Report};
 use crate::{data, Localized, PageText, Site};
 pub use conformance::{CriteriaTable, Criterion, RecordEntry, Results};
 pub use dates::Day;
-pub use sections::{Post, Section};
+pub use sections::{ListStrings, Post, Section};
 
 /// The whole content, checked: the shell, and each page's text beside its entry in the shell.
 #[derive(Debug)]
@@ -45,6 +45,8 @@ pub struct Compiled {
     /// Every section, with its posts newest first, for the feeds, the sitemap and the
     /// structured data.
     pub sections: Vec<Section>,
+    /// The words every section's list shares, which the build alone uses.
+    pub lists: Localized<ListStrings>,
     /// The documents of `content/files/`: each one's name there, and its file.
     pub documents: Vec<(String, PathBuf)>,
     /// The pictures' processed files: each one's name in `pictures/`, and its file in the cache.
@@ -134,6 +136,7 @@ pub fn compile(dir: &Path, picture_cache: &Path) -> Result<Compiled, Report> {
             texts,
             unlisted: published.unlisted,
             sections,
+            lists: strings.lists,
             documents: documents
                 .ok
                 .into_iter()

@@ -11,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::dates::Day;
@@ -32,7 +32,7 @@ const INDEX: &str = "_index";
 
 /// The words every section's list shares, from `strings.toml`; the build alone uses them,
 /// so the app's shell does not carry them.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListStrings {
     /// A later page of a list's title: `{title}`, `{page}` and `{pages}` are filled in.
@@ -79,7 +79,7 @@ struct IndexFront {
 }
 
 /// A section's settings, the same in both editions.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 struct Settings {
     weight: i64,
     listed_in: Listing,
@@ -89,7 +89,7 @@ struct Settings {
 }
 
 /// The words of one edition of a section.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 struct Words {
     title: &'static str,
     description: &'static str,
@@ -177,6 +177,8 @@ pub fn read(dir: &Path, places: &[Place], report: &mut Report) -> Vec<SectionFil
             sections.push(section);
         }
     }
+    // In the navigation's order, which the home page's newest follow too.
+    sections.sort_by_key(|section| section.index.en.settings.weight);
     sections
 }
 
@@ -302,7 +304,7 @@ fn read_section(slug: &'static str, folder: &Path, report: &mut Report) -> Optio
         let missing: Vec<String> = Lang::ALL
             .into_iter()
             .filter(|lang| !present.contains(lang))
-            .map(|lang| index_file_name(lang))
+            .map(index_file_name)
             .collect();
         report.push(Diagnostic::in_file(
             folder,
@@ -736,8 +738,8 @@ pub fn paths(sections: &[SectionFiles]) -> Vec<String> {
         .collect()
 }
 
-/// A post, rendered.
-#[derive(Debug)]
+/// A post, rendered. As serialized (the build's manifest, for the tests), without its text.
+#[derive(Debug, Serialize)]
 pub struct Post {
     /// Its address after the language prefix: `notices/open-seminar`.
     pub slug: &'static str,
@@ -746,15 +748,18 @@ pub struct Post {
     pub published: Day,
     pub updated: Option<Day>,
     /// Its text, without the dates above it.
+    #[serde(skip)]
     body: Localized<Vec<Block>>,
 }
 
-/// A section, rendered: its words, its introduction, its posts newest first.
-#[derive(Debug)]
+/// A section, rendered: its words, its introduction, its posts newest first. As serialized
+/// (the build's manifest, for the tests), without its introduction.
+#[derive(Debug, Serialize)]
 pub struct Section {
     pub slug: &'static str,
     settings: Settings,
     words: Localized<Words>,
+    #[serde(skip)]
     intro: Localized<Vec<Block>>,
     pub posts: Vec<Post>,
 }
@@ -767,7 +772,7 @@ impl Section {
 
     /// The feed's title in each language, where the section has a feed.
     pub fn feed(&self) -> Option<Localized<&'static str>> {
-        self.settings.feed.then(|| Localized {
+        self.settings.feed.then_some(Localized {
             en: self.words.en.feed_title,
             ja: self.words.ja.feed_title,
         })
