@@ -732,7 +732,7 @@ fn a_second_section_is_two_index_files_and_its_posts() {
     }
     let compiled = compile(&content.dir(), &content.root.path().join("pictures")).unwrap();
     let sections: Vec<&str> = compiled.site.sections.iter().map(|s| s.slug).collect();
-    assert_eq!(sections, ["events", "notices"]);
+    assert_eq!(sections, ["notices", "events"], "by weight");
     let slugs: Vec<&str> = compiled.site.pages.iter().map(|page| page.slug).collect();
     assert_eq!(
         slugs,

@@ -40,9 +40,12 @@ const WIDTHS: [u32; 4] = [480, 768, 1080, 1440];
 pub const FALLBACK_WIDTH: u32 = 768;
 
 /// The width of the picture in the layout, for the browser to choose a file before it has laid
-/// out the page: the column's width on a phone (the screen less two gutters of 1rem), and from
-/// 40em the prose column (38em of 1.1875rem) or the screen less two gutters of 2rem.
-pub const SIZES: &str = "(min-width: 40em) min(45.125rem, 100vw - 4rem), calc(100vw - 2rem)";
+/// out the page: the column's width on a phone (the screen less two gutters of 1rem), from 40em
+/// the screen less two gutters of 2rem, and from 49.125rem (where that reaches it) the prose
+/// column, 38em of 1.1875rem. Media conditions only, no `min()`: WebKit ignores a size with
+/// `min()` and takes the whole screen's width, so an iPhone would fetch the widest file.
+pub const SIZES: &str =
+    "(min-width: 49.125rem) 45.125rem, (min-width: 40em) calc(100vw - 4rem), calc(100vw - 2rem)";
 
 /// The encoders' quality settings (0 to 100), chosen by measurement (see the README).
 const WEBP_QUALITY: f32 = 85.0;
