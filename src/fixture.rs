@@ -20,7 +20,7 @@ fn read() -> SiteData {
     for (slug, lang, file) in sendai_fixture::PAGE_BINS {
         let page = site
             .page_at(slug)
-            .expect("a data file for each page of the shell, and each notice");
+            .expect("a data file for each page of the shell, and each of a section's");
         page_data::insert(site, *lang, page, file).expect("the fixture's own data");
     }
     site
