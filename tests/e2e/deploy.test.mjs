@@ -12,12 +12,10 @@ import { join, relative } from 'node:path';
 import { watch, waitForApp, recordViolations } from './support/browser.mjs';
 import { filesUnder } from './support/files.mjs';
 import { useBrowser } from './support/session.mjs';
-import { parseHeadersFile, DIST } from './support/server.mjs';
+import { parseHeadersFile, cacheRulesFor, DIST, SUB_DIST } from './support/server.mjs';
 import { nginxHost, caddyHost, rawGet } from './support/deploy.mjs';
 import { headingIn, inJapanese, pagePaths } from './support/site.mjs';
 import { navigationPages } from './support/content.mjs';
-
-const SUB_DIST = new URL('../../target/dist-sub/', import.meta.url).pathname;
 
 const SERVERS = [
   { name: 'nginx', start: nginxHost },
@@ -80,8 +78,9 @@ for (const server of SERVERS) {
             const response = await rawGet(at(url));
             assert.equal(response.status, 200, url);
             assertSecurityHeaders(response, url);
-            const cache = rules.find((rule) => rule.pattern === site.base + url).headers['Cache-Control'];
-            assert.equal(response.headers['cache-control'], cache, `${url}: Cache-Control`);
+            const cache = cacheRulesFor(rules, site.base + url);
+            assert.equal(cache.length, 1, `${url}: one cache rule in _headers, not ${JSON.stringify(cache)}`);
+            assert.equal(response.headers['cache-control'], cache[0], `${url}: Cache-Control`);
           }
         }
         const wasm = files.find((name) => name.endsWith('.wasm'));

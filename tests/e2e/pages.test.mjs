@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { watch, waitForApp } from './support/browser.mjs';
 import { useSiteInBrowser } from './support/session.mjs';
 import { staticHost } from './support/server.mjs';
-import { inJapanese, pagePaths, routesWithNotFound } from './support/site.mjs';
+import { inJapanese, pagePaths, routesWithNotFound, siteMapPaths } from './support/site.mjs';
 import { listedIn, pageWithTemplate } from './support/content.mjs';
 
 const site = useSiteInBrowser(() => staticHost());
@@ -22,8 +22,15 @@ test('the site map lists every page of its edition, as sitemap.xml does', async 
     const listed = await page
       .locator('main .sc-site-map a')
       .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    const published = pagePaths().filter((path) => editionOf(path) === edition);
-    assert.deepEqual([...listed].sort(), [...published].sort(), edition + siteMap);
+    // Every page, and each section's list, which links to its posts.
+    const expected = siteMapPaths(edition ? 'ja' : 'en');
+    assert.deepEqual([...listed].sort(), [...expected].sort(), edition + siteMap);
+    const published = pagePaths();
+    assert.deepEqual(
+      listed.filter((path) => !published.includes(path)),
+      [],
+      `${edition}${siteMap}: every page listed is in sitemap.xml`,
+    );
   }
   await page.close();
 });

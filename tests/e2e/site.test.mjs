@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { watch, waitForApp } from './support/browser.mjs';
 import { useSiteInBrowser } from './support/session.mjs';
 import { staticHost, DIST } from './support/server.mjs';
-import { headingOf, pagePaths, routesWithNotFound, squash, titleOf } from './support/site.mjs';
+import { headingOf, pageLinkingTo, pagePaths, routesWithNotFound, squash, titleOf } from './support/site.mjs';
 import { seedSentences, normalise } from './support/seed.mjs';
 import { navigationPages } from './support/content.mjs';
 
@@ -25,12 +25,10 @@ test('the app starts on every route and draws every page after a click with no c
     await waitForApp(page);
   }
   for (const path of pagePaths()) {
-    // Every page is linked from the header, the navigation or the footer of the others of its edition.
-    const japanese = (other) => other.startsWith('/ja/');
-    const from = pagePaths().find((other) => other !== path && japanese(other) === japanese(path));
-    await page.goto(at(from));
+    // From a page of its edition that links to it: its navigation, or its section's list for a post.
+    await page.goto(at(pageLinkingTo(path)));
     await waitForApp(page);
-    await page.locator(`header a[href="${path}"], nav a[href="${path}"]`).locator('visible=true').first().click();
+    await page.locator(`a[href="${path}"]`).locator('visible=true').first().click();
     await page.waitForFunction(
       (expected) => document.querySelector('main h1')?.textContent === expected,
       headingOf(path),

@@ -6,19 +6,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync, mkdtempSync, symlinkSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { watch, waitForApp, recordViolations, injectInlineScript } from './support/browser.mjs';
-import { navigationPages, pageFiles } from './support/content.mjs';
+import { navigationPages } from './support/content.mjs';
 import { filesUnder } from './support/files.mjs';
 import { useBrowser } from './support/session.mjs';
-import { plainHttpServer, parseHeadersFile, DIST } from './support/server.mjs';
-import { headingOf, inJapanese, pagePaths } from './support/site.mjs';
-
-const SUB_DIST = process.env.SITE_SUB_DIST
-  ? new URL(`${process.env.SITE_SUB_DIST.replace(/\/?$/, '/')}`, `file://${process.cwd()}/`).pathname
-  : new URL('../../target/dist-sub/', import.meta.url).pathname;
+import { plainHttpServer, parseHeadersFile, cacheRulesFor, DIST, SUB_DIST } from './support/server.mjs';
+import { headingOf, inJapanese, pagePaths, publishedPaths } from './support/site.mjs';
 
 const session = useBrowser();
 
@@ -156,7 +152,11 @@ test('every text asset has .br and .gz copies with the same content', () => {
     assert.ok(gunzipSync(readFileSync(join(DIST, `${file}.gz`))).equals(original), `${file}.gz`);
   }
   const rules = parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8'));
-  const cacheRule = (url) => rules.find((rule) => rule.pattern === url)?.headers['Cache-Control'];
+  const cacheRule = (url) => {
+    const found = cacheRulesFor(rules, url);
+    assert.equal(found.length, 1, `${url}: one cache rule, not ${JSON.stringify(found)}`);
+    return found[0];
+  };
   for (const file of files.filter((f) => !/\.(br|gz)$/.test(f) && !f.startsWith('_headers'))) {
     assert.ok(cacheRule(`/${file}`), `cache rule for /${file}`);
   }
@@ -168,12 +168,9 @@ test('every text asset has .br and .gz copies with the same content', () => {
 
 test('crawlers find a sitemap, robots.txt, a favicon, Open Graph tags and the organisation', async () => {
   const sitemap = readFileSync(join(DIST, 'sitemap.xml'), 'utf8');
-  // Every page of content/ in both editions: NAME.md is /NAME/ and /ja/NAME/ (_index is /).
-  const pages = pageFiles()
-    .map((file) => basename(file))
-    .filter((name) => !name.endsWith('.ja.md'))
-    .map((name) => (name === '_index.md' ? '/' : `/${name.slice(0, -'.md'.length)}/`));
-  assert.deepEqual([...pagePaths()].sort(), [...pages, ...pages.map((path) => `/ja${path}`)].sort());
+  // Every page the content compiled to, in both editions: its pages, and each section's lists
+  // and posts once it has any.
+  assert.deepEqual([...pagePaths()].sort(), [...publishedPaths()].sort());
   assert.match(readFileSync(join(DIST, 'robots.txt'), 'utf8'), /^Sitemap: .*\/sitemap\.xml$/m);
   assert.match(sitemap, /hreflang="ja"/);
   for (const path of pagePaths()) {

@@ -15,7 +15,7 @@ export function manifestOf(dist) {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`${file}: build with SITE_MANIFEST set, as .ci/test does (${err.message})`);
+    throw new Error(`${file}: build with SITE_MANIFEST set, as .ci/test does (${err.message})`, { cause: err });
   }
 }
 

@@ -15,6 +15,11 @@ export const DIST = process.env.SITE_DIST
   ? new URL(`${process.env.SITE_DIST.replace(/\/?$/, '/')}`, `file://${process.cwd()}/`).pathname
   : new URL('../../../dist/', import.meta.url).pathname;
 
+/** The same site built for `/sub/`: target/dist-sub, or another build folder named by SITE_SUB_DIST. */
+export const SUB_DIST = process.env.SITE_SUB_DIST
+  ? new URL(`${process.env.SITE_SUB_DIST.replace(/\/?$/, '/')}`, `file://${process.cwd()}/`).pathname
+  : new URL('../../../target/dist-sub/', import.meta.url).pathname;
+
 /** Parses a Netlify / Cloudflare Pages `_headers` file into [{ pattern, headers }]. */
 export function parseHeadersFile(text) {
   const rules = [];
@@ -33,6 +38,16 @@ export function parseHeadersFile(text) {
 function matches(pattern, path) {
   if (pattern.endsWith('/*')) return path.startsWith(pattern.slice(0, -1));
   return pattern === path;
+}
+
+/**
+ * The `Cache-Control` values the rules of `_headers` give `path`: a file's own rule, or its
+ * folder's (`/files/*`, `/notices/*`). More than one is a conflict the host settles its own way.
+ */
+export function cacheRulesFor(rules, path) {
+  return rules
+    .filter((rule) => matches(rule.pattern, path) && 'Cache-Control' in rule.headers)
+    .map((rule) => rule.headers['Cache-Control']);
 }
 
 /** Where a host started with `collectCspReports` asks browsers to send CSP violation reports. */

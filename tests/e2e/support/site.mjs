@@ -5,11 +5,48 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST } from './server.mjs';
+import { manifestOf, pathIn, sectionsWithPosts } from './manifest.mjs';
 
 /** Every page's path relative to the site root: '/', '/<page>/', '/ja/', '/ja/<page>/'. */
 export function pagePaths(dist = DIST) {
   const xml = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+}
+
+/**
+ * Every page the build's manifest says the content compiled to, in both editions: its pages
+ * (a section among them once it has posts), and each section's list pages and posts.
+ */
+export function publishedPaths(dist = DIST) {
+  const slugs = new Set([
+    ...manifestOf(dist).pages.map((page) => page.slug),
+    ...sectionsWithPosts(dist).flatMap((section) => [
+      ...section.list_pages.map((list) => list.slug),
+      ...section.posts.map((post) => post.slug),
+    ]),
+  ]);
+  return ['en', 'ja'].flatMap((lang) => [...slugs].map((slug) => pathIn(lang, slug)));
+}
+
+/** The pages the site map lists in `lang`: the manifest's pages, a section once it has posts (its list links to them). */
+export function siteMapPaths(lang, dist = DIST) {
+  return manifestOf(dist).pages.map((page) => pathIn(lang, page.slug));
+}
+
+/**
+ * A page of `path`'s edition, other than itself, whose prerendered file links to it: the
+ * navigation links to a page, a section's list to its posts. Throws when none does.
+ */
+export function pageLinkingTo(path, dist = DIST) {
+  const japanese = (other) => other.startsWith('/ja/');
+  const from = pagePaths(dist).find(
+    (other) =>
+      other !== path &&
+      japanese(other) === japanese(path) &&
+      readFileSync(join(dist, other, 'index.html'), 'utf8').includes(`href="${path}"`),
+  );
+  if (!from) throw new Error(`no page of its edition links to ${path}`);
+  return from;
 }
 
 /** The path of an English page's Japanese counterpart. */
@@ -52,6 +89,48 @@ export function headingIn(html) {
 /** The `<h1>` of the page a visitor gets for an outcome, as the build wrote it. */
 export function headingOf(outcome, dist = DIST) {
   return headingIn(readFileSync(join(dist, fileFor(outcome)), 'utf8'));
+}
+
+/** Plain text of a piece of HTML, as a reader gets it: no tags, entities decoded, spaces squashed. */
+function plainText(html) {
+  const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  return squash(
+    html
+      .replace(/<br\s*\/?>/g, ' ')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (entity, name) => {
+        if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+        if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+        return entities[name] ?? entity;
+      }),
+  );
+}
+
+/**
+ * The text of `main` in the page a visitor gets for an outcome, as the build wrote it: its `<h1>`
+ * and each paragraph, however short the page. Every page has both; a page without them is a
+ * defect of the build, so this throws.
+ */
+export function mainTextOf(outcome, dist = DIST) {
+  const html = readFileSync(join(dist, fileFor(outcome)), 'utf8');
+  const main = html.match(/<main\b[^>]*>([\s\S]*?)<\/main>/)?.[1] ?? '';
+  const pieces = [...main.matchAll(/<(h1|p)\b[^>]*>([\s\S]*?)<\/\1>/g)].map(([, tag, inner]) => ({
+    tag,
+    text: plainText(inner),
+  }));
+  if (!pieces.some(({ tag, text }) => tag === 'h1' && text) || !pieces.some(({ tag, text }) => tag === 'p' && text)) {
+    throw new Error(`${outcome}: the build wrote no heading or no paragraph in main`);
+  }
+  return pieces.map(({ text }) => text).filter(Boolean);
+}
+
+/**
+ * What of `main`'s text, as the build wrote it for `outcome`, a reader does not get from
+ * `shown`, the `innerText` of `main` in the browser (which leaves out what is hidden).
+ */
+export function missingFromMain(shown, outcome, dist = DIST) {
+  const text = squash(shown);
+  return mainTextOf(outcome, dist).filter((piece) => !text.includes(piece));
 }
 
 /** The `<title>` of the page a visitor gets for an outcome, as the build wrote it. */
