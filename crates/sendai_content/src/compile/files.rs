@@ -1,7 +1,9 @@
 //! What editors put in `content/files/`: the documents pages link to and the pictures they show,
-//! told apart by their names' endings in one walk of the folder.
+//! told apart by their names' endings.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+use super::walk::Entry;
 
 /// The folder of `content/` that holds the documents and pictures, and the documents' address
 /// on the site.
@@ -17,30 +19,27 @@ pub struct Listed {
     pub pictures: Vec<(String, PathBuf)>,
 }
 
-/// The files of the content folder `dir`'s `files/`, sorted into documents and pictures.
-pub fn list(dir: &Path) -> Listed {
+/// The entries of `content/files/` (from the one walk of the content folder), sorted into
+/// documents and pictures.
+pub fn sort(entries: Vec<Entry>) -> Listed {
     let mut listed = Listed::default();
-    let Ok(entries) = std::fs::read_dir(dir.join(FILES_DIR)) else {
-        return listed;
-    };
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
-    entries.sort_by_key(|entry| entry.file_name());
-    for entry in entries {
-        let Ok(name) = entry.file_name().into_string() else {
-            continue;
-        };
-        // Hidden files and editors' backups are not content.
-        if name.starts_with('.') || name.ends_with('~') {
-            continue;
-        }
+    for Entry { name, path } in entries {
         let kind = if is_picture(&name) {
             &mut listed.pictures
         } else {
             &mut listed.documents
         };
-        kind.push((name, entry.path()));
+        kind.push((name, path));
     }
     listed
+}
+
+/// The documents and pictures of the content folder `dir`, for the tests of what reads them.
+#[cfg(test)]
+pub fn list(dir: &std::path::Path) -> Listed {
+    super::walk::walk(dir)
+        .map(|walk| walk.files)
+        .unwrap_or_default()
 }
 
 /// Whether `name` in `content/files/` is a picture, by its ending.

@@ -21,6 +21,7 @@ mod pictures;
 mod sections;
 mod site_files;
 mod toml_file;
+mod walk;
 
 use std::path::{Path, PathBuf};
 
@@ -82,12 +83,20 @@ pub fn compile(dir: &Path, picture_cache: &Path) -> Result<Compiled, Report> {
     let mut report = Report::default();
     let (contact, strings) = site_files::read(dir, &mut report);
     let conformance = conformance::read(dir, &mut report);
-    let listed = files::list(dir);
-    let documents = documents::read(listed.documents, &mut report);
-    let pictures = pictures::Pictures::read(listed.pictures, picture_cache);
+    let walk = walk::walk(dir)
+        .map_err(|problem| report.push(problem))
+        .unwrap_or_else(|()| walk::Walk::empty());
+    let documents = documents::read(walk.files.documents, &mut report);
+    let pictures = pictures::Pictures::read(walk.files.pictures, picture_cache);
     let shell_strings = strings.as_ref().map(|strings| &strings.shell);
-    let pages = pages::read(dir, shell_strings, conformance.as_ref(), &mut report);
-    let sections = sections::read(dir, &pages.places(), &mut report);
+    let pages = pages::read(
+        dir,
+        &walk.top,
+        shell_strings,
+        conformance.as_ref(),
+        &mut report,
+    );
+    let sections = sections::read(dir, walk.folders, &pages.places(), &mut report);
     let links = pages::Links::new(
         pages
             .paths()

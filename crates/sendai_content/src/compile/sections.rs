@@ -21,7 +21,8 @@ use super::markdown::{Body, Part, References};
 use super::markup::Markup;
 use super::pages::{split_front_matter, Links};
 use super::pictures::PICTURES_DIR;
-use super::{leak, leak_all, read_file, Files, FILES_DIR};
+use super::walk::Entry;
+use super::{leak, leak_all, read_file, Files};
 use crate::{
     is_address_name, list_page_slug, page_path, Block, Html, Lang, Listing, Localized, Page,
     PageText, Section as ShellSection, LIST_PAGES,
@@ -148,31 +149,25 @@ pub struct Place<'a> {
     pub title: Localized<&'a str>,
 }
 
-/// Every section of `dir`, with its posts; problems go to `report`. `places` are the pages'.
-pub fn read(dir: &Path, places: &[Place], report: &mut Report) -> Vec<SectionFiles> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut folders: Vec<(String, PathBuf)> = entries
-        .filter_map(|entry| {
-            let entry = entry.ok()?;
-            let name = entry.file_name().into_string().ok()?;
-            (entry.path().is_dir() && !name.starts_with('.') && name != FILES_DIR)
-                .then(|| (name, entry.path()))
-        })
-        .collect();
-    folders.sort();
+/// Every section among the content folder `dir`'s `folders` (from its one walk), with its posts;
+/// problems go to `report`. `places` are the pages'.
+pub fn read(
+    dir: &Path,
+    folders: Vec<(Entry, Vec<Entry>)>,
+    places: &[Place],
+    report: &mut Report,
+) -> Vec<SectionFiles> {
     let mut sections = Vec::new();
-    for (name, folder) in folders {
-        if let Err(help) = section_name(&name, places, dir) {
+    for (folder, inside) in folders {
+        if let Err(help) = section_name(&folder.name, places, dir) {
             report.push(Diagnostic::in_file(
-                &folder,
+                &folder.path,
                 "this folder cannot be a section of the site",
                 help,
             ));
             continue;
         }
-        if let Some(section) = read_section(leak(name), &folder, report) {
+        if let Some(section) = read_section(leak(folder.name), &folder.path, inside, report) {
             check_place(&section, places, report);
             sections.push(section);
         }
@@ -252,18 +247,15 @@ fn check_place(section: &SectionFiles, places: &[Place], report: &mut Report) {
     }
 }
 
-fn read_section(slug: &'static str, folder: &Path, report: &mut Report) -> Option<SectionFiles> {
-    let mut names: Vec<String> = std::fs::read_dir(folder)
-        .ok()?
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        // Hidden files and editors' backups are not content.
-        .filter(|name| !name.starts_with('.') && !name.ends_with('~'))
-        .collect();
-    names.sort();
+fn read_section(
+    slug: &'static str,
+    folder: &Path,
+    inside: Vec<Entry>,
+    report: &mut Report,
+) -> Option<SectionFiles> {
     let mut indexes = Vec::new();
     let mut posts = Vec::new();
-    for name in names {
-        let file = folder.join(&name);
+    for Entry { name, path: file } in inside {
         if file.is_dir() {
             report.push(Diagnostic::in_file(
                 &file,

@@ -1,7 +1,7 @@
 //! The folder's files: which are pages, and of which page and language; where a page's front
 //! matter ends and its text starts.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::super::conformance::CONFORMANCE_FILE;
 use super::super::diagnostic::{Diagnostic, Report};
@@ -9,6 +9,7 @@ use super::super::files::FILES_DIR;
 use super::super::pictures::PICTURES_DIR;
 use super::super::site_files::{SITE_FILE, STRINGS_FILE};
 use super::super::toml_file::or_list;
+use super::super::walk::Entry;
 use crate::Lang;
 
 /// The file name of the home page, as in Zola.
@@ -17,36 +18,18 @@ pub const HOME: &str = "_index";
 /// The files of the folder that are not pages.
 const DATA_FILES: [&str; 3] = [SITE_FILE, STRINGS_FILE, CONFORMANCE_FILE];
 
-/// The page files of the folder, with their slug and language; other files are problems.
-pub fn list(dir: &Path, report: &mut Report) -> Vec<(PathBuf, String, Lang)> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) => {
-            report.push(Diagnostic::in_file(
-                dir,
-                format!("the content folder cannot be read ({err})"),
-                "check that the folder exists",
-            ));
-            return Vec::new();
-        }
-    };
-    let mut names: Vec<String> = entries
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        // Hidden files and editors' backups are not content.
-        .filter(|name| !name.starts_with('.') && !name.ends_with('~'))
-        .collect();
-    names.sort();
+/// The page files at the top of the content folder, with their slug and language; other files
+/// are problems.
+pub fn list(top: &[Entry], report: &mut Report) -> Vec<(PathBuf, String, Lang)> {
     let mut pages = Vec::new();
-    for name in names {
-        let file = dir.join(&name);
-        // Folders are the documents' and pictures' (files/) and the sections'.
-        if DATA_FILES.contains(&name.as_str()) || file.is_dir() {
+    for Entry { name, path } in top {
+        if DATA_FILES.contains(&name.as_str()) {
             continue;
         }
-        match page_name(&name) {
-            Ok((slug, lang)) => pages.push((file, slug, lang)),
+        match page_name(name) {
+            Ok((slug, lang)) => pages.push((path.clone(), slug, lang)),
             Err(help) => report.push(Diagnostic::in_file(
-                &file,
+                path,
                 "this file is not a page the site can publish",
                 help,
             )),

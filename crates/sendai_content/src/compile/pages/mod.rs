@@ -16,6 +16,7 @@ use super::editions::{self, EditionFile};
 use super::leak;
 use super::markdown::References;
 use super::sections::Place;
+use super::walk::Entry;
 use super::Files;
 use crate::{page_path, Block, Lang, Listing, Localized, Page, PageText, Strings};
 pub(super) use files::split_front_matter;
@@ -92,11 +93,12 @@ impl Links {
 /// agree on.
 pub fn read(
     dir: &Path,
+    top: &[Entry],
     strings: Option<&Localized<Strings>>,
     conformance: Option<&Localized<Results>>,
     report: &mut Report,
 ) -> Pages {
-    let files: Vec<EditionFile<PageFile>> = files::list(dir, report)
+    let files: Vec<EditionFile<PageFile>> = files::list(top, report)
         .into_iter()
         .map(|(file, slug, lang)| EditionFile {
             read: front_matter::read(file.clone(), slug.clone(), lang, conformance, report),
