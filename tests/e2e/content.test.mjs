@@ -19,6 +19,7 @@ import { watch, waitForApp } from './support/browser.mjs';
 import { useSiteInBrowser } from './support/session.mjs';
 import { DIST, staticHost } from './support/server.mjs';
 import { headingOf, pagePaths, squash } from './support/site.mjs';
+import { manifestOf, pathIn } from './support/manifest.mjs';
 import { trunkServe } from './support/trunk.mjs';
 import {
   dataFileFor,
@@ -109,9 +110,17 @@ test('the added page adds data files, not wasm: its text is in its data files an
 test("the added page is in the navigation of every page, in its weight's place, in the sitemap and in Not Found", async () => {
   const paths = pagePaths(FIXTURE_DIST);
   assert.ok(paths.includes(FIXTURE.en.path) && paths.includes(FIXTURE.ja.path), 'sitemap.xml lists both');
-  // The main navigation as the weights order it, the added page's among them.
-  // The fixture's notices put their list last in it.
-  const navigation = [...listedIn('navigation', [...pageFiles(), ...pageFiles(FIXTURE_PAGES)]), '/notices/'];
+  // The main navigation as the build orders it, the added page's among them.
+  const navigation = manifestOf(FIXTURE_DIST)
+    .pages.filter((page) => page.listed_in === 'navigation')
+    .map(({ slug }) => slug);
+  const byWeight = listedIn('navigation', [...pageFiles(), ...pageFiles(FIXTURE_PAGES)]);
+  assert.ok(byWeight.includes(FIXTURE.en.path), 'the added page is listed in the navigation');
+  assert.deepEqual(
+    navigation.map((slug) => pathIn('en', slug)).filter((path) => byWeight.includes(path)),
+    byWeight,
+    "the pages in the order of their files' weights",
+  );
   const context = await site.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   for (const path of [...paths, '/no-such-page/', '/ja/no-such-page/']) {
@@ -121,7 +130,7 @@ test("the added page is in the navigation of every page, in its weight's place, 
     const nav = await page.locator('nav.sc-nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     assert.deepEqual(
       nav,
-      navigation.map((listed) => prefix + listed),
+      navigation.map((slug) => pathIn(ja ? 'ja' : 'en', slug)),
       path,
     );
     if (path.includes('no-such-page')) {

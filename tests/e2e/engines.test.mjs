@@ -33,13 +33,13 @@ import {
 import { CORPUS, REJECTED, describeEntry } from './support/corpus.mjs';
 import {
   FIXTURE_DIST,
-  fixtureNotices,
   fixturePictures,
   fixtureTablePaths,
   navigationPages,
   pageWithTemplate,
 } from './support/content.mjs';
 import { axeProblems } from './support/axe.mjs';
+import { pathIn, sectionsWithPosts } from './support/manifest.mjs';
 import { diagramLabelProblems } from './support/diagram.mjs';
 import {
   smallTargets,
@@ -56,11 +56,20 @@ import {
 
 /** How long a condition may take to hold before a test fails: a bound, not a pause. */
 const WAIT_MS = 20_000;
-// The pages of the fixture's list of notices, in each edition: 25 notices make two.
-const NOTICE_LIST_PAGES = ['/notices/', '/notices/page/2/', '/ja/notices/', '/ja/notices/page/2/'];
-// Those whose every view is checked (axe, contrast, Tab order…): the first page in English, the
-// second in Japanese, so that both the links forward and back are there.
-const VIEWED_NOTICE_PAGES = [NOTICE_LIST_PAGES[0], NOTICE_LIST_PAGES[3]];
+// The fixture's sections of posts, each with more than one page of its list.
+const FIXTURE_SECTIONS = sectionsWithPosts(FIXTURE_DIST);
+// The fixture's pages of sections whose every view is checked (axe, contrast, Tab order…): the
+// home page with the newest of each section, and of each section its list's first page in English
+// and last in Japanese, so that the links forward and back are both there, and a post, one with
+// both dates where the section has one.
+const VIEWED_SECTION_PAGES = [
+  '/',
+  ...FIXTURE_SECTIONS.flatMap((section) => [
+    pathIn('en', section.list_pages[0].slug),
+    pathIn('ja', section.list_pages.at(-1).slug),
+    pathIn('ja', (section.posts.find((post) => post.updated) ?? section.posts[0]).slug),
+  ]),
+];
 
 /** How long a smooth scroll to a focused control may take before the control is judged out of view. */
 const SCROLL_MS = 3_000;
@@ -222,10 +231,10 @@ for (const engine of ENGINES) {
     // The fixture site, for the pages only it has (a table).
     let fixture;
     const at = (path) => new URL(path.slice(1), host.url).href;
-    /** Every route, then the fixture's pages with a table: each one's name and address. */
+    /** Every route, then the fixture's pages with a table and of sections: each one's name and address. */
     const viewedRoutes = () => [
       ...routesWithNotFound().map((route) => [route, at(route)]),
-      ...[...fixtureTablePaths(), ...VIEWED_NOTICE_PAGES].map((path) => [
+      ...[...fixtureTablePaths(), ...VIEWED_SECTION_PAGES].map((path) => [
         `${path} (fixture)`,
         new URL(path.slice(1), fixture.url).href,
       ]),
@@ -254,7 +263,7 @@ for (const engine of ENGINES) {
      */
     async function openDrawnByApp(path, site = host.url, dist = undefined, from = undefined) {
       // Each page is linked from the header, the navigation or the footer of every page of its
-      // edition: the visitor comes from another one. A notice is linked from its list's page.
+      // edition: the visitor comes from another one. A post is linked from its list's page.
       const japanese = (page) => page.startsWith('/ja/');
       from ??= pagePaths().find((other) => other !== path && japanese(other) === japanese(path));
       await open(driver, new URL(from.slice(1), site).href);
@@ -391,19 +400,20 @@ for (const engine of ENGINES) {
 
     test("every page the app draws after a click reads as its prerendered page: its text and landmarks, the headings, links, diagram labels, language marks, pictures and tables of main, and the head; the fixture's pages with a picture and a table too", async () => {
       // The published origin and the one the app runs at differ here: both read as ORIGIN.
-      const notices = fixtureNotices();
       const pages = [
         ...pagePaths().map((path) => [path, host]),
         ...fixturePictures().map(({ path }) => [path, fixture]),
-        // The notices' list, its second page, and a notice, each from the page that links to it.
-        ...['en', 'ja'].flatMap((lang) => {
-          const [first, second] = lang === 'ja' ? NOTICE_LIST_PAGES.slice(2) : NOTICE_LIST_PAGES.slice(0, 2);
-          return [
-            [first, fixture, lang === 'ja' ? '/ja/' : '/'],
-            [second, fixture, first],
-            [notices[1][lang].path, fixture, first],
-          ];
-        }),
+        // Each section's list, its second page, and a post, each from the page that links to it.
+        ...FIXTURE_SECTIONS.flatMap((section) =>
+          ['en', 'ja'].flatMap((lang) => {
+            const [first, second] = section.list_pages.map(({ slug }) => pathIn(lang, slug));
+            return [
+              [first, fixture, pathIn(lang, '')],
+              [second, fixture, first],
+              [pathIn(lang, section.list_pages[0].posts.at(-1)), fixture, first],
+            ];
+          }),
+        ),
       ];
       for (const [path, site, from] of pages) {
         await openDrawnByApp(path, site.url, site === fixture ? FIXTURE_DIST : undefined, from);

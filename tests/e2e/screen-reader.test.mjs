@@ -35,11 +35,15 @@ import { ACCESSIBLE_ENGINES, startAccessibleEngine } from './support/atspi.mjs';
 import { waitForAppIn, markDocument, sameDocument, click } from './support/engines.mjs';
 import { staticHost } from './support/server.mjs';
 import { pagePaths, headingOf, inJapanese, squash } from './support/site.mjs';
-import { FIXTURE_DIST, fixtureNotices, fixturePictures, pageWithTemplate } from './support/content.mjs';
+import { FIXTURE_DIST, fixturePictures, pageWithTemplate } from './support/content.mjs';
+import { manifestOf, pathIn, sectionsWithPosts } from './support/manifest.mjs';
 
-// The second page of the fixture's list of notices in Japanese: its notices and both kinds of links between pages.
-const NOTICE_LIST_PAGE = '/ja/notices/page/2/';
-const NOTICES = fixtureNotices();
+// The last page of the list of the fixture's first section, in Japanese: its posts and both kinds
+// of links between pages (by number, and to the previous).
+const [LIST_SECTION] = sectionsWithPosts(FIXTURE_DIST);
+const LIST_PAGE = LIST_SECTION.list_pages.at(-1);
+const LIST_PATH = pathIn('ja', LIST_PAGE.slug);
+const LIST_WORDS = manifestOf(FIXTURE_DIST).lists.ja;
 
 /** How long a condition may take to hold before a test fails: a bound, not a pause. */
 const WAIT_MS = 20_000;
@@ -138,8 +142,8 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
     /** The same, of the fixture's pages with pictures, with the alternative texts their files write. */
     const pictured = [];
     let fixture;
-    /** What was read of the fixture's list page of notices. */
-    let noticeList;
+    /** What was read of the fixture's list page. */
+    let listPage;
     const at = (path) => new URL(path.slice(1), host.url).href;
 
     /** Waits until the page's `main h1` is the one the build wrote for `path`. */
@@ -241,11 +245,11 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
         assert.ok(await sameDocument(driver), `${engine}: ${path} was loaded, not drawn by the app`);
         Object.assign(await read(`${path} (fixture) drawn by the app after a click`, pictured), { pictures });
       }
-      // A page of the fixture's list of notices, as served: the checks of every page hold there,
-      // and the list is read as one (below).
-      await driver.get(new URL(NOTICE_LIST_PAGE.slice(1), fixture.url).href);
-      await waitForAppIn(driver, { where: `${NOTICE_LIST_PAGE} (fixture) in ${engine}`, timeoutMs: WAIT_MS });
-      noticeList = await read(`${NOTICE_LIST_PAGE} (fixture)`);
+      // A page of a section's list, as served: the checks of every page hold there, and the list
+      // is read as one (below).
+      await driver.get(new URL(LIST_PATH.slice(1), fixture.url).href);
+      await waitForAppIn(driver, { where: `${LIST_PATH} (fixture) in ${engine}`, timeoutMs: WAIT_MS });
+      listPage = await read(`${LIST_PATH} (fixture)`);
     });
 
     after(async () => {
@@ -266,22 +270,30 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
       }
     });
 
-    test("the list of notices gives each notice as a heading of level 2 with a link named by its title, in order, and its pages' links named by their labels", () => {
-      const { tree, facts } = noticeList;
+    test("a section's list gives each post as a heading of level 2 with a link named by its title, in order, and its pages' links named by their labels", () => {
+      const { tree, facts } = listPage;
       const nodes = nodesOf(tree);
-      const titles = NOTICES.slice(20).map((notice) => squash(notice.ja.title));
-      // The notices' headings are the page's first of level 2; the footer's come after them.
+      const titles = LIST_PAGE.posts.map((slug) =>
+        squash(LIST_SECTION.posts.find((post) => post.slug === slug).title.ja),
+      );
+      // The posts' headings are the page's first of level 2; the footer's come after them.
       const headings = nodes
         .filter((node) => node.role === 'heading' && node.attributes.level === '2')
         .map((node) => squash(node.name));
-      assert.deepEqual(headings.slice(0, titles.length), titles, `${engine}: the notices' headings, in order`);
+      assert.deepEqual(headings.slice(0, titles.length), titles, `${engine}: the posts' headings, in order`);
       const links = nodes.filter((node) => node.role === 'link').map((node) => squash(node.name));
       for (const title of titles) assert.ok(links.includes(title), `${engine}: a link named "${title}"`);
-      for (const label of ['1ページ目', '2ページ目', '前のページ']) {
-        assert.ok(links.includes(label), `${engine}: a link named "${label}" among ${links.join(', ')}`);
+      const labels = [
+        ...LIST_SECTION.list_pages.map((_, index) =>
+          LIST_WORDS.list_page_label.replaceAll('{page}', String(index + 1)),
+        ),
+        LIST_WORDS.previous_page,
+      ];
+      for (const label of labels) {
+        assert.ok(links.includes(squash(label)), `${engine}: a link named "${label}" among ${links.join(', ')}`);
       }
       assert.ok(
-        facts.landmarks.some((landmark) => landmark.name === squash('お知らせのページ')),
+        facts.landmarks.some((landmark) => landmark.name === squash(LIST_SECTION.words.ja.pagination_label)),
         `${engine}: the pages' navigation`,
       );
     });

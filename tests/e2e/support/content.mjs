@@ -16,6 +16,8 @@ export const CONTENT = new URL('../../../content/', import.meta.url).pathname;
  */
 export const FIXTURE_DIST = new URL('../../../target/dist-fixture/', import.meta.url).pathname;
 export const FIXTURE_PAGES = new URL('../../fixtures/content/', import.meta.url).pathname;
+/** The content that build was made from, a section's index files among it. */
+export const FIXTURE_CONTENT = new URL('../../../target/fixture-content/', import.meta.url).pathname;
 
 /** The paths of the fixture's pages with a table, in both editions. */
 export function fixtureTablePaths() {
@@ -105,7 +107,16 @@ export function pageWithTemplate(template) {
 export function textFragments(file) {
   const { frontMatter, body } = partsOf(file);
   const description = frontMatter.match(/^description = "(.*)"$/m)?.[1] ?? '';
-  return [description, ...body.split('\n')]
+  return fragmentsOf([description, ...body.split('\n')]);
+}
+
+/** The same of a file's body alone: the text its page shows under the heading. */
+export function bodyFragments(file) {
+  return fragmentsOf(partsOf(file).body.split('\n'));
+}
+
+function fragmentsOf(lines) {
+  return lines
     .filter((line) => !/^\s*([#|>{]|- |\d+\. )/.test(line))
     .flatMap((line) => line.split(/(?<=[.。:：])\s*/))
     .map((piece) => piece.trim())
@@ -142,35 +153,4 @@ export function wasmOf(dist) {
       readdirSync(dist).find((name) => name.endsWith('_bg.wasm')),
     ),
   );
-}
-
-/** The fixture's notices (tests/fixtures/content/notices/). */
-export const FIXTURE_NOTICES = join(FIXTURE_PAGES, 'notices');
-
-/**
- * The fixture's notices, newest first as the site orders them (by date, then by address), each
- * in both editions as its Markdown files write it: `{ en, ja }` of `{ path, title, description,
- * date, updated }`; a date is written `date = 2026-12-01` or `date = "2026-12-01"`.
- */
-export function fixtureNotices() {
-  const setting = (text, key) => text.match(new RegExp(`^${key} = "?([^"\\n]*)"?$`, 'm'))?.[1];
-  const edition = (file) => {
-    const text = readFileSync(file, 'utf8');
-    const [, name, ja] = basename(file).match(/^\d{4}-\d\d-\d\d-(.*?)(\.ja)?\.md$/);
-    return {
-      path: `${ja ? '/ja' : ''}/notices/${name}/`,
-      title: setting(text, 'title'),
-      description: setting(text, 'description'),
-      date: setting(text, 'date'),
-      updated: setting(text, 'updated'),
-    };
-  };
-  const notices = readdirSync(FIXTURE_NOTICES)
-    .filter((name) => name.endsWith('.md') && !name.endsWith('.ja.md'))
-    .map((name) => ({
-      en: edition(join(FIXTURE_NOTICES, name)),
-      ja: edition(join(FIXTURE_NOTICES, name.replace(/\.md$/, '.ja.md'))),
-    }));
-  if (notices.length <= 20) throw new Error(`${FIXTURE_NOTICES} needs more than 20 notices, for two list pages`);
-  return notices.sort((a, b) => b.en.date.localeCompare(a.en.date) || a.en.path.localeCompare(b.en.path));
 }
