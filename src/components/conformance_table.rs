@@ -1,11 +1,7 @@
 use leptos::prelude::*;
 
-use crate::content::Conformance;
+use crate::content::{Conformance, CONFORMANCE_TABLE_IDS};
 use crate::context::use_page_context;
-
-/// The ids of the two tables' captions, which name the regions they scroll in (as the build
-/// writes them).
-const TABLE_IDS: [&str; 2] = ["conformance-jis", "conformance-added"];
 
 /// The accessibility test results: the record of the test run (date, standard, target,
 /// conformance, test period, build, browsers and tools), the address of every page tested, then
@@ -34,7 +30,7 @@ pub fn ConformanceTable(
     let tables = table
         .tables
         .iter()
-        .zip(TABLE_IDS)
+        .zip(CONFORMANCE_TABLE_IDS)
         .map(|(html, id)| {
             view! {
                 <section

@@ -239,6 +239,10 @@ pub enum Listing {
     Footer,
 }
 
+/// The ids of the accessibility results' two table captions, which name the regions the tables
+/// scroll in: the build writes the captions, the app the regions.
+pub const CONFORMANCE_TABLE_IDS: [&str; 2] = ["conformance-jis", "conformance-added"];
+
 data_type! {
     /// The accessibility statement's results (`content/conformance.toml`), as the build
     /// writes them in HTML: the record of the test run, then one table for the success

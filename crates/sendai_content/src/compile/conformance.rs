@@ -13,7 +13,7 @@ use super::diagnostic::{Diagnostic, Report, Source};
 use super::leak;
 use super::markup::Markup;
 use super::site_files::read_toml;
-use crate::{Conformance, Lang, Localized};
+use crate::{Conformance, Lang, Localized, CONFORMANCE_TABLE_IDS};
 
 /// The accessibility test results, which the `conformance` template draws.
 pub const CONFORMANCE_FILE: &str = "conformance.toml";
@@ -121,16 +121,12 @@ impl Results {
             record: record.html(),
             pages_heading: self.pages_heading,
             tables: [
-                table(&self.jis, TABLE_IDS[0]),
-                table(&self.added, TABLE_IDS[1]),
+                table(&self.jis, CONFORMANCE_TABLE_IDS[0]),
+                table(&self.added, CONFORMANCE_TABLE_IDS[1]),
             ],
         }
     }
 }
-
-/// The ids of the two tables' captions, which name the regions they scroll in (the app's
-/// `ConformanceTable` draws the regions with the same).
-const TABLE_IDS: [&str; 2] = ["conformance-jis", "conformance-added"];
 
 /// The accessibility test results, if the folder has them.
 pub fn read(dir: &Path, report: &mut Report) -> Option<Localized<Results>> {
