@@ -5,13 +5,16 @@
 //! site is published, for canonical links, the sitemap and the feeds: required, but by
 //! `trunk serve`) and `SITE_CONTENT_DIR` (the content
 //! folder, `content` if not set); with `SITE_MANIFEST` set, writes the build's manifest there
-//! (`prerender::manifest`), for the tests. The content is read each time this runs, so that an editor's
+//! (`prerender::manifest`), for the tests; `SITE_BUILD_CACHE` moves the build cache (outputs kept
+//! between builds, `target/build-cache` if not set). In release builds (`TRUNK_PROFILE`), it
+//! optimises the app's wasm first. The content is read each time this runs, so that an editor's
 //! change rebuilds no code: the app is the same whatever the content.
 
 use std::path::{Path, PathBuf};
 
+use sendai_build_cache::{cache_dir, Cache};
 use sendai_cluster::prerender::manifest::manifest;
-use sendai_cluster::prerender::{page, write_site, Settings};
+use sendai_cluster::prerender::{page, wasm_opt, write_site, Settings};
 use sendai_cluster::routes::normalize_base;
 use sendai_content::compile::{compile, picture_cache};
 
@@ -67,8 +70,24 @@ fn main() {
             std::process::exit(1);
         }
     }
-    match write_site(&dist, &Settings { base, origin }, &compiled) {
-        Ok(pages) => eprintln!("prerender: wrote {} pages", pages.len()),
-        Err(err) => fail(&err.to_string()),
+    let cache = Cache::open(cache_dir().join("outputs"));
+    if std::env::var("TRUNK_PROFILE").is_ok_and(|profile| profile == "release") {
+        if let Err(err) = wasm_opt::optimise(&dist, &cache) {
+            fail(&err.to_string());
+        }
     }
+    let pages = write_site(&dist, &Settings { base, origin }, &compiled, &cache)
+        .unwrap_or_else(|err| fail(&err.to_string()));
+    let (made, reused) = cache.counts();
+    let pruned = cache.prune().unwrap_or_else(|err| fail(&err.to_string()));
+    eprintln!(
+        "prerender: wrote {} pages; the build cache ({}) gave {reused} of the rendered pages, \
+         compressed files and optimised wasm, and {made} were made now{}",
+        pages.len(),
+        cache_dir().display(),
+        match pruned {
+            0 => String::new(),
+            n => format!("; {n} that no build used for a month were removed"),
+        }
+    );
 }

@@ -1,10 +1,17 @@
-//! The precompressed copies: `name.br` and `name.gz` beside every text file and the wasm, which
-//! hosts that serve precompressed files send as they are.
+//! The precompressed copies: `name.br` beside every text file and the wasm, which hosts that
+//! serve precompressed files send as they are.
+//!
+//! Brotli only: every browser asks for it over HTTPS, and the hosts that serve files as they are
+//! (nginx with `brotli_static`, Caddy's `precompressed`) compress for the rare client that asks
+//! for gzip alone themselves. A `.gz` copy of every file would add a third to the files a build
+//! publishes, and hosts count files (Cloudflare Pages serves 20,000 at most) while CDNs compress
+//! for themselves and ignore them (the README's "Deploying").
 
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+use sendai_build_cache::{brotli, Cache, Key, BROTLI};
 
 use super::files;
 
@@ -13,11 +20,10 @@ const COMPRESSIBLE: [&str; 9] = [
     "html", "js", "wasm", "bin", "css", "svg", "xml", "txt", "json",
 ];
 
-/// Writes `name.br` and `name.gz` beside every compressible file, at the highest settings:
-/// this runs once per build, and every visitor gains. Brotli's highest setting takes most of a
-/// build's time where there are many pages (a notice is one in each edition), so the files are
-/// shared among the machine's cores.
-pub fn precompress(dist: &Path) -> std::io::Result<()> {
+/// Writes `name.br` beside every compressible file, at brotli's highest setting: each visitor
+/// gains. A file compressed by an earlier build is taken from `cache` (keyed by its bytes): a
+/// build compresses only what changed. The rest is shared among the machine's cores.
+pub fn precompress(dist: &Path, cache: &Cache) -> std::io::Result<()> {
     let compressible: Vec<PathBuf> = files(dist)?
         .into_iter()
         .filter(|file| {
@@ -31,7 +37,7 @@ pub fn precompress(dist: &Path) -> std::io::Result<()> {
     let next = AtomicUsize::new(0);
     let work = || loop {
         match compressible.get(next.fetch_add(1, Ordering::Relaxed)) {
-            Some(file) => compress(file)?,
+            Some(file) => compress(file, cache)?,
             None => return Ok(()),
         }
     };
@@ -44,23 +50,11 @@ pub fn precompress(dist: &Path) -> std::io::Result<()> {
     })
 }
 
-/// Writes `file.br` and `file.gz`.
-fn compress(file: &Path) -> std::io::Result<()> {
+/// Writes `file.br`.
+fn compress(file: &Path, cache: &Cache) -> std::io::Result<()> {
     let data = fs::read(file)?;
-    let mut br = Vec::new();
-    {
-        let mut writer = brotli::CompressorWriter::new(&mut br, 4096, 11, 22);
-        writer.write_all(&data)?;
-    }
-    fs::write(with_suffix(file, "br"), br)?;
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    gz.write_all(&data)?;
-    fs::write(with_suffix(file, "gz"), gz.finish()?)
-}
-
-fn with_suffix(file: &Path, suffix: &str) -> PathBuf {
+    let compressed = cache.output("brotli", Key::new(BROTLI).with(&data), || Ok(brotli(&data)))?;
     let mut name = file.as_os_str().to_owned();
-    name.push(".");
-    name.push(suffix);
-    PathBuf::from(name)
+    name.push(".br");
+    fs::write(PathBuf::from(name), compressed)
 }

@@ -10,7 +10,11 @@
 //! - [`manifest`]: what the content compiled to, for the tests (not part of the site);
 //! - [`policy`]: the one definition of the security policy, headers and cache rules;
 //! - [`headers`]: that definition as `_headers`, `_headers.nginx` and `_headers.caddy`;
-//! - [`compress`]: the `.br` and `.gz` copies.
+//! - [`compress`]: the `.br` copies;
+//! - [`wasm_opt`]: the app's wasm, optimised in release builds.
+//!
+//! What is costly to make (the compressed copies, the optimised wasm) is kept between builds in
+//! the build cache (`sendai_build_cache`), under the hash of what it is made from.
 
 pub mod compress;
 pub mod feed;
@@ -20,13 +24,17 @@ pub mod manifest;
 pub mod page;
 pub mod policy;
 pub mod sitemap;
+pub mod wasm_opt;
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use sendai_build_cache::{Cache, Key};
 use sendai_content::compile::{
     write_out, Compiled, Output, Post, Section, FILES_DIR, PICTURES_DIR,
 };
+use sendai_content::Localized;
 
 use crate::content::{data, SiteData};
 use crate::page_data;
@@ -67,12 +75,13 @@ pub fn read_content(output: &Output) -> SiteData {
 
 /// Writes the data files, every page, the Not Found pages, the sitemap, robots.txt and the
 /// header files into `dist`, whose `index.html` is Trunk's output and serves as the template;
-/// then precompresses every text file, unless the build is `trunk serve`'s, which sends none of
-/// them and rebuilds at every save.
+/// then precompresses every text file, taking what an earlier build compressed from `cache`,
+/// unless the build is `trunk serve`'s, which sends none of them and rebuilds at every save.
 pub fn write_site(
     dist: &Path,
     settings: &Settings,
     compiled: &Compiled,
+    cache: &Cache,
 ) -> std::io::Result<Vec<PathBuf>> {
     let output = &write_out(compiled);
     let sections = &compiled.sections;
@@ -109,21 +118,43 @@ pub fn write_site(
         }
     }
     let routes = routes(site, output);
+    // A page is drawn from the shell, its own data file in its language and, for a post, the
+    // post's dates and titles (its structured data); with the same template, settings and
+    // prerenderer, the page an earlier build rendered from them is reused.
+    let page_key = Key::new("page")
+        .with(prerenderer_identity()?.as_bytes())
+        .with(template.as_bytes())
+        .with(settings.base.as_bytes())
+        .with(settings.origin.as_bytes())
+        .with(&output.site_file);
+    let data_files: HashMap<&str, &Localized<Vec<u8>>> = output
+        .page_files
+        .iter()
+        .map(|page_files| (page_files.slug, &page_files.files))
+        .collect();
+    let write_page = |file: PathBuf, url: String, route: Route| -> std::io::Result<PathBuf> {
+        let slug = route.page.map(|page| page.slug());
+        let data = slug.map_or(&[][..], |slug| data_files[slug].of(route.lang).as_slice());
+        let post = slug.and_then(|slug| post_at(sections, slug));
+        let key = page_key
+            .clone()
+            .with(url.as_bytes())
+            .with(data)
+            .with(&serde_json::to_vec(&post).expect("a post serializes"));
+        let html = cache.output("page", key, || {
+            Ok(render_page(site, &template, &url, settings, sections)?.into_bytes())
+        })?;
+        fs::create_dir_all(file.parent().expect("a page file is inside dist"))?;
+        fs::write(&file, html)?;
+        Ok(file)
+    };
     let mut written = Vec::new();
     for &route in &routes {
-        let file = dist.join(file_for(route));
-        fs::create_dir_all(file.parent().expect("a page file is inside dist"))?;
-        fs::write(
-            &file,
-            render_page(
-                site,
-                &template,
-                &route.href(&settings.base),
-                settings,
-                sections,
-            )?,
-        )?;
-        written.push(file);
+        written.push(write_page(
+            dist.join(file_for(route)),
+            route.href(&settings.base),
+            route,
+        )?);
     }
     // One Not Found page per language, where hosts that look for the nearest `404.html` up the
     // tree (Cloudflare Pages, for one) find it; others serve the root one, in English.
@@ -131,11 +162,7 @@ pub fn write_site(
         let path = format!("{}404.html", Route::not_found(lang).path());
         let file = dist.join(path.trim_start_matches('/'));
         let url = format!("{}{path}", settings.base);
-        fs::write(
-            &file,
-            render_page(site, &template, &url, settings, sections)?,
-        )?;
-        written.push(file);
+        written.push(write_page(file, url, Route::not_found(lang))?);
     }
 
     fs::write(
@@ -153,7 +180,7 @@ pub fn write_site(
     fs::write(dist.join("robots.txt"), sitemap::robots(settings))?;
     headers::write_headers(dist, &policy, settings, site)?;
     if !serving {
-        compress::precompress(dist)?;
+        compress::precompress(dist, cache)?;
     }
     Ok(written)
 }
@@ -181,6 +208,24 @@ pub fn post_at<'a>(sections: &'a [Section], slug: &str) -> Option<&'a Post> {
         .posts
         .iter()
         .find(|post| post.slug == slug)
+}
+
+/// What names this prerenderer's code: its executable's path, size and time of writing, which
+/// any change to its code (the app's components among it) changes. Rendered pages are kept under
+/// it: a page rendered by other code is never reused.
+fn prerenderer_identity() -> std::io::Result<String> {
+    let exe = std::env::current_exe()?;
+    let metadata = fs::metadata(&exe)?;
+    let written = metadata
+        .modified()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    Ok(format!(
+        "{} {} {}",
+        exe.display(),
+        metadata.len(),
+        written.as_nanos()
+    ))
 }
 
 /// The data file of the page `slug` in `lang`: `concept/page.bin` beside `concept/index.html`.

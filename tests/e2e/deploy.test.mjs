@@ -1,14 +1,15 @@
 // The server configurations of `deploy/` on the real servers, nginx and Caddy, over the release
 // build at the root and the one built for `/sub/`: every response's security headers are those
-// of `_headers`, every file's cache rule too; precompressed copies are sent as they are; pages,
-// redirects and Not Found in each language answer with the right status; and the app starts on
-// every page with no CSP violation (that the policy blocks an injection is tested in every engine,
-// in engines.test.mjs).
+// of `_headers`, every file's cache rule too; the build's brotli copies are sent as they are, and
+// gzip made on the fly for clients that accept only gzip; pages, redirects and Not Found in each
+// language answer with the right status; and the app starts on every page with no CSP violation
+// (that the policy blocks an injection is tested in every engine, in engines.test.mjs).
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { watch, waitForApp, recordViolations } from './support/browser.mjs';
 import { filesUnder } from './support/files.mjs';
 import { useBrowser } from './support/session.mjs';
@@ -30,7 +31,7 @@ const COMPRESSIBLE = /\.(html|js|wasm|bin|css|svg|xml|txt|json)$/;
 
 /** Every file the build wrote, by its path under the site: 'index.html', 'ja/<page>/index.html'. */
 function siteFiles(dist) {
-  return filesUnder(dist).filter((name) => !/\.(br|gz)$/.test(name) && !name.startsWith('_headers'));
+  return filesUnder(dist).filter((name) => !name.endsWith('.br') && !name.startsWith('_headers'));
 }
 
 /** The heading and language of a Not Found page, as the build wrote it. */
@@ -90,22 +91,27 @@ for (const server of SERVERS) {
         assert.match((await rawGet(at('/'))).headers['content-type'], /^text\/html; charset=utf-8$/);
       });
 
-      test('the .br and .gz copies are sent as they are, and the file itself to clients that want neither', async () => {
+      test('the .br copies are sent as they are, gzip is made on the fly for clients that accept only it, and the file itself goes to clients that ask for no encoding', async () => {
         const files = siteFiles(site.dist).filter((name) => COMPRESSIBLE.test(name));
+        assert.ok(files.length >= 12, `${files.length} compressible files`);
+        const asSent = (body) => body;
         for (const name of files) {
           const file = join(site.dist, name);
-          for (const [accept, encoding, body] of [
-            ['br, gzip', 'br', `${file}.br`],
-            ['gzip', 'gzip', `${file}.gz`],
-            ['identity', undefined, file],
+          // What the client accepts, the encoding it gets, the file the body is, and how to read it.
+          for (const [accept, encoding, expected, decode] of [
+            ['br, gzip', 'br', `${file}.br`, asSent],
+            ['gzip', 'gzip', file, gunzipSync],
+            [undefined, undefined, file, asSent],
           ]) {
-            const response = await rawGet(at(`/${name}`), { 'Accept-Encoding': accept });
-            assert.equal(response.headers['content-encoding'], encoding, `${name} for ${accept}`);
+            const what = `${name} for ${accept ?? 'no Accept-Encoding'}`;
+            const response = await rawGet(at(`/${name}`), accept ? { 'Accept-Encoding': accept } : {});
+            assert.equal(response.status, 200, what);
+            assert.equal(response.headers['content-encoding'], encoding, what);
             assert.ok(
-              response.body.equals(readFileSync(body)),
-              `${name} for ${accept}: the bytes of ${relative(site.dist, body)}`,
+              decode(response.body).equals(readFileSync(expected)),
+              `${what}: the bytes of ${relative(site.dist, expected)}${decode === asSent ? '' : ', once decoded'}`,
             );
-            assert.equal(response.headers.vary, 'Accept-Encoding', `${name}: Vary`);
+            assert.equal(response.headers.vary, 'Accept-Encoding', `${what}: Vary`);
           }
         }
       });

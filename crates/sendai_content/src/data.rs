@@ -8,9 +8,12 @@
 //! has the figures).
 //! - [`FORMAT`]: the data format of the code that reads it, so that an app built before a
 //!   change of these types refuses a file written after it;
-//! - the build: the content it was compiled from, so that an app never draws a page from
-//!   another build's data. After a redeploy, an app still running from the last build gets
-//!   files it refuses, and loads the page in full instead.
+//! - the build: a hash of the shell, which every page is drawn in, so that an app never draws a
+//!   page's data into another build's shell. After a redeploy that changed the shell (a title,
+//!   a word of the interface, a page added), an app still running from the last build gets
+//!   files it refuses, and loads the page in full instead; where only pages' texts changed, it
+//!   draws their new text. A page's data file changes only with its own text, so that a build
+//!   redoes only what a change touches.
 
 use serde::Deserialize;
 
@@ -46,7 +49,7 @@ pub enum DataError {
     /// The file does not start with this code's data format: it was written for an older or
     /// newer app, or it is no data file at all (an HTML page a host sent instead).
     OtherFormat,
-    /// The file belongs to another build of the site's content than the one asked for.
+    /// The file belongs to another build of the site's shell than the one asked for.
     OtherBuild,
     /// The file is not the data it should be: cut short, damaged, or something else entirely.
     Malformed,

@@ -1,6 +1,6 @@
 // Loopback static servers over a built `dist/`, as the hosts the site is deployed to behave.
 //
-// - `staticHost`: files only, with `404.html` for misses and the precompressed `.br`/`.gz`
+// - `staticHost`: files only, with `404.html` for misses and the build's precompressed `.br`
 //   copies (sirv), optionally under a sub-path and with the `_headers` rules applied.
 // - `plainHttpServer`: Python's `http.server`, the plainest host there is: no rewrites, no 404 page.
 
@@ -77,7 +77,7 @@ export async function staticHost({
   collectCspReports = false,
 } = {}) {
   const rules = applyHeaders ? parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8')) : [];
-  const files = sirv(dist, { dev: false, etag: true, brotli: true, gzip: true, dotfiles: false });
+  const files = sirv(dist, { dev: false, etag: true, brotli: true, gzip: false, dotfiles: false });
   const cspReports = [];
   const server = createServer((req, res) => {
     const rawPath = req.url.split('?')[0];

@@ -165,8 +165,9 @@ pub fn conformance_results(dir: &Path) -> Result<Localized<Results>, Report> {
     report.into_result(results)
 }
 
-/// The shell's file and every page's data file, all marked with one build's name: a hash of
-/// everything they hold, so that any change to the content gives a new one.
+/// The shell's file and every page's data file, all marked with one build's name: a hash of the
+/// shell, which every page is drawn in. Not of every page's text: a change to one page's text
+/// leaves every other page's files as they were, so that a build redoes only what depends on it.
 pub fn write_out(compiled: &Compiled) -> Output {
     let Compiled {
         site,
@@ -183,15 +184,8 @@ pub fn write_out(compiled: &Compiled) -> Output {
         .zip(texts)
         .chain(unlisted.iter().map(|(slug, text)| (*slug, text)))
         .collect();
-    let mut hash = Sha256::new();
-    hash.update(postcard::to_allocvec(site).expect("the shell serializes"));
-    for (slug, text) in &pages {
-        hash.update(slug.as_bytes());
-        for lang in crate::Lang::ALL {
-            hash.update(postcard::to_allocvec(text.of(lang)).expect("a page serializes"));
-        }
-    }
-    let build = hex(&hash.finalize()[..data::NAME_LEN / 2]);
+    let shell = Sha256::digest(postcard::to_allocvec(site).expect("the shell serializes"));
+    let build = hex(&shell[..data::NAME_LEN / 2]);
     Output {
         site_file: data::encode(site, &build),
         page_files: pages
@@ -217,9 +211,10 @@ pub struct Files<'a> {
 }
 
 /// Where the site's own builds (the prerenderer, `content check`) keep processed pictures: in
-/// the workspace's `target/`, which `cargo clean` empties.
+/// the build cache (`target/build-cache` unless `SITE_BUILD_CACHE` moves it), which
+/// `cargo clean` empties.
 pub fn picture_cache() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/pictures")
+    sendai_build_cache::cache_dir().join("pictures")
 }
 
 /// The folder of the content's documents and pictures, and the documents' address under the

@@ -1,0 +1,91 @@
+//! The app's wasm, optimised by wasm-opt in release builds, here rather than by Trunk: Trunk runs
+//! it on every build, five of a release build's seconds, though the app is the same whatever the
+//! content. Here its output is kept in the build cache under the wasm's bytes, the options and
+//! wasm-opt's version, and made again only when one of them changes.
+//!
+//! Trunk names the wasm by its bytes before wasm-opt, as it did when it ran wasm-opt itself; the
+//! pages pin the optimised file by its hash ([`super::page::prepare_template`] runs after this).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use sendai_build_cache::{Cache, Key};
+
+/// What wasm-opt is asked to do: shrink the code for size until it shrinks no more; remove the
+/// stream adapters leptos's server_fn exports (IntoUnderlying*: the site has no server
+/// functions); strip the producers and target-features sections, which no browser reads; and
+/// use the low memory, which Rust leaves unused (its 1 MiB stack comes first, data above it).
+const OPTIONS: [&str; 7] = [
+    "--remove-exports",
+    "--pass-arg=remove-exports@*intounderlying*",
+    "--strip-producers",
+    "--strip-target-features",
+    "-Oz",
+    "--converge",
+    "--low-memory-unused",
+];
+
+/// Optimises the wasm Trunk wrote into `dist` in place, or takes the optimised file from
+/// `cache` if this very wasm was optimised before by the same wasm-opt.
+pub fn optimise(dist: &Path, cache: &Cache) -> std::io::Result<()> {
+    let wasm = app_wasm(dist)?;
+    let bytes = std::fs::read(&wasm)?;
+    let version = run(Command::new("wasm-opt").arg("--version"))?;
+    let key = Key::new("wasm-opt")
+        .with(version.trim().as_bytes())
+        .with(OPTIONS.join(" ").as_bytes())
+        .with(&bytes);
+    let optimised = cache.output("wasm-opt", key, || {
+        let out = wasm.with_extension("opt.wasm");
+        run(Command::new("wasm-opt")
+            .args(OPTIONS)
+            .arg(&wasm)
+            .arg("--output")
+            .arg(&out))?;
+        let optimised = std::fs::read(&out)?;
+        std::fs::remove_file(&out)?;
+        Ok(optimised)
+    })?;
+    std::fs::write(&wasm, optimised)
+}
+
+/// The one `*_bg.wasm` file Trunk wrote.
+fn app_wasm(dist: &Path) -> std::io::Result<PathBuf> {
+    let mut found = std::fs::read_dir(dist)?
+        .map(|entry| entry.map(|entry| entry.path()))
+        .filter(|path| {
+            path.as_ref().map_or(true, |path| {
+                path.file_name()
+                    .and_then(|name| name.to_str())
+                    .is_some_and(|name| name.ends_with("_bg.wasm"))
+            })
+        })
+        .collect::<std::io::Result<Vec<_>>>()?;
+    match (found.pop(), found.is_empty()) {
+        (Some(wasm), true) => Ok(wasm),
+        _ => Err(std::io::Error::other(format!(
+            "{} should hold exactly one *_bg.wasm file, the app Trunk built",
+            dist.display()
+        ))),
+    }
+}
+
+/// Runs `command` and returns what it printed, or an error saying what failed.
+fn run(command: &mut Command) -> std::io::Result<String> {
+    let program = command.get_program().to_string_lossy().into_owned();
+    let output = command.output().map_err(|err| {
+        std::io::Error::new(
+            err.kind(),
+            format!(
+                "{program} cannot be run ({err}): .ci/setup-build installs it and puts it on PATH"
+            ),
+        )
+    })?;
+    if !output.status.success() {
+        return Err(std::io::Error::other(format!(
+            "{program} failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        )));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
