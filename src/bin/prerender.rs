@@ -76,7 +76,10 @@ fn main() {
             fail(&err.to_string());
         }
     }
-    let pages = write_site(&dist, &Settings { base, origin }, &compiled, &cache)
+    // Where Trunk serves the last build from, for `trunk serve`'s rebuilds to take files back.
+    let served = std::env::var_os("TRUNK_DIST_DIR").map(PathBuf::from);
+    let settings = Settings { base, origin };
+    let pages = write_site(&dist, served.as_deref(), &settings, &compiled, &cache)
         .unwrap_or_else(|err| fail(&err.to_string()));
     let (made, reused) = cache.counts();
     let pruned = cache.prune().unwrap_or_else(|err| fail(&err.to_string()));

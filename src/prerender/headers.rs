@@ -8,6 +8,7 @@ use std::path::Path;
 
 use sendai_content::compile::{FILES_DIR, PICTURES_DIR};
 
+use super::output::Writer;
 use super::policy::{cache_control, response_headers, Policy, IMMUTABLE, REVALIDATE};
 use super::{files, Settings};
 use crate::content::{page_path, SiteData};
@@ -16,18 +17,20 @@ use crate::routes::Lang;
 /// The files this module writes into the site's folder.
 pub const HEADER_FILES: [&str; 3] = ["_headers", "_headers.nginx", "_headers.caddy"];
 
-/// Writes `_headers`, `_headers.nginx` and `_headers.caddy` into `dist`.
+/// Writes `_headers`, `_headers.nginx` and `_headers.caddy` into `dist` (through `out`), with a
+/// rule for each file there.
 pub fn write_headers(
     dist: &Path,
+    out: &mut Writer,
     policy: &Policy,
     settings: &Settings,
     site: SiteData,
 ) -> std::io::Result<()> {
     let sections: Vec<&str> = site.shell.sections.iter().map(|s| s.slug).collect();
     let netlify = netlify(dist, policy, settings, &sections)?;
-    std::fs::write(dist.join("_headers"), netlify)?;
-    std::fs::write(dist.join("_headers.nginx"), nginx(policy))?;
-    std::fs::write(dist.join("_headers.caddy"), caddy(policy))
+    out.write("_headers", netlify.as_bytes())?;
+    out.write("_headers.nginx", nginx(policy).as_bytes())?;
+    out.write("_headers.caddy", caddy(policy).as_bytes())
 }
 
 /// A `_headers` file (Netlify and Cloudflare Pages format). Each file gets its own cache rule so

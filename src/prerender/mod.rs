@@ -10,6 +10,7 @@
 //! - [`manifest`]: what the content compiled to, for the tests (not part of the site);
 //! - [`policy`]: the one definition of the security policy, headers and cache rules;
 //! - [`headers`]: that definition as `_headers`, `_headers.nginx` and `_headers.caddy`;
+//! - [`output`]: writing the files, or, in `trunk serve`'s rebuilds, only those that changed;
 //! - [`compress`]: the `.br` copies;
 //! - [`wasm_opt`]: the app's wasm, optimised in release builds.
 //!
@@ -21,6 +22,7 @@ pub mod feed;
 pub mod headers;
 pub mod json_ld;
 pub mod manifest;
+pub mod output;
 pub mod page;
 pub mod policy;
 pub mod sitemap;
@@ -30,7 +32,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use sendai_build_cache::{Cache, Key};
+use sendai_build_cache::{cache_dir, Cache, Key};
 use sendai_content::compile::{
     write_out, Compiled, Output, Post, Section, FILES_DIR, PICTURES_DIR,
 };
@@ -39,6 +41,7 @@ use sendai_content::Localized;
 use crate::content::{data, SiteData};
 use crate::page_data;
 use crate::routes::{feed_path, Lang, Route};
+use output::Writer;
 
 pub use page::render_page;
 
@@ -76,9 +79,12 @@ pub fn read_content(output: &Output) -> SiteData {
 /// Writes the data files, every page, the Not Found pages, the sitemap, robots.txt and the
 /// header files into `dist`, whose `index.html` is Trunk's output and serves as the template;
 /// then precompresses every text file, taking what an earlier build compressed from `cache`,
-/// unless the build is `trunk serve`'s, which sends none of them and rebuilds at every save.
+/// unless the build is `trunk serve`'s, which sends none of them and rebuilds at every save:
+/// that build takes back the files of the last one from `served`, the folder Trunk serves, and
+/// writes only those whose inputs changed.
 pub fn write_site(
     dist: &Path,
+    served: Option<&Path>,
     settings: &Settings,
     compiled: &Compiled,
     cache: &Cache,
@@ -91,13 +97,18 @@ pub fn write_site(
     let template = page::prepare_template(&trunk_html, dist, site.build)?;
     let policy = policy::Policy::for_template(&template);
     let template = page::with_policy_meta(&template, &policy)?;
+    let mut out = match served {
+        Some(served) if serving => Writer::reusing(dist, served, &cache_dir().join("preview"))?,
+        _ => Writer::all(dist),
+    };
     // The data files: the shell at the root, each page's beside the page it is drawn into.
-    fs::write(dist.join(data::SITE_FILE_NAME), &output.site_file)?;
+    out.write(data::SITE_FILE_NAME, &output.site_file)?;
     for page_files in &output.page_files {
         for lang in Lang::ALL {
-            let file = dist.join(data_file_for(lang, page_files.slug));
-            fs::create_dir_all(file.parent().expect("a data file is inside dist"))?;
-            fs::write(file, page_files.files.of(lang))?;
+            out.write(
+                data_file_for(lang, page_files.slug),
+                page_files.files.of(lang),
+            )?;
         }
     }
     // The documents, under their own names: people share these addresses; the pictures'
@@ -106,15 +117,14 @@ pub fn write_site(
         (FILES_DIR, &output.documents),
         (PICTURES_DIR, &output.pictures),
     ] {
-        let folder = dist.join(folder);
         for (name, source) in files {
-            fs::create_dir_all(&folder)?;
-            fs::copy(source, folder.join(name)).map_err(|err| {
+            let bytes = fs::read(source).map_err(|err| {
                 std::io::Error::new(
                     err.kind(),
                     format!("{} cannot be copied: {err}", source.display()),
                 )
             })?;
+            out.write(Path::new(folder).join(name), &bytes)?;
         }
     }
     let routes = routes(site, output);
@@ -132,7 +142,7 @@ pub fn write_site(
         .iter()
         .map(|page_files| (page_files.slug, &page_files.files))
         .collect();
-    let write_page = |file: PathBuf, url: String, route: Route| -> std::io::Result<PathBuf> {
+    let mut write_page = |file: PathBuf, url: String, route: Route| -> std::io::Result<PathBuf> {
         let slug = route.page.map(|page| page.slug());
         let data = slug.map_or(&[][..], |slug| data_files[slug].of(route.lang).as_slice());
         let post = slug.and_then(|slug| post_at(sections, slug));
@@ -141,17 +151,17 @@ pub fn write_site(
             .with(url.as_bytes())
             .with(data)
             .with(&serde_json::to_vec(&post).expect("a post serializes"));
-        let html = cache.output("page", key, || {
-            Ok(render_page(site, &template, &url, settings, sections)?.into_bytes())
+        out.write_keyed(&file, key.clone(), || {
+            cache.output("page", key, || {
+                Ok(render_page(site, &template, &url, settings, sections)?.into_bytes())
+            })
         })?;
-        fs::create_dir_all(file.parent().expect("a page file is inside dist"))?;
-        fs::write(&file, html)?;
         Ok(file)
     };
     let mut written = Vec::new();
     for &route in &routes {
         written.push(write_page(
-            dist.join(file_for(route)),
+            file_for(route),
             route.href(&settings.base),
             route,
         )?);
@@ -160,25 +170,31 @@ pub fn write_site(
     // tree (Cloudflare Pages, for one) find it; others serve the root one, in English.
     for lang in Lang::ALL {
         let path = format!("{}404.html", Route::not_found(lang).path());
-        let file = dist.join(path.trim_start_matches('/'));
         let url = format!("{}{path}", settings.base);
-        written.push(write_page(file, url, Route::not_found(lang))?);
+        written.push(write_page(
+            PathBuf::from(path.trim_start_matches('/')),
+            url,
+            Route::not_found(lang),
+        )?);
     }
 
-    fs::write(
-        dist.join("sitemap.xml"),
-        sitemap::sitemap(&routes, sections, settings),
+    out.write(
+        "sitemap.xml",
+        sitemap::sitemap(&routes, sections, settings).as_bytes(),
     )?;
     for section in sections {
         for lang in Lang::ALL {
             if let Some(xml) = feed::feed(site, section, lang, settings) {
                 let path = feed_path(lang, section.slug);
-                fs::write(dist.join(path.trim_start_matches('/')), xml)?;
+                out.write(path.trim_start_matches('/'), xml.as_bytes())?;
             }
         }
     }
-    fs::write(dist.join("robots.txt"), sitemap::robots(settings))?;
-    headers::write_headers(dist, &policy, settings, site)?;
+    out.write("robots.txt", sitemap::robots(settings).as_bytes())?;
+    // What the last build wrote and this one did not goes before the header files list the rest.
+    out.remove_gone()?;
+    headers::write_headers(dist, &mut out, &policy, settings, site)?;
+    out.finish()?;
     if !serving {
         compress::precompress(dist, cache)?;
     }

@@ -11,6 +11,10 @@ use std::process::Command;
 
 use sendai_build_cache::{Cache, Key};
 
+/// The wasm-opt the site is built with: npm's binaryen 132 (Debian's wasm-opt 108 builds a wasm
+/// that fails in the browser).
+const VERSION: &str = "version 132";
+
 /// What wasm-opt is asked to do: shrink the code for size until it shrinks no more; remove the
 /// stream adapters leptos's server_fn exports (IntoUnderlying*: the site has no server
 /// functions); strip the producers and target-features sections, which no browser reads; and
@@ -31,6 +35,13 @@ pub fn optimise(dist: &Path, cache: &Cache) -> std::io::Result<()> {
     let wasm = app_wasm(dist)?;
     let bytes = std::fs::read(&wasm)?;
     let version = run(Command::new("wasm-opt").arg("--version"))?;
+    if !version.contains(VERSION) {
+        return Err(std::io::Error::other(format!(
+            "wasm-opt on PATH is {:?}, not binaryen's {VERSION}: run the build through \
+             .ci/setup-build, which installs it and puts it first on PATH",
+            version.trim()
+        )));
+    }
     let key = Key::new("wasm-opt")
         .with(version.trim().as_bytes())
         .with(OPTIONS.join(" ").as_bytes())

@@ -4,7 +4,7 @@
 
 import { readFileSync, writeFileSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { filesUnder } from '../e2e/support/files.mjs';
 
 /** The parts of a page that belong to the app, each expected exactly once per page. */
@@ -14,10 +14,10 @@ const APP_TAGS = [
 ];
 
 /** Files that are the app itself, with their precompressed copies. */
-const APP_FILE = /\.(js|wasm)(\.br|\.gz)?$/;
+const APP_FILE = /\.(js|wasm)(\.br)?$/;
 
 /** Precompressed copies of pages, which are compressed afresh from the rewritten page. */
-const COMPRESSED_PAGE = /\.html\.(br|gz)$/;
+const COMPRESSED_PAGE = /\.html\.br$/;
 
 /**
  * Writes the baseline of `dist` into `out` (emptied first), in the same folder layout and with
@@ -51,7 +51,7 @@ function withoutApp(html, file) {
   return result;
 }
 
-/** Writes `text` to `file` with `.br` and `.gz` copies at the settings the prerenderer uses. */
+/** Writes `text` to `file` with a `.br` copy at the settings the prerenderer uses. */
 function writePrecompressed(file, text) {
   const data = Buffer.from(text);
   writeFileSync(file, data);
@@ -61,5 +61,4 @@ function writePrecompressed(file, text) {
       params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 22 },
     }),
   );
-  writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
 }

@@ -3,17 +3,28 @@
 // Chromium, Firefox and WebKit, cold navigation on a mobile network and memory in Chromium, and
 // the app's size: against a build with generated pages added (`--grown`, `--generated`), which must
 // leave the app's files byte for byte as they were, with a breakdown of its largest functions
-// (`--twiggy`, twiggy's JSON); and the preview loop, from a saved sentence to the page showing it
-// under `trunk serve`; and a page with a 2400 × 1600 photo (`--photo`, the source to cut it from):
-// its build time with and without processed pictures in the cache, what a phone and a desktop
-// download, and Lighthouse's picture audits. Writes `<out>/bench.json` and
-// `<out>/bench.md` and prints the Markdown. Budgets are reported, not enforced: the exit code is
-// non-zero only when the benchmark could not run.
+// (`--twiggy`, twiggy's JSON); and a page with a 2400 × 1600 photo (`--photo`, the source to cut
+// it from): its build time with an empty build cache and a warm one, what a phone and a desktop
+// download, and Lighthouse's picture audits; and what a build costs (build-cost.mjs): release
+// builds of content/ and of copies with 1,000 and 2,000 generated notice pairs, with an empty
+// build cache and a warm one, beside Hugo building the same files (`--hugo`, its binary), the files
+// a host would count, and the preview loop, from a saved sentence to the page showing it under
+// `trunk serve`, over content/ and the 1,000 pairs. Writes `<out>/bench.json` and `<out>/bench.md`
+// and prints the Markdown. Budgets are reported, not enforced: the exit code is non-zero only when
+// the benchmark could not run.
 //
 //   node tests/bench/main.mjs --dist target/bench-dist --baseline target/bench-baseline --out bench-results \
-//     --grown target/bench-dist-grown --generated 20 --twiggy target/bench-twiggy.json --photo PHOTO.jpg
+//     --grown target/bench-dist-grown --generated 20 --twiggy target/bench-twiggy.json --photo PHOTO.jpg --hugo HUGO
 //
-// BENCH_RUNS sets the number of Lighthouse runs per page (default 3).
+// `build-cost` first measures what a build costs alone, and writes `<out>/build-cost.json` and
+// `<out>/build-cost.md`:
+//
+//   node tests/bench/main.mjs build-cost --out bench-results --hugo HUGO
+//
+// BENCH_RUNS sets the number of Lighthouse runs per page (default 3). BENCH_NOTICES sets the notice
+// pairs of the build-cost part (default 1,000; twice as many for the host's limits): fewer make
+// a quick run, whose budgets that depend on the count are not judged. SITE_ORIGIN is the address
+// the release builds are for (`.ci/bench` sets it).
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,23 +35,20 @@ import { staticHost, distExists } from '../e2e/support/server.mjs';
 import { pagePaths } from '../e2e/support/site.mjs';
 import { writeBaseline } from './baseline.mjs';
 import { appAssets, sameApp } from './assets.mjs';
+import { measureBuildCost, noticePairs } from './build-cost.mjs';
 import { auditSites } from './lighthouse.mjs';
 import { measureNavigation, measureColdNavigation, measureMemory } from './navigation.mjs';
-import { measureNotices } from './notices.mjs';
 import { measurePictures } from './pictures.mjs';
-import { measurePreview } from './preview.mjs';
-import { budgets, markdown } from './report.mjs';
+import { budgets, buildCostBudgets, buildCostMarkdown, markdown } from './report.mjs';
 
 const NAVIGATION_CLICKS = 100;
 const MEMORY_NAVIGATIONS = 1000;
-const PREVIEW_EDITS = 3;
-// Notices generated for the measure of what they cost: ten pages of the list.
-const NOTICES = 200;
 
 const log = (message) => console.error(`bench: ${message}`);
 
 function options() {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
       dist: { type: 'string' },
       baseline: { type: 'string' },
@@ -49,16 +57,49 @@ function options() {
       generated: { type: 'string' },
       twiggy: { type: 'string' },
       photo: { type: 'string' },
+      hugo: { type: 'string' },
     },
   });
-  for (const name of ['dist', 'baseline', 'out', 'grown', 'generated', 'twiggy', 'photo']) {
+  const [part = 'all', ...more] = positionals;
+  if (!['all', 'build-cost'].includes(part) || more.length > 0)
+    throw new Error(`the one argument is the part to run, build-cost, not ${positionals.join(' ')}`);
+  const required =
+    part === 'build-cost'
+      ? ['out', 'hugo']
+      : ['dist', 'baseline', 'out', 'grown', 'generated', 'twiggy', 'photo', 'hugo'];
+  for (const name of required) {
     if (!values[name]) throw new Error(`--${name} is required`);
   }
-  if (!distExists(values.dist)) throw new Error(`${values.dist} holds no built site`);
+  if (part === 'all' && !distExists(values.dist)) throw new Error(`${values.dist} holds no built site`);
+  if (!process.env.SITE_ORIGIN) throw new Error('SITE_ORIGIN must name the address the release builds are for');
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   if (!Number.isInteger(runs) || runs < 1)
     throw new Error(`BENCH_RUNS must be a whole number from 1, not ${process.env.BENCH_RUNS}`);
-  return { ...values, runs };
+  // Read now, so that a wrong value stops the run before its first build.
+  const pairs = noticePairs();
+  return { ...values, part, runs, pairs };
+}
+
+/** What a build costs: content/ and copies with notices, each built, beside Hugo; the preview. */
+function measureCost({ hugo, pairs }) {
+  log(`what a build costs: content/, ${pairs} and ${2 * pairs} notice pairs built, beside Hugo; the preview`);
+  return measureBuildCost({ work: 'target/bench-build-cost', pairs, hugo, origin: process.env.SITE_ORIGIN, log });
+}
+
+function write(out, name, results, report) {
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(out, `${name}.md`), report);
+  console.log(report);
+  log(`wrote ${join(out, `${name}.json`)} and ${join(out, `${name}.md`)}`);
+}
+
+/** `build-cost` alone. */
+async function buildCostOnly(settings) {
+  const buildCost = await measureCost(settings);
+  const environment = { date: new Date().toISOString(), node: process.versions.node, cpus: cpus().length };
+  const results = { environment, buildCost, budgets: buildCostBudgets(buildCost) };
+  write(settings.out, 'build-cost', results, buildCostMarkdown(results));
 }
 
 /** Serves the build and its baseline side by side, runs every measurement, and closes both. */
@@ -96,14 +137,7 @@ async function measure({ dist, baseline, runs, photo }) {
       log(`memory over ${MEMORY_NAVIGATIONS} client-side navigations`);
       const memory = await measureMemory(browser, { url: ours.url, paths, count: MEMORY_NAVIGATIONS });
       log('the picture page: two builds, downloads by a phone and a desktop, Lighthouse');
-      const pictures = await measurePictures({
-        browser,
-        photo,
-        work: 'target/bench-pictures',
-        cache: 'target/pictures',
-        runs,
-        log,
-      });
+      const pictures = await measurePictures({ browser, photo, work: 'target/bench-pictures', runs, log });
       return { browser: `Chromium ${browser.version()}`, lighthouse, navigation, coldNavigation, memory, pictures };
     } finally {
       await browser.close();
@@ -116,6 +150,7 @@ async function measure({ dist, baseline, runs, photo }) {
 
 async function main() {
   const settings = options();
+  if (settings.part === 'build-cost') return buildCostOnly(settings);
   const assets = appAssets(settings.dist);
   const growth = {
     pages: Number(settings.generated),
@@ -131,26 +166,19 @@ async function main() {
   // in the figures: the load average tells a reader how quiet the run was.
   const loadBefore = loadavg()[0];
   const { browser, ...measured } = await measure(settings);
-  log(`notices: the live content and a copy with ${NOTICES} notices, each built`);
-  const notices = measureNotices({ content: 'content', work: 'target/bench-notices', count: NOTICES });
-  log(`timing the preview loop: ${PREVIEW_EDITS} edits of a sentence under trunk serve`);
-  const preview = await measurePreview({ edits: PREVIEW_EDITS, log });
+  const loadAfter = loadavg()[0];
+  const buildCost = await measureCost(settings);
   const environment = {
     date: new Date().toISOString(),
     runs: settings.runs,
     browser,
     node: process.versions.node,
     cpus: cpus().length,
-    loadAverage: { before: loadBefore, after: loadavg()[0] },
+    loadAverage: { before: loadBefore, after: loadAfter },
   };
-  const results = { environment, assets, growth, largest, ...measured, preview, notices };
+  const results = { environment, assets, growth, largest, ...measured, buildCost };
   results.budgets = budgets(results);
-  const report = markdown(results);
-  mkdirSync(settings.out, { recursive: true });
-  writeFileSync(join(settings.out, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join(settings.out, 'bench.md'), report);
-  console.log(report);
-  log(`wrote ${join(settings.out, 'bench.json')} and ${join(settings.out, 'bench.md')}`);
+  write(settings.out, 'bench', results, markdown(results));
 }
 
 try {

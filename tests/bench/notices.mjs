@@ -1,16 +1,15 @@
-// What notices cost: the live content, and a copy with generated notices added as an editor adds
-// them (a pair of files each, in content/notices/), each built in release; the build's time, the
-// biggest data file of each, which of today's data files grew, and whether the app (wasm and
-// glue) is byte for byte the same.
+// Notices for the measure of what a build costs (build-cost.mjs): a copy of content/ with
+// generated notices added as an editor adds them (a pair of files each, in content/notices/, a few
+// paragraphs each), and what they change in a build: which of today's data files grew, the
+// biggest data file, and whether the app (wasm and glue) is byte for byte the same.
 // The notices are made up for the measure and never published.
 
 import { cpSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { filesUnder } from '../e2e/support/files.mjs';
 import { sameApp } from './assets.mjs';
-import { timedBuild } from './pictures.mjs';
 
-/** The Markdown of generated notice `n`, dated a day before notice `n - 1`. */
+/** The Markdown of generated notice `n` in `lang`, dated `date`. */
 function notice(n, lang, date) {
   const ja = lang === 'ja';
   return [
@@ -20,11 +19,34 @@ function notice(n, lang, date) {
     `date = ${date}`,
     '+++',
     '',
-    ja
-      ? `このお知らせ（${n}）は、編集者が書くお知らせの代わりです。いくつかの文からなります。`
-      : `This notice (${n}) stands for one an editor writes. It runs to a couple of sentences.`,
-    '',
+    ...(ja
+      ? [
+          `このお知らせ（${n}）は、編集者が書くお知らせの代わりです。いくつかの段落からなります。`,
+          'お知らせには、催しの案内や募集、報告などが書かれます。読む人が必要なことをすぐに見つけられるよう、要点を先に書きます。',
+          '詳しいことは、事務局までお問い合わせください。電話とファクスの番号は、各ページの下にあります。',
+        ]
+      : [
+          `${noticeSentence(n)} It runs to a few paragraphs.`,
+          'A notice announces an event, a call or a report. It puts what a reader needs first, so that they find it at once.',
+          'For more, readers ask the secretariat, whose telephone and fax numbers are at the foot of every page.',
+        ]
+    ).flatMap((paragraph) => [paragraph, '']),
   ].join('\n');
+}
+
+/** The date of generated notice `n`: a day before notice `n - 1`, the first on 2026-11-30. */
+function dateOf(n) {
+  return new Date(Date.UTC(2026, 11, 1) - n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The file of generated notice `n` in `lang` under a content folder. */
+export function noticeFile(content, n, lang = 'en') {
+  return join(content, 'notices', `${dateOf(n)}-generated-${n}${lang === 'ja' ? '.ja' : ''}.md`);
+}
+
+/** The first sentence of generated notice `n` in English, which a test may change. */
+export function noticeSentence(n) {
+  return `This notice (${n}) stands for one an editor writes.`;
 }
 
 /** A copy of `from` in `to` with `count` generated notices. */
@@ -33,16 +55,12 @@ export function addNotices(from, to, count) {
   cpSync(from, to, { recursive: true });
   mkdirSync(join(to, 'notices'), { recursive: true });
   for (let n = 1; n <= count; n += 1) {
-    const date = new Date(Date.UTC(2026, 11, 1) - n * 86_400_000).toISOString().slice(0, 10);
-    for (const lang of ['en', 'ja']) {
-      const name = `${date}-generated-${n}${lang === 'ja' ? '.ja' : ''}.md`;
-      writeFileSync(join(to, 'notices', name), notice(n, lang, date));
-    }
+    for (const lang of ['en', 'ja']) writeFileSync(noticeFile(to, n, lang), notice(n, lang, dateOf(n)));
   }
 }
 
 /** Every data file of a build (the shell's site.bin and each page's page.bin) by its path, with its size. */
-function dataFiles(dist) {
+export function dataFiles(dist) {
   return new Map(
     filesUnder(dist)
       .filter((path) => ['page.bin', 'site.bin'].includes(basename(path)))
@@ -56,26 +74,22 @@ function biggest(files) {
   return { path, bytes };
 }
 
-/** Builds the live content and a copy with `count` notices, and compares the two. */
-export function measureNotices({ content, work, count }) {
-  const withNotices = join(work, 'content');
-  addNotices(content, withNotices, count);
-  const today = { dist: join(work, 'dist-today') };
-  const grown = { dist: join(work, 'dist-notices') };
-  today.buildMs = timedBuild(content, today.dist);
-  grown.buildMs = timedBuild(withNotices, grown.dist);
-  for (const build of [today, grown]) build.files = dataFiles(build.dist);
+/**
+ * What `count` notices changed: `today` and `withNotices` are the builds without and with them,
+ * `todayFiles` today's data files as dataFiles() read them right after its build.
+ */
+export function compareNotices({ count, today, todayFiles, withNotices }) {
+  const grown = dataFiles(withNotices);
   // The files of today's pages that the notices made bigger: the home pages show the newest
   // three, the shell lists the list; no other should.
-  const grew = [...today.files]
-    .filter(([path, bytes]) => grown.files.get(path) > bytes)
-    .map(([path, bytes]) => ({ path, bytes: grown.files.get(path) - bytes }));
+  const grew = [...todayFiles]
+    .filter(([path, bytes]) => grown.get(path) > bytes)
+    .map(([path, bytes]) => ({ path, bytes: grown.get(path) - bytes }));
   return {
     notices: count,
-    buildMs: { today: today.buildMs, withNotices: grown.buildMs },
-    biggest: { today: biggest(today.files), withNotices: biggest(grown.files) },
-    dataFiles: { today: today.files.size, withNotices: grown.files.size },
+    biggest: { today: biggest(todayFiles), withNotices: biggest(grown) },
+    dataFiles: { today: todayFiles.size, withNotices: grown.size },
     grew,
-    sameApp: sameApp(today.dist, grown.dist),
+    sameApp: sameApp(today, withNotices),
   };
 }

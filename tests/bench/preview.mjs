@@ -1,29 +1,31 @@
-// The preview loop an editor sees: `trunk serve` over a copy of content/, a browser on a page,
-// then a sentence of the page's file changed and saved, timed from the save to the reloaded page
-// showing the new sentence. Each edit is timed once; the report gives the median.
+// The preview loop an editor sees: `trunk serve` over a copy of a content folder (content/, or
+// the benchmark's copy with generated notices), a browser on a page, then a sentence of the
+// page's file changed and saved, timed from the save to the reloaded page showing the new
+// sentence. Each edit is timed once; the report gives the median.
 //
-//   node tests/bench/preview.mjs [EDITS]   (prints the figures as JSON; default 3 edits)
+//   node tests/bench/preview.mjs [EDITS [CONTENT]]   (prints the figures as JSON; default 3 edits of content/)
 
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { launch } from '../e2e/support/browser.mjs';
 import { CONTENT, navigationPages, replaceText, textFragments } from '../e2e/support/content.mjs';
 import { squash } from '../e2e/support/site.mjs';
 import { trunkServe } from '../e2e/support/trunk.mjs';
 
 /**
- * Times `edits` saves of a sentence, each to the reloaded page showing it. Resolves to
- * { edits: [ms, ...], medianMs }.
+ * Times `edits` saves of a sentence over a copy of `content`, each to the reloaded page showing
+ * it. `cache` is the build cache the preview keeps (SITE_BUILD_CACHE; the default one if not
+ * given). Resolves to { page, edits: [ms, ...], medianMs }.
  */
-export async function measurePreview({ edits = 3, log = () => {} } = {}) {
+export async function measurePreview({ edits = 3, content = CONTENT, cache, log = () => {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'sendai-preview-'));
-  cpSync(CONTENT, dir, { recursive: true });
-  log('starting trunk serve (a first build may take minutes)');
+  cpSync(content, dir, { recursive: true });
+  log(`starting trunk serve over a copy of ${content} (a first build may take minutes)`);
   const server = await trunkServe({
     dist: 'target/bench-preview-dist',
     watch: [dir],
-    env: { SITE_CONTENT_DIR: dir },
+    env: { SITE_CONTENT_DIR: dir, ...(cache && { SITE_BUILD_CACHE: resolve(cache) }) },
     autoreload: true,
   });
   const browser = await launch();
@@ -62,5 +64,6 @@ export async function measurePreview({ edits = 3, log = () => {} } = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const edits = Number(process.argv[2] ?? 3);
-  console.log(JSON.stringify(await measurePreview({ edits, log: (m) => console.error(`preview: ${m}`) })));
+  const content = process.argv[3] ?? CONTENT;
+  console.log(JSON.stringify(await measurePreview({ edits, content, log: (m) => console.error(`preview: ${m}`) })));
 }

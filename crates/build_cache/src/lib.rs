@@ -28,7 +28,12 @@ pub const UNUSED_FOR: Duration = Duration::from_secs(30 * 24 * 60 * 60);
 /// workspace, which `cargo clean` empties.
 pub fn cache_dir() -> PathBuf {
     std::env::var_os(CACHE_DIR_VARIABLE).map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/build-cache"),
+        || {
+            let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(2);
+            workspace
+                .expect("this crate is in the workspace's crates/")
+                .join("target/build-cache")
+        },
         PathBuf::from,
     )
 }
@@ -54,7 +59,8 @@ impl Key {
         self
     }
 
-    fn hex(self) -> String {
+    /// The key as 64 hex digits.
+    pub fn hex(self) -> String {
         self.0
             .finalize()
             .iter()
