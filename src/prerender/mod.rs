@@ -12,10 +12,12 @@
 //! - [`headers`]: that definition as `_headers`, `_headers.nginx` and `_headers.caddy`;
 //! - [`output`]: writing the files, or, in `trunk serve`'s rebuilds, only those that changed;
 //! - [`compress`]: the `.br` copies;
-//! - [`wasm_opt`]: the app's wasm, optimised in release builds.
+//! - [`wasm_opt`]: the app's wasm, optimised in release builds;
+//! - [`style`]: the pages' stylesheet, compressed in release builds; [`tools`] runs both tools.
 //!
-//! What is costly to make (the compressed copies, the optimised wasm) is kept between builds in
-//! the build cache (`sendai_build_cache`), under the hash of what it is made from.
+//! What is costly to make (the compressed copies, the optimised wasm, the compressed stylesheet,
+//! the rendered pages) is kept between builds in the build cache (`sendai_build_cache`), under
+//! the hash of what it is made from.
 
 pub mod compress;
 pub mod feed;
@@ -26,6 +28,8 @@ pub mod output;
 pub mod page;
 pub mod policy;
 pub mod sitemap;
+pub mod style;
+pub mod tools;
 pub mod wasm_opt;
 
 use std::collections::HashMap;
@@ -95,6 +99,12 @@ pub fn write_site(
     let trunk_html = fs::read_to_string(dist.join("index.html"))?;
     let serving = page::is_trunk_serve(&trunk_html);
     let template = page::prepare_template(&trunk_html, dist, site.build)?;
+    // `trunk serve`'s stylesheet keeps its source map, for the browser's developer tools.
+    let template = if serving {
+        template
+    } else {
+        style::compress_style(&template, cache)?
+    };
     let policy = policy::Policy::for_template(&template);
     let template = page::with_policy_meta(&template, &policy)?;
     let mut out = match served {

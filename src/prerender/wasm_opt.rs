@@ -11,6 +11,8 @@ use std::process::Command;
 
 use sendai_build_cache::{Cache, Key};
 
+use super::tools::run;
+
 /// The wasm-opt the site is built with: npm's binaryen 132 (Debian's wasm-opt 108 builds a wasm
 /// that fails in the browser).
 const VERSION: &str = "version 132";
@@ -34,7 +36,7 @@ const OPTIONS: [&str; 7] = [
 pub fn optimise(dist: &Path, cache: &Cache) -> std::io::Result<()> {
     let wasm = app_wasm(dist)?;
     let bytes = std::fs::read(&wasm)?;
-    let version = run(Command::new("wasm-opt").arg("--version"))?;
+    let version = run(Command::new("wasm-opt").arg("--version"), &[])?;
     if !version.contains(VERSION) {
         return Err(std::io::Error::other(format!(
             "wasm-opt on PATH is {:?}, not binaryen's {VERSION}: run the build through \
@@ -48,11 +50,14 @@ pub fn optimise(dist: &Path, cache: &Cache) -> std::io::Result<()> {
         .with(&bytes);
     let optimised = cache.output("wasm-opt", key, || {
         let out = wasm.with_extension("opt.wasm");
-        run(Command::new("wasm-opt")
-            .args(OPTIONS)
-            .arg(&wasm)
-            .arg("--output")
-            .arg(&out))?;
+        run(
+            Command::new("wasm-opt")
+                .args(OPTIONS)
+                .arg(&wasm)
+                .arg("--output")
+                .arg(&out),
+            &[],
+        )?;
         let optimised = std::fs::read(&out)?;
         std::fs::remove_file(&out)?;
         Ok(optimised)
@@ -79,24 +84,4 @@ fn app_wasm(dist: &Path) -> std::io::Result<PathBuf> {
             dist.display()
         ))),
     }
-}
-
-/// Runs `command` and returns what it printed, or an error saying what failed.
-fn run(command: &mut Command) -> std::io::Result<String> {
-    let program = command.get_program().to_string_lossy().into_owned();
-    let output = command.output().map_err(|err| {
-        std::io::Error::new(
-            err.kind(),
-            format!(
-                "{program} cannot be run ({err}): .ci/setup-build installs it and puts it on PATH"
-            ),
-        )
-    })?;
-    if !output.status.success() {
-        return Err(std::io::Error::other(format!(
-            "{program} failed: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        )));
-    }
-    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
