@@ -6,7 +6,8 @@ use crate::routes::Route;
 
 /// The links to the pages listed in one place (the main navigation or the footer), in the
 /// current language and the order of their `weight`, as list items; the current page's link
-/// carries `aria-current="page"`.
+/// carries `aria-current="page"`, and on a section's post or later list page, the section's list
+/// carries `aria-current="true"`: the visitor is inside it.
 #[component]
 pub fn PageLinks(
     /// Which pages: those listed in the navigation, or in the footer.
@@ -22,7 +23,15 @@ pub fn PageLinks(
         .listed_in(listing)
         .map(|page| {
             let target = Route::page(context.route.lang, page);
-            let current = (context.route == target).then_some("page");
+            let inside = context.route.lang == target.lang
+                && matches!((context.route.page, target.page), (Some(here), Some(list))
+                    if !list.slug().is_empty()
+                        && here.slug().strip_prefix(list.slug()).is_some_and(|rest| rest.starts_with('/')));
+            let current = if context.route == target {
+                Some("page")
+            } else {
+                inside.then_some("true")
+            };
             view! {
                 <li class=item_class>
                     <a class=link_class href=context.href(target) aria-current=current>

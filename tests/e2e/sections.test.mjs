@@ -165,6 +165,10 @@ function readPage() {
     latestFollowText: latest.length > 0 && textBetween(main.querySelector('h1'), latest[0]).length > 0,
     afterLatest: latest.length > 0 ? textBetween(latest.at(-1)) : null,
     navigation: [...document.querySelectorAll('nav.sc-nav a')].map((link) => link.getAttribute('href')),
+    current: [...document.querySelectorAll('nav.sc-nav a[aria-current]')].map((link) => [
+      link.getAttribute('href'),
+      link.getAttribute('aria-current'),
+    ]),
     feeds: [...document.querySelectorAll('head link[rel=alternate][type="application/atom+xml"]')].map((link) => ({
       href: link.getAttribute('href'),
       title: link.getAttribute('title'),
@@ -376,15 +380,15 @@ const readEveryPage = async () => {
   everyPage ??= (async () => {
     const pages = [];
     for (const path of routesWithNotFound(FIXTURE_DIST)) {
-      const { navigation, feeds } = await served(path);
-      pages.push({ path, lang: path.startsWith('/ja/') ? 'ja' : 'en', navigation, feeds });
+      const { navigation, current, feeds } = await served(path);
+      pages.push({ path, lang: path.startsWith('/ja/') ? 'ja' : 'en', navigation, current, feeds });
     }
     return pages;
   })();
   return everyPage;
 };
 
-test("every page's navigation lists each section with posts in its place among the pages, the sections by weight", async () => {
+test("every page's navigation lists each section with posts in its place among the pages, the sections by weight, and marks the page or the section it is in", async () => {
   const listed = MANIFEST.pages.filter((page) => page.listed_in === 'navigation').map(({ slug }) => slug);
   const inNavigation = SECTIONS.filter((section) => section.settings.listed_in === 'navigation');
   assert.ok(inNavigation.length >= 2, 'the fixture has two sections in the navigation');
@@ -395,11 +399,19 @@ test("every page's navigation lists each section with posts in its place among t
     [...places].sort(([a], [b]) => a - b).map(([, weight]) => weight),
     'the sections are in the navigation in the order of their weights',
   );
-  for (const { path, lang, navigation } of await readEveryPage()) {
+  for (const { path, lang, navigation, current } of await readEveryPage()) {
     assert.deepEqual(
       navigation,
       listed.map((slug) => pathIn(lang, slug)),
       `${path}: the navigation`,
+    );
+    // The page itself where the navigation lists it; else the section a post or a later list
+    // page is inside.
+    const inside = inNavigation.map((section) => pathIn(lang, section.slug)).find((list) => path.startsWith(list));
+    assert.deepEqual(
+      current,
+      navigation.includes(path) ? [[path, 'page']] : inside ? [[inside, 'true']] : [],
+      `${path}: what the navigation marks as current`,
     );
   }
 });
@@ -540,6 +552,13 @@ test('a post is fetched on intent and drawn by the app after a click, as are its
       await fetched;
       await link.click();
       await heading(post.title.en);
+      assert.deepEqual(
+        await page
+          .locator('nav.sc-nav a[aria-current]')
+          .evaluateAll((marked) => marked.map((a) => [a.getAttribute('href'), a.getAttribute('aria-current')])),
+        section.settings.listed_in === 'navigation' ? [[first, 'true']] : [],
+        `${path}: the navigation marks its section`,
+      );
       await page.locator('nav.sc-breadcrumbs a').nth(1).click();
       await heading(section.words.en.title);
       await page.locator('nav.sc-pagination a[rel=next]').click();
