@@ -24,9 +24,11 @@ pub fn PageLinks(
         .map(|page| {
             let target = Route::page(context.route.lang, page);
             let inside = context.route.lang == target.lang
-                && matches!((context.route.page, target.page), (Some(here), Some(list))
-                    if !list.slug().is_empty()
-                        && here.slug().strip_prefix(list.slug()).is_some_and(|rest| rest.starts_with('/')));
+                && context
+                    .route
+                    .page
+                    .and_then(|here| context.site.parent(here))
+                    == target.page;
             let current = if context.route == target {
                 Some("page")
             } else {

@@ -243,25 +243,8 @@ pub fn with_policy_meta(template: &str, policy: &Policy) -> Result<String, Templ
 /// come with preload links, which this site leaves out (see `Trunk.toml`).
 fn with_integrity(html: &str, dist: &Path) -> std::io::Result<String> {
     const LOADER: &str = r#"script[type="module"]"#;
-    // The loader's code, read whole: the rewriter hands it over in pieces. The loader is the
-    // first module script, the one edited below; any later one is left out.
-    let mut loader = None::<String>;
-    let scripts = Cell::new(0);
-    rewrite_str(
-        html,
-        RewriteStrSettings::new()
-            .append_element_content_handler(element!(LOADER, |_| {
-                scripts.set(scripts.get() + 1);
-                Ok(())
-            }))
-            .append_element_content_handler(text!(LOADER, |piece| {
-                if scripts.get() == 1 {
-                    loader.get_or_insert_default().push_str(piece.as_str());
-                }
-                Ok(())
-            })),
-    )
-    .map_err(TemplateError::from)?;
+    // The loader is the first module script, the one edited below; any later one is left out.
+    let loader = first_text(html, LOADER)?;
     let loader = loader.ok_or(TemplateError::Missing(Marker::Loader))?;
     let quoted_after = |marker: Marker| {
         loader
@@ -295,6 +278,28 @@ fn with_integrity(html: &str, dist: &Path) -> std::io::Result<String> {
         script.before(&import_map, ContentType::Html);
         script.set_inner_content(&filled, ContentType::Html);
     })?)
+}
+
+/// The text of the first element `selector` matches in `html`, read whole (the rewriter hands it
+/// over in pieces); `None` if no element matches.
+pub(super) fn first_text(html: &str, selector: &str) -> Result<Option<String>, TemplateError> {
+    let mut first = None::<String>;
+    let elements = Cell::new(0);
+    rewrite_str(
+        html,
+        RewriteStrSettings::new()
+            .append_element_content_handler(element!(selector, |_| {
+                elements.set(elements.get() + 1);
+                Ok(())
+            }))
+            .append_element_content_handler(text!(selector, |piece| {
+                if elements.get() == 1 {
+                    first.get_or_insert_default().push_str(piece.as_str());
+                }
+                Ok(())
+            })),
+    )?;
+    Ok(first)
 }
 
 /// What `trunk serve` replaces in its reload script with the address of each request.
