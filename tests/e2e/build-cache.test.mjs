@@ -108,7 +108,7 @@ test(
           change: () => {
             const strings = join(content, 'strings.toml');
             const source = readFileSync(strings, 'utf8');
-            const edited = source.replace(/(\[skip_link\]\nen = ")/, '$1Changed: ');
+            const edited = source.replace(/(^\[skip_link\][^[]*?^en = ")/m, '$1Changed: ');
             assert.notEqual(edited, source, 'strings.toml has the skip link in English');
             writeFileSync(strings, edited);
           },
