@@ -106,20 +106,30 @@ async function open(driver, url) {
   await waitForAppIn(driver, { where: url, timeoutMs: WAIT_MS });
 }
 
-/** Loads `url` in a frame `width` CSS px wide (see `loadInFrame`) and moves the driver into it. */
-/** Calls back (Selenium's callback, last) once the page has not scrolled for two frames. */
+/**
+ * Calls back (Selenium's callback, last, with `true`) once the page has not scrolled for two
+ * frames, or after half a second if the engine draws no frame: once in CI, WebKitGTK's WebDriver
+ * failed this wait with "Could not parse script result" instead of answering.
+ */
 function scrollSettled(done) {
   let last = null;
+  let called = false;
+  const finish = () => {
+    if (!called) done(true);
+    called = true;
+  };
   const check = () => {
-    if (last === scrollY) done();
+    if (last === scrollY) finish();
     else {
       last = scrollY;
       requestAnimationFrame(() => requestAnimationFrame(check));
     }
   };
+  setTimeout(finish, 500);
   check();
 }
 
+/** Loads `url` in a frame `width` CSS px wide (see `loadInFrame`) and moves the driver into it. */
 async function openInFrame(driver, url, width, height) {
   await loadInFrame(driver, url, width, height);
   await driver.switchTo().frame(await driver.findElement(By.css('iframe')));
