@@ -7,6 +7,7 @@
 //! - [`json_ld`]: the organisation's structured data in every page;
 //! - [`sitemap`]: `sitemap.xml` and `robots.txt`;
 //! - [`feed`]: each edition's Atom feed of a section's posts;
+//! - [`search_index`]: each edition's search index, from its pages as written;
 //! - [`manifest`]: what the content compiled to, for the tests (not part of the site);
 //! - [`policy`]: the one definition of the security policy, headers and cache rules;
 //! - [`headers`]: that definition as `_headers`, `_headers.nginx` and `_headers.caddy`;
@@ -27,6 +28,7 @@ pub mod manifest;
 pub mod output;
 pub mod page;
 pub mod policy;
+pub mod search_index;
 pub mod sitemap;
 pub mod style;
 pub mod tools;
@@ -152,6 +154,7 @@ pub fn write_site(
         .iter()
         .map(|page_files| (page_files.slug, &page_files.files))
         .collect();
+    let mut page_keys = Vec::new();
     let mut write_page = |file: PathBuf, url: String, route: Route| -> std::io::Result<PathBuf> {
         let slug = route.page.map(|page| page.slug());
         let data = slug.map_or(&[][..], |slug| data_files[slug].of(route.lang).as_slice());
@@ -161,6 +164,7 @@ pub fn write_site(
             .with(url.as_bytes())
             .with(data)
             .with(&serde_json::to_vec(&post).expect("a post serializes"));
+        page_keys.push(key.clone().hex());
         out.write_keyed(&file, key.clone(), || {
             cache.output("page", key, || {
                 Ok(render_page(site, &template, &url, settings, sections)?.into_bytes())
@@ -187,6 +191,7 @@ pub fn write_site(
             Route::not_found(lang),
         )?);
     }
+    write_search_index(dist, &mut out, site, &routes, &page_keys, cache)?;
 
     out.write(
         "sitemap.xml",
@@ -209,6 +214,53 @@ pub fn write_site(
         compress::precompress(dist, cache)?;
     }
     Ok(written)
+}
+
+/// Each edition's search index, from the pages of `routes` as they were just written (whose
+/// keys, in the same order, are `page_keys`): made again only when one of them changed.
+fn write_search_index(
+    dist: &Path,
+    out: &mut Writer,
+    site: SiteData,
+    routes: &[Route],
+    page_keys: &[String],
+    cache: &Cache,
+) -> std::io::Result<()> {
+    let searched: Vec<(Route, &String)> = routes
+        .iter()
+        .zip(page_keys)
+        .filter(|(route, _)| {
+            route.page.is_some_and(|page| {
+                search_index::is_searched(page.slug(), site.shell.search, site.shell.site_map)
+            })
+        })
+        .map(|(route, key)| (*route, key))
+        .collect();
+    let key = searched
+        .iter()
+        .fold(Key::new("search-index"), |key, (_, page)| {
+            key.with(page.as_bytes())
+        });
+    let bundle = cache.output("search-index", key, || {
+        let mut files = Vec::new();
+        for lang in Lang::ALL {
+            let mut pages = Vec::new();
+            for (route, _) in searched.iter().filter(|(route, _)| route.lang == lang) {
+                let html = fs::read_to_string(dist.join(file_for(*route)))?;
+                pages.push((route.path(), search_index::page_text(&html)));
+            }
+            for (name, bytes) in search_index::index_files(pages) {
+                files.push((format!("{}{name}", search_index::index_dir(lang)), bytes));
+            }
+        }
+        Ok(postcard::to_allocvec(&files).expect("the index's files serialize"))
+    })?;
+    let files: Vec<(String, Vec<u8>)> = postcard::from_bytes(&bundle)
+        .map_err(|err| std::io::Error::other(format!("the kept search index is damaged: {err}")))?;
+    for (path, bytes) in files {
+        out.write(path, &bytes)?;
+    }
+    Ok(())
 }
 
 /// Every page the build publishes, in every language: the shell's, in its order, then the pages

@@ -31,11 +31,13 @@ const OPTIONS: [&str; 7] = [
     "--low-memory-unused",
 ];
 
-/// Optimises the wasm Trunk wrote into `dist` in place, or takes the optimised file from
-/// `cache` if this very wasm was optimised before by the same wasm-opt.
+/// The search page's wasm (`crates/search_page`), which Trunk names by its binary.
+const SEARCH_WASM: &str = "search/search_bg.wasm";
+
+/// Optimises the wasm files Trunk wrote into `dist` (the app's, and the search page's where
+/// there is one) in place, or takes an optimised file from `cache` if this very wasm was
+/// optimised before by the same wasm-opt.
 pub fn optimise(dist: &Path, cache: &Cache) -> std::io::Result<()> {
-    let wasm = app_wasm(dist)?;
-    let bytes = std::fs::read(&wasm)?;
     let version = run(Command::new("wasm-opt").arg("--version"), &[])?;
     if !version.contains(VERSION) {
         return Err(std::io::Error::other(format!(
@@ -44,8 +46,17 @@ pub fn optimise(dist: &Path, cache: &Cache) -> std::io::Result<()> {
             version.trim()
         )));
     }
+    let search = dist.join(SEARCH_WASM);
+    for wasm in std::iter::once(app_wasm(dist)?).chain(search.exists().then_some(search)) {
+        optimise_file(&wasm, version.trim(), cache)?;
+    }
+    Ok(())
+}
+
+fn optimise_file(wasm: &Path, version: &str, cache: &Cache) -> std::io::Result<()> {
+    let bytes = std::fs::read(wasm)?;
     let key = Key::new("wasm-opt")
-        .with(version.trim().as_bytes())
+        .with(version.as_bytes())
         .with(OPTIONS.join(" ").as_bytes())
         .with(&bytes);
     let optimised = cache.output("wasm-opt", key, || {
@@ -53,7 +64,7 @@ pub fn optimise(dist: &Path, cache: &Cache) -> std::io::Result<()> {
         run(
             Command::new("wasm-opt")
                 .args(OPTIONS)
-                .arg(&wasm)
+                .arg(wasm)
                 .arg("--output")
                 .arg(&out),
             &[],
@@ -62,7 +73,7 @@ pub fn optimise(dist: &Path, cache: &Cache) -> std::io::Result<()> {
         std::fs::remove_file(&out)?;
         Ok(optimised)
     })?;
-    std::fs::write(&wasm, optimised)
+    std::fs::write(wasm, optimised)
 }
 
 /// The one `*_bg.wasm` file Trunk wrote.

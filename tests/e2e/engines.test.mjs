@@ -15,6 +15,7 @@ import {
   startEngine,
   loadInFrame,
   waitForAppIn,
+  searchDrawn,
   markDocument,
   sameDocument,
   click,
@@ -63,7 +64,7 @@ const FIXTURE_SECTIONS = sectionsWithPosts(FIXTURE_DIST);
 // The fixture's pages of sections whose every view is checked (axe, contrast, Tab order…): the
 // home page with the newest of each section, and of each section its list's first page in English
 // and last in Japanese, so that the links forward and back are both there, and a post, one with
-// both dates where the section has one.
+// both dates where the section has one; and the search's results.
 const VIEWED_SECTION_PAGES = [
   '/',
   ...FIXTURE_SECTIONS.flatMap((section) => [
@@ -71,6 +72,9 @@ const VIEWED_SECTION_PAGES = [
     pathIn('ja', section.list_pages.at(-1).slug),
     pathIn('ja', (section.posts.find((post) => post.updated) ?? section.posts[0]).slug),
   ]),
+  // The search's results, in each edition: more than a page of them in English.
+  '/search/?q=fixture',
+  '/ja/search/?q=%E5%85%AC%E5%8B%9F',
 ];
 
 /** How long a smooth scroll to a focused control may take before the control is judged out of view. */
@@ -104,6 +108,7 @@ const untilHeadingOf = (driver, outcome, message, dist = undefined) =>
 async function open(driver, url) {
   await driver.get(url);
   await waitForAppIn(driver, { where: url, timeoutMs: WAIT_MS });
+  await driver.wait(() => driver.executeScript(searchDrawn), WAIT_MS, `the search on ${url} said nothing`);
 }
 
 /**

@@ -21,7 +21,7 @@ pub fn doc_file(n: u32) -> String {
     format!("docs/{n}.bin")
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Root {
     /// How many term files there are: a power of two.
     pub term_files: u32,
@@ -34,7 +34,7 @@ pub struct Root {
 impl Root {
     /// The term file a term's postings are in.
     pub fn term_file_of(&self, term: &str) -> u32 {
-        (fnv1a(term.as_bytes()) as u32) & (self.term_files - 1)
+        (fnv1a(term.as_bytes()) as u32) & self.term_files.saturating_sub(1)
     }
 
     /// The document file a document is in, and its place there.
@@ -95,10 +95,23 @@ pub struct Doc<'a> {
     /// The page's address from the site's root: `/ja/concept/`.
     pub path: &'a str,
     pub title: &'a str,
-    /// A post's date, as its page shows it.
-    pub date: Option<&'a str>,
+    /// A post's date.
+    #[serde(borrow)]
+    pub date: Option<DocDate<'a>>,
     /// The page's text, its title excluded.
     pub text: &'a str,
+}
+
+/// Reads an index file: `None` if it is not one.
+pub fn read<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Option<T> {
+    postcard::from_bytes(bytes).ok()
+}
+
+/// A post's date: for `<time datetime>`, and as its page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocDate<'a> {
+    pub iso: &'a str,
+    pub shown: &'a str,
 }
 
 /// FNV-1a, 64-bit: a term's hash, the same in the build and the browser.
@@ -109,7 +122,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 #[cfg(any(test, feature = "build"))]
-pub use build::{Files, IndexBuilder};
+pub use build::{Date, Files, IndexBuilder};
 
 #[cfg(any(test, feature = "build"))]
 mod build {
@@ -119,11 +132,18 @@ mod build {
     use crate::terms::{is_bigram, terms};
 
     /// A document to index, in the order results of equal rank are listed.
-    pub struct Input {
-        pub path: String,
-        pub title: String,
-        pub date: Option<String>,
-        pub text: String,
+    struct Input {
+        path: String,
+        title: String,
+        date: Option<Date>,
+        text: String,
+    }
+
+    /// A post's date: ISO 8601, and as its page shows it.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct Date {
+        pub iso: String,
+        pub shown: String,
     }
 
     /// Collects an edition's documents, then writes its files.
@@ -142,7 +162,7 @@ mod build {
     const DOC_FILE_BYTES: usize = 6_144;
 
     impl IndexBuilder {
-        pub fn add(&mut self, path: String, title: String, date: Option<String>, text: String) {
+        pub fn add(&mut self, path: String, title: String, date: Option<Date>, text: String) {
             self.docs.push(Input {
                 path,
                 title,
@@ -199,7 +219,10 @@ mod build {
                 grouped.last_mut().unwrap().push(Doc {
                     path: &input.path,
                     title: &input.title,
-                    date: input.date.as_deref(),
+                    date: input.date.as_ref().map(|date| DocDate {
+                        iso: &date.iso,
+                        shown: &date.shown,
+                    }),
                     text: &input.text,
                 });
             }

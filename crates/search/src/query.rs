@@ -167,7 +167,7 @@ impl Query {
             }
         }
         let mut hits: Vec<Hit> = hits.into_values().collect();
-        hits.sort_by(|a, b| {
+        hits.sort_unstable_by(|a, b| {
             b.whole
                 .cmp(&a.whole)
                 .then(b.coverage.total_cmp(&a.coverage))

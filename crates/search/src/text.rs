@@ -2,9 +2,6 @@
 //! and case folded (NFKC, then lower case), then split into words (letters and digits) and runs
 //! of Japanese characters (kanji, hiragana, katakana), everything else separating them.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
-
 /// Text folded for searching, each of its characters with the bytes of the original it came from.
 pub struct Folded {
     pub chars: Vec<char>,
@@ -27,7 +24,7 @@ pub fn fold(text: &str) -> Folded {
             end = at + mark.len_utf8();
             iter.next();
         }
-        for folded in text[start..end].nfkc().flat_map(char::to_lowercase) {
+        for folded in fold_cluster(&text[start..end]).chars() {
             chars.push(folded);
             from.push((start, end));
         }
@@ -40,8 +37,38 @@ pub fn fold_str(text: &str) -> String {
     fold(text).chars.into_iter().collect()
 }
 
+/// NFKC, then lower case: by the `unicode-normalization` crate and Rust's own case tables in
+/// the build, and by the browser's own (`String.prototype.normalize` and `toLowerCase`) in the
+/// search page, whose code would otherwise carry Unicode's tables, three times its size. Both
+/// follow the Unicode standard, so the index and the query fold alike.
+#[cfg(not(target_arch = "wasm32"))]
+fn fold_cluster(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfkc().flat_map(char::to_lowercase).collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn fold_cluster(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    js_sys::JsString::from(text)
+        .normalize("NFKC")
+        .to_lower_case()
+        .into()
+}
+
+/// Marks that NFKC joins to the character before them: the combining diacritics, and the
+/// voicing marks of kana, combining and half-width.
 fn is_mark(c: char) -> bool {
-    is_combining_mark(c) || matches!(c, '\u{FF9E}' | '\u{FF9F}')
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{3099}'..='\u{309A}'
+        | '\u{FE20}'..='\u{FE2F}'
+        | '\u{FF9E}'..='\u{FF9F}')
 }
 
 /// Whether `c` (folded) is written in Japanese runs, which are searched by their characters:
@@ -126,14 +153,13 @@ pub fn stem(word: &[char]) -> String {
         .map(|&c| if c == '\u{2019}' { '\'' } else { c })
         .collect();
     if word.chars().all(|c| c.is_ascii_alphabetic() || c == '\'') {
-        STEMMER.with(|stemmer| stemmer.stem(&word).into_owned())
+        // Made where it is used, with its language fixed, so that the compiler keeps the
+        // English algorithm alone of the crate's eighteen.
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        stemmer.stem(&word).into_owned()
     } else {
         word
     }
-}
-
-thread_local! {
-    static STEMMER: rust_stemmers::Stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
 }
 
 #[cfg(test)]

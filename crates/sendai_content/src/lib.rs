@@ -148,7 +148,6 @@ impl<T> Localized<T> {
 data_type! {
     /// What every page's shell says: the pages' list and the interface text, with the contact
     /// details: what `site.bin` holds. Each page's own text is in its data file.
-    #[serde(bound(deserialize = "'de: 'static"))]
     pub struct Site {
         /// Every page, in navigation order (by `weight`): the pages of `content/`, and the
         /// first page of each section's list.
@@ -160,6 +159,12 @@ data_type! {
         pub strings: Localized<Strings>,
         /// The secretariat's details, shown in every footer.
         pub contact: Contact,
+        /// The search page's slug (the page drawn with the search template), which the search
+        /// form in every page's header submits to; `None` where there is none.
+        pub search: Option<&'static str>,
+        /// The site map's slug (the page drawn with the site map template), which the search
+        /// page links where it cannot search.
+        pub site_map: Option<&'static str>,
     }
 }
 
@@ -222,6 +227,8 @@ data_type! {
         /// What the build made of a section's posts, drawn as it is: a page of its list, the
         /// newest on the home page, a post's dates. Made by the build, not a template.
         Built(Html),
+        /// The search's results, which the search code draws in the browser.
+        Search,
     }
 }
 
@@ -353,6 +360,27 @@ data_type! {
         #[serde(borrow)]
         pub not_found_advice: Vec<&'static str>,
         pub not_found_pages_heading: &'static str,
+        /// The search form's label (read by screen readers, and the search landmark's name)
+        /// and its button.
+        pub search_label: &'static str,
+        pub search_button: &'static str,
+        /// What the search page says where it cannot search (JavaScript off, or not loaded),
+        /// before a link to the site map, whose words are `search_site_map`.
+        pub search_needs_script: &'static str,
+        pub search_site_map: &'static str,
+        /// How many results were found for `{query}`: `{count}` of them, or one.
+        pub search_found: &'static str,
+        pub search_found_one: &'static str,
+        /// None were found for `{query}`, with a suggestion.
+        pub search_none: &'static str,
+        /// The query has no letter, digit or Japanese character to search for.
+        pub search_nothing: &'static str,
+        /// The query is longer than `{max}` characters.
+        pub search_too_long: &'static str,
+        /// The search could not load; the site map's link is shown below.
+        pub search_failed: &'static str,
+        /// The button that shows the next results.
+        pub search_more: &'static str,
     }
 }
 

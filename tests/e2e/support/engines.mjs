@@ -153,6 +153,20 @@ export async function loadInFrame(driver, url, width, height = 800) {
     APP_START_MS,
     `the app did not start on ${url} in a ${width} px frame`,
   );
+  await driver.wait(
+    () => driver.executeScript(`return (${searchDrawn})(document.querySelector('iframe').contentDocument)`),
+    APP_START_MS,
+    `the search on ${url} said nothing in a ${width} px frame`,
+  );
+}
+
+/**
+ * Whether `page` (a document) shows what it is for: on the search page with a query, the
+ * results, drawn once the status region says something; any other page at once.
+ */
+export function searchDrawn(page = document) {
+  const asked = new URLSearchParams(page.location.search).get('q');
+  return !asked || !page.getElementById('sc-search') || page.querySelector('.sc-search__status').textContent !== '';
 }
 
 /** Marks the document, so that a later check can tell whether a click loaded a new one. */

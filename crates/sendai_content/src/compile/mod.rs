@@ -29,7 +29,7 @@ use sha2::{Digest, Sha256};
 
 pub use diagnostic::{Diagnostic, Report};
 
-use crate::{data, Localized, PageText, Site};
+use crate::{data, Block, Localized, PageText, Site};
 pub use conformance::{CriteriaTable, Criterion, RecordEntry, Results};
 pub use dates::Day;
 pub use sections::{ListStrings, Post, Section};
@@ -135,12 +135,24 @@ pub fn compile(dir: &Path, picture_cache: &Path) -> Result<Compiled, Report> {
             texts[home].en.body.push(block.en);
             texts[home].ja.body.push(block.ja);
         }
+        // The pages others link to by their templates: the search form, the search page.
+        let drawn_with = |template: fn(&Block) -> bool| {
+            pages
+                .iter()
+                .zip(&texts)
+                .find(|(_, text)| text.en.body.iter().any(template))
+                .map(|(page, _)| page.slug)
+        };
+        let search = drawn_with(|block| matches!(block, Block::Search));
+        let site_map = drawn_with(|block| matches!(block, Block::SiteMap));
         Some(Compiled {
             site: Site {
                 pages,
                 sections: published.shell,
                 strings: strings.shell,
                 contact: contact?,
+                search,
+                site_map,
             },
             texts,
             unlisted: published.unlisted,

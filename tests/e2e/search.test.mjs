@@ -1,0 +1,210 @@
+// Search, in the three engines, on the fixture site (its notices and events, in both editions):
+// the header's form takes a visitor to the results by keyboard alone; the results are the pages
+// that hold the query, posts with their dates, the matches marked; the count is in the status
+// region, in the page's language; a query is text, never HTML; a long or empty query is answered
+// at once; Back after following a result draws the results again. Words and titles come from the
+// build's manifest.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { By, Key } from 'selenium-webdriver';
+import { ENGINES, startEngine, waitForAppIn, markDocument, sameDocument } from './support/engines.mjs';
+import { staticHost } from './support/server.mjs';
+import { FIXTURE_DIST } from './support/content.mjs';
+import { manifestOf, pathIn, postsOf } from './support/manifest.mjs';
+
+const MANIFEST = manifestOf(FIXTURE_DIST);
+const POSTS = postsOf(FIXTURE_DIST);
+/** How long a condition may take to hold before a test fails: a bound, not a pause. */
+const WAIT_MS = 20_000;
+/** The longest query answered, in characters (`MAX_QUERY_CHARS` in crates/search). */
+const MAX_QUERY_CHARS = 100;
+
+/** A string of the manifest with its `{name}` parts filled in. */
+const fill = (template, values) =>
+  Object.entries(values).reduce((text, [name, value]) => text.replaceAll(`{${name}}`, String(value)), template);
+
+/** The posts whose title in `lang` holds `word`, by address. */
+const postsTitled = (word, lang) =>
+  POSTS.filter((post) => post.title[lang].toLowerCase().includes(word.toLowerCase())).map((post) =>
+    pathIn(lang, post.slug),
+  );
+
+/** What the results region shows: the status, and each result's address, title, date and marks. */
+function shownResults() {
+  return {
+    status: document.querySelector('.sc-search__status')?.textContent ?? null,
+    fallbackHidden: document.querySelector('.sc-search__fallback')?.hidden ?? null,
+    field: document.getElementById('sc-search-query')?.value ?? null,
+    results: [...document.querySelectorAll('.sc-search__result')].map((item) => ({
+      path: new URL(item.querySelector('a').href).pathname,
+      title: item.querySelector('a').textContent,
+      date: item.querySelector('time')?.getAttribute('datetime') ?? null,
+      marks: [...item.querySelectorAll('mark')].map((mark) => mark.textContent),
+    })),
+    images: document.querySelectorAll('main img').length,
+  };
+}
+
+for (const engine of ENGINES) {
+  describe(`search in ${engine}`, () => {
+    let driver;
+    let host;
+    const at = (path) => new URL(path.slice(1), host.url).href;
+    const searchFor = (query, lang = 'en') =>
+      `${at(pathIn(lang, 'search'))}?q=${encodeURIComponent(query).replaceAll('%20', '+')}`;
+
+    before(async () => {
+      host = await staticHost({ dist: FIXTURE_DIST });
+      driver = await startEngine(engine);
+    });
+    after(async () => {
+      await driver?.quit();
+      await host?.close();
+    });
+
+    /** Loads `url` and waits until the search has said something in its status region. */
+    async function results(url) {
+      await driver.get(url);
+      await driver.wait(
+        () => driver.executeScript(() => Boolean(document.querySelector('.sc-search__status')?.textContent)),
+        WAIT_MS,
+        `${url}: the search said nothing`,
+      );
+      return driver.executeScript(shownResults);
+    }
+
+    test('from any page, Tab reaches the search field, Enter searches, and Tab goes on to the results', async () => {
+      await driver.get(at('/concept/'));
+      await waitForAppIn(driver, { where: '/concept/' });
+      const focused = () => driver.executeScript(() => document.activeElement?.id ?? '');
+      for (let i = 0; i < 10 && (await focused()) !== 'sc-search-query'; i += 1) {
+        await driver.actions().sendKeys(Key.TAB).perform();
+      }
+      assert.equal(await focused(), 'sc-search-query', 'Tab reaches the header search field');
+      await driver.actions().sendKeys('briefing', Key.ENTER).perform();
+      await driver.wait(
+        () => driver.executeScript(() => Boolean(document.querySelector('.sc-search__result a'))),
+        WAIT_MS,
+        'Enter showed no results',
+      );
+      assert.equal(new URL(await driver.getCurrentUrl()).search, '?q=briefing');
+      const firstLink = () =>
+        driver.executeScript(() => document.activeElement === document.querySelector('.sc-search__result a'));
+      // Past the button, the navigation, the breadcrumbs and the page's own text.
+      for (let i = 0; i < 30 && !(await firstLink()); i += 1) {
+        await driver.actions().sendKeys(Key.TAB).perform();
+      }
+      assert.ok(await firstLink(), 'Tab from the search field reaches the first result');
+    });
+
+    test('an English query lists the posts that hold it first, with their dates and the word marked, whatever its case and inflection', async () => {
+      const expected = postsTitled('briefing', 'en');
+      assert.ok(expected.length >= 2, 'the fixture has posts about briefings');
+      const shown = await results(searchFor('Briefing'));
+      assert.deepEqual(
+        shown.results
+          .slice(0, expected.length)
+          .map((r) => r.path)
+          .sort(),
+        expected.sort(),
+      );
+      assert.equal(
+        shown.status,
+        fill(MANIFEST.strings.en.search_found, { count: shown.results.length, query: 'Briefing' }),
+      );
+      assert.equal(shown.field, 'Briefing', 'the header field shows the query');
+      assert.equal(shown.fallbackHidden, true, 'the message for browsers that cannot search is hidden');
+      for (const result of shown.results.slice(0, expected.length)) {
+        const post = POSTS.find((p) => pathIn('en', p.slug) === result.path);
+        assert.equal(result.title, post.title.en);
+        assert.equal(result.date, post.published);
+        assert.ok(result.marks.length > 0 && result.marks.every((m) => m.toLowerCase() === 'briefing'), result.path);
+      }
+      const plural = await results(searchFor('briefings'));
+      assert.deepEqual(
+        plural.results.map((r) => r.path),
+        shown.results.map((r) => r.path),
+        'the plural finds the same pages',
+      );
+    });
+
+    test('a Japanese query is found inside words, the posts that hold it first, and half-width katakana finds full-width', async () => {
+      const expected = postsTitled('公募', 'ja');
+      assert.ok(expected.length >= 2, 'the fixture has posts about 公募');
+      const shown = await results(searchFor('公募', 'ja'));
+      assert.deepEqual(
+        shown.results
+          .slice(0, expected.length)
+          .map((r) => r.path)
+          .sort(),
+        expected.sort(),
+      );
+      assert.equal(
+        shown.status,
+        fill(MANIFEST.strings.ja.search_found, { count: shown.results.length, query: '公募' }),
+      );
+      assert.ok(shown.results[0].marks.includes('公募'));
+      const full = await results(searchFor('クラスター', 'ja'));
+      assert.ok(full.results.length > 0, 'クラスター is found in the Japanese edition');
+      const half = await results(searchFor('ｸﾗｽﾀｰ', 'ja'));
+      assert.deepEqual(
+        half.results.map((r) => r.path),
+        full.results.map((r) => r.path),
+      );
+    });
+
+    test('a query is shown as text, never run as HTML', async () => {
+      const query = '<img src=x onerror=alert(1)>';
+      const shown = await results(searchFor(query));
+      const template = shown.results.length === 1 ? 'search_found_one' : 'search_found';
+      assert.equal(shown.status, fill(MANIFEST.strings.en[template], { count: shown.results.length, query }));
+      assert.equal(shown.images, 0, 'no element was made of the query');
+      assert.equal(shown.field, query);
+    });
+
+    test('a query that nothing holds says so, with a suggestion', async () => {
+      const query = 'xylophones';
+      const shown = await results(searchFor(query));
+      assert.equal(shown.status, fill(MANIFEST.strings.en.search_none, { query }));
+      assert.deepEqual(shown.results, []);
+    });
+
+    test('a query of 10,000 characters or of punctuation only is answered at once, with a message', async () => {
+      const long = await results(searchFor('a'.repeat(10_000)));
+      assert.equal(long.status, fill(MANIFEST.strings.en.search_too_long, { max: MAX_QUERY_CHARS }));
+      const punctuation = await results(searchFor('「」！？…・', 'ja'));
+      assert.equal(punctuation.status, MANIFEST.strings.ja.search_nothing);
+      assert.deepEqual(punctuation.results, []);
+    });
+
+    test('after following a result, Back draws the results again, in the same document', async () => {
+      const url = searchFor('briefing');
+      const before = await results(url);
+      await waitForAppIn(driver, { where: url });
+      await markDocument(driver);
+      const link = await driver.findElement(By.css('.sc-search__result a'));
+      await driver.executeScript((element) => element.scrollIntoView({ block: 'center', behavior: 'instant' }), link);
+      await link.click();
+      await driver.wait(
+        () =>
+          driver.executeScript(
+            (path) => location.pathname === path && !document.getElementById('sc-search'),
+            before.results[0].path,
+          ),
+        WAIT_MS,
+        'the result did not open',
+      );
+      await driver.navigate().back();
+      await driver.wait(
+        () => driver.executeScript(() => document.querySelectorAll('.sc-search__result').length > 0),
+        WAIT_MS,
+        'Back did not draw the results again',
+      );
+      assert.ok(await sameDocument(driver), 'drawn by the app, not loaded');
+      const after = await driver.executeScript(shownResults);
+      assert.deepEqual(after.results, before.results);
+      assert.equal(after.status, before.status);
+    });
+  });
+}
