@@ -99,6 +99,7 @@ fn SiteShell(site: SiteData, base: String, origin: String, adopt: bool) -> impl 
             Effect::new(move |_| {
                 announcement.set(site.document_title(route));
                 focus_heading();
+                run_page_scripts();
                 // The page is drawn: the router may now update the address bar and scroll.
                 complete_navigation();
                 prefetch_navigation(site, &base);
@@ -262,6 +263,35 @@ fn prefetch_navigation(site: SiteData, base: &str) {
 fn discard_prerendered_page() {
     #[cfg(all(feature = "csr", target_arch = "wasm32"))]
     crate::takeover::discard_prerendered_page(&document());
+}
+
+/// Runs the scripts of a page the app drew (the search page's), as a page load does: a script
+/// that came in its HTML went in as text, which browsers never run. A module runs once in a
+/// document, however often it is inserted.
+fn run_page_scripts() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let Ok(scripts) = document().query_selector_all("main script[src]") else {
+            return;
+        };
+        for i in 0..scripts.length() {
+            let Some(script) = scripts
+                .item(i)
+                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            if let Ok(fresh) = document().create_element("script") {
+                for name in ["type", "src"] {
+                    if let Some(value) = script.get_attribute(name) {
+                        let _ = fresh.set_attribute(name, &value);
+                    }
+                }
+                let _ = script.replace_with_with_node_1(&fresh);
+            }
+        }
+    }
 }
 
 fn focus_heading() {

@@ -1,8 +1,8 @@
-use leptos::either::EitherOf8;
+use leptos::either::EitherOf7;
 use leptos::prelude::*;
 
 use crate::components::{
-    ConceptDiagram, ConformanceTable, ContactDetails, SearchResults, SiteMap, TimelineSection,
+    ConceptDiagram, ConformanceTable, ContactDetails, SiteMap, TimelineSection,
 };
 use crate::content::{Block, PageText};
 use crate::context::use_page_context;
@@ -21,24 +21,23 @@ pub fn ContentPage(
         .body
         .iter()
         .map(|block| match block {
-            Block::Prose(html) => EitherOf8::A(view! {
+            Block::Prose(html) => EitherOf7::A(view! {
                 <div class="sc-prose" inner_html=html.with_base(&base)></div>
             }),
-            Block::Timeline(timeline) => EitherOf8::B(view! { <TimelineSection timeline /> }),
-            Block::Diagram(diagram) => EitherOf8::C(view! { <ConceptDiagram diagram /> }),
-            Block::Contact => EitherOf8::D(view! {
+            Block::Timeline(timeline) => EitherOf7::B(view! { <TimelineSection timeline /> }),
+            Block::Diagram(diagram) => EitherOf7::C(view! { <ConceptDiagram diagram /> }),
+            Block::Contact => EitherOf7::D(view! {
                 <div class="sc-panel">
                     <ContactDetails />
                 </div>
             }),
-            Block::SiteMap => EitherOf8::E(view! { <SiteMap /> }),
-            Block::Conformance(table) => EitherOf8::F(view! { <ConformanceTable table /> }),
-            // Made by the build of a section's posts, with the site's classes, outside the
-            // prose's typography.
-            Block::Built(html) => EitherOf8::G(view! {
+            Block::SiteMap => EitherOf7::E(view! { <SiteMap /> }),
+            Block::Conformance(table) => EitherOf7::F(view! { <ConformanceTable table /> }),
+            // Made by the build (of a section's posts, the search's results region), with the
+            // site's classes, outside the prose's typography.
+            Block::Built(html) | Block::Search(html) => EitherOf7::G(view! {
                 <div class="sc-built" inner_html=html.with_base(&base)></div>
             }),
-            Block::Search => EitherOf8::H(view! { <SearchResults /> }),
         })
         .collect_view();
     view! {

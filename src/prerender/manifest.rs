@@ -1,9 +1,10 @@
 //! The build's manifest: what the content compiled to (the pages in navigation order, each
-//! section with its settings, words, posts newest first and list pages, the interface strings),
+//! section with its settings, words, posts newest first and list pages, the interface strings,
+//! the search page's),
 //! as JSON, for the end-to-end tests and the benchmark to take addresses, orders and words from
 //! instead of working them out again. Written where `SITE_MANIFEST` says, never into the site.
 
-use sendai_content::compile::{Compiled, ListStrings, Section};
+use sendai_content::compile::{Compiled, ListStrings, SearchStrings, Section};
 use sendai_content::{list_page_slug, Localized, Page, Strings};
 use serde::Serialize;
 
@@ -13,6 +14,7 @@ struct Manifest<'a> {
     sections: Vec<SectionEntry<'a>>,
     strings: &'a Localized<Strings>,
     lists: &'a Localized<ListStrings>,
+    search: &'a Localized<SearchStrings>,
 }
 
 #[derive(Serialize)]
@@ -52,6 +54,7 @@ pub fn manifest(compiled: &Compiled) -> String {
         sections,
         strings: &compiled.site.strings,
         lists: &compiled.lists,
+        search: &compiled.search,
     })
     .expect("plain data serializes")
 }

@@ -191,7 +191,7 @@ pub fn write_site(
             Route::not_found(lang),
         )?);
     }
-    write_search_index(dist, &mut out, site, &routes, &page_keys, cache)?;
+    write_search_index(dist, &mut out, compiled, &routes, &page_keys, cache)?;
 
     out.write(
         "sitemap.xml",
@@ -221,18 +221,19 @@ pub fn write_site(
 fn write_search_index(
     dist: &Path,
     out: &mut Writer,
-    site: SiteData,
+    compiled: &Compiled,
     routes: &[Route],
     page_keys: &[String],
     cache: &Cache,
 ) -> std::io::Result<()> {
+    let left_out = search_index::left_out(compiled);
     let searched: Vec<(Route, &String)> = routes
         .iter()
         .zip(page_keys)
         .filter(|(route, _)| {
-            route.page.is_some_and(|page| {
-                search_index::is_searched(page.slug(), site.shell.search, site.shell.site_map)
-            })
+            route
+                .page
+                .is_some_and(|page| search_index::is_searched(page.slug(), &left_out))
         })
         .map(|(route, key)| (*route, key))
         .collect();

@@ -1,7 +1,7 @@
 //! The search index of each edition (`search/en/`, `search/ja/`), made from the pages as the
 //! build wrote them: what a visitor reads in each page's `main`, its heading as the title and a
-//! post's date as its page shows it. The search page, the site map (which lists every title) and
-//! the later pages of a section's list (which repeat its posts) are left out.
+//! post's date as its page shows it. The search page, the site map and the later pages of a
+//! section's list are left out.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -9,7 +9,9 @@ use std::rc::Rc;
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 use sendai_search::index::{Date, IndexBuilder};
 
-use crate::content::LIST_PAGES;
+use sendai_content::compile::Compiled;
+
+use crate::content::{Block, LIST_PAGES};
 use crate::routes::Lang;
 
 /// The folder of an edition's index, from the site's root.
@@ -133,12 +135,28 @@ fn tidy(text: &str) -> String {
         .join("\n")
 }
 
-/// Whether a page of `slug` (after the language prefix) is searched: not the search page, the
-/// site map, or a later page of a section's list.
-pub fn is_searched(slug: &str, search: Option<&str>, site_map: Option<&str>) -> bool {
-    Some(slug) != search
-        && Some(slug) != site_map
-        && !slug.split('/').any(|part| part == LIST_PAGES)
+/// The pages that are not searched, by slug: the search page and the site map (which lists
+/// every title), found by their templates.
+pub fn left_out(compiled: &Compiled) -> Vec<&'static str> {
+    compiled
+        .site
+        .pages
+        .iter()
+        .zip(&compiled.texts)
+        .filter(|(_, text)| {
+            text.en
+                .body
+                .iter()
+                .any(|block| matches!(block, Block::Search(_) | Block::SiteMap))
+        })
+        .map(|(page, _)| page.slug)
+        .collect()
+}
+
+/// Whether the page of `slug` (after the language prefix) is searched: not one `left_out`, nor
+/// a later page of a section's list (which repeats its posts).
+pub fn is_searched(slug: &str, left_out: &[&str]) -> bool {
+    !left_out.contains(&slug) && !slug.split('/').any(|part| part == LIST_PAGES)
 }
 
 /// An edition's index files, from its pages in the site's order: (path, page) each.
@@ -175,13 +193,13 @@ mod tests {
     }
 
     #[test]
-    fn the_search_page_the_site_map_and_later_list_pages_are_not_searched() {
-        let (search, map) = (Some("search"), Some("sitemap"));
-        assert!(is_searched("concept", search, map));
-        assert!(is_searched("notices/open-day", search, map));
-        assert!(is_searched("notices", search, map));
-        assert!(!is_searched("search", search, map));
-        assert!(!is_searched("sitemap", search, map));
-        assert!(!is_searched("notices/page/2", search, map));
+    fn the_pages_left_out_and_later_list_pages_are_not_searched() {
+        let left_out = ["search", "sitemap"];
+        assert!(is_searched("concept", &left_out));
+        assert!(is_searched("notices/open-day", &left_out));
+        assert!(is_searched("notices", &left_out));
+        assert!(!is_searched("search", &left_out));
+        assert!(!is_searched("sitemap", &left_out));
+        assert!(!is_searched("notices/page/2", &left_out));
     }
 }

@@ -111,7 +111,7 @@ for (const engine of ENGINES) {
       );
       assert.equal(
         shown.status,
-        fill(MANIFEST.strings.en.search_found, { count: shown.results.length, query: 'Briefing' }),
+        fill(MANIFEST.search.en.search_found, { count: shown.results.length, query: 'Briefing' }),
       );
       assert.equal(shown.field, 'Briefing', 'the header field shows the query');
       assert.equal(shown.fallbackHidden, true, 'the message for browsers that cannot search is hidden');
@@ -140,10 +140,7 @@ for (const engine of ENGINES) {
           .sort(),
         expected.sort(),
       );
-      assert.equal(
-        shown.status,
-        fill(MANIFEST.strings.ja.search_found, { count: shown.results.length, query: '公募' }),
-      );
+      assert.equal(shown.status, fill(MANIFEST.search.ja.search_found, { count: shown.results.length, query: '公募' }));
       assert.ok(shown.results[0].marks.includes('公募'));
       const full = await results(searchFor('クラスター', 'ja'));
       assert.ok(full.results.length > 0, 'クラスター is found in the Japanese edition');
@@ -158,7 +155,7 @@ for (const engine of ENGINES) {
       const query = '<img src=x onerror=alert(1)>';
       const shown = await results(searchFor(query));
       const template = shown.results.length === 1 ? 'search_found_one' : 'search_found';
-      assert.equal(shown.status, fill(MANIFEST.strings.en[template], { count: shown.results.length, query }));
+      assert.equal(shown.status, fill(MANIFEST.search.en[template], { count: shown.results.length, query }));
       assert.equal(shown.images, 0, 'no element was made of the query');
       assert.equal(shown.field, query);
     });
@@ -166,15 +163,15 @@ for (const engine of ENGINES) {
     test('a query that nothing holds says so, with a suggestion', async () => {
       const query = 'xylophones';
       const shown = await results(searchFor(query));
-      assert.equal(shown.status, fill(MANIFEST.strings.en.search_none, { query }));
+      assert.equal(shown.status, fill(MANIFEST.search.en.search_none, { query }));
       assert.deepEqual(shown.results, []);
     });
 
     test('a query of 10,000 characters or of punctuation only is answered at once, with a message', async () => {
       const long = await results(searchFor('a'.repeat(10_000)));
-      assert.equal(long.status, fill(MANIFEST.strings.en.search_too_long, { max: MAX_QUERY_CHARS }));
+      assert.equal(long.status, fill(MANIFEST.search.en.search_too_long, { max: MAX_QUERY_CHARS }));
       const punctuation = await results(searchFor('「」！？…・', 'ja'));
-      assert.equal(punctuation.status, MANIFEST.strings.ja.search_nothing);
+      assert.equal(punctuation.status, MANIFEST.search.ja.search_nothing);
       assert.deepEqual(punctuation.results, []);
     });
 

@@ -160,11 +160,8 @@ data_type! {
         /// The secretariat's details, shown in every footer.
         pub contact: Contact,
         /// The search page's slug (the page drawn with the search template), which the search
-        /// form in every page's header submits to; `None` where there is none.
+        /// form in every page's header submits to; `None` where there is none (and no form).
         pub search: Option<&'static str>,
-        /// The site map's slug (the page drawn with the site map template), which the search
-        /// page links where it cannot search.
-        pub site_map: Option<&'static str>,
     }
 }
 
@@ -227,8 +224,9 @@ data_type! {
         /// What the build made of a section's posts, drawn as it is: a page of its list, the
         /// newest on the home page, a post's dates. Made by the build, not a template.
         Built(Html),
-        /// The search's results, which the search code draws in the browser.
-        Search,
+        /// The search page's results region, which the search's code fills in the browser
+        /// (`search/page.js`), written by the build like [`Block::Built`].
+        Search(Html),
     }
 }
 
@@ -364,23 +362,6 @@ data_type! {
         /// and its button.
         pub search_label: &'static str,
         pub search_button: &'static str,
-        /// What the search page says where it cannot search (JavaScript off, or not loaded),
-        /// before a link to the site map, whose words are `search_site_map`.
-        pub search_needs_script: &'static str,
-        pub search_site_map: &'static str,
-        /// How many results were found for `{query}`: `{count}` of them, or one.
-        pub search_found: &'static str,
-        pub search_found_one: &'static str,
-        /// None were found for `{query}`, with a suggestion.
-        pub search_none: &'static str,
-        /// The query has no letter, digit or Japanese character to search for.
-        pub search_nothing: &'static str,
-        /// The query is longer than `{max}` characters.
-        pub search_too_long: &'static str,
-        /// The search could not load; the site map's link is shown below.
-        pub search_failed: &'static str,
-        /// The button that shows the next results.
-        pub search_more: &'static str,
     }
 }
 

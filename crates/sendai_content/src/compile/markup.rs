@@ -27,11 +27,16 @@ impl Markup {
 
     /// An `href` to the page at `slug` in `lang`, after which the base path goes.
     pub fn href(&mut self, lang: Lang, slug: &str) -> &mut Self {
-        self.raw(" href=\"");
+        self.path("href", &page_path(lang, slug))
+    }
+
+    /// An attribute `name` holding `path` (from the site's root), after which the base path goes.
+    pub fn path(&mut self, name: &str, path: &str) -> &mut Self {
+        self.raw(&format!(" {name}=\""));
         if self.0.is_empty() {
             self.0.push(String::new());
         }
-        self.0.push(page_path(lang, slug));
+        self.0.push(path.to_owned());
         self.raw("\"")
     }
 

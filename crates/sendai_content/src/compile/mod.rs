@@ -18,6 +18,7 @@ mod markdown;
 mod markup;
 mod pages;
 mod pictures;
+mod search;
 mod sections;
 mod site_files;
 mod toml_file;
@@ -32,6 +33,7 @@ pub use diagnostic::{Diagnostic, Report};
 use crate::{data, Block, Localized, PageText, Site};
 pub use conformance::{CriteriaTable, Criterion, RecordEntry, Results};
 pub use dates::Day;
+pub use search::SearchStrings;
 pub use sections::{ListStrings, Post, Section};
 
 /// The whole content, checked: the shell, and each page's text beside its entry in the shell.
@@ -48,6 +50,8 @@ pub struct Compiled {
     pub sections: Vec<Section>,
     /// The words every section's list shares, which the build alone uses.
     pub lists: Localized<ListStrings>,
+    /// The search page's words, which the build alone writes, into its results region.
+    pub search: Localized<SearchStrings>,
     /// The documents of `content/files/`: each one's name there, and its file.
     pub documents: Vec<(String, PathBuf)>,
     /// The pictures' processed files: each one's name in `pictures/`, and its file in the cache.
@@ -135,7 +139,8 @@ pub fn compile(dir: &Path, picture_cache: &Path) -> Result<Compiled, Report> {
             texts[home].en.body.push(block.en);
             texts[home].ja.body.push(block.ja);
         }
-        // The pages others link to by their templates: the search form, the search page.
+        // The pages others link to by their templates: the search form to the search page, the
+        // search page to the site map.
         let drawn_with = |template: fn(&Block) -> bool| {
             pages
                 .iter()
@@ -143,8 +148,9 @@ pub fn compile(dir: &Path, picture_cache: &Path) -> Result<Compiled, Report> {
                 .find(|(_, text)| text.en.body.iter().any(template))
                 .map(|(page, _)| page.slug)
         };
-        let search = drawn_with(|block| matches!(block, Block::Search));
+        let search = drawn_with(|block| matches!(block, Block::Search(_)));
         let site_map = drawn_with(|block| matches!(block, Block::SiteMap));
+        search::fill(&mut texts, &strings.search, site_map);
         Some(Compiled {
             site: Site {
                 pages,
@@ -152,12 +158,12 @@ pub fn compile(dir: &Path, picture_cache: &Path) -> Result<Compiled, Report> {
                 strings: strings.shell,
                 contact: contact?,
                 search,
-                site_map,
             },
             texts,
             unlisted: published.unlisted,
             sections,
             lists: strings.lists,
+            search: strings.search,
             documents: documents
                 .ok
                 .into_iter()

@@ -10,6 +10,7 @@ use toml::Spanned;
 
 use super::diagnostic::{Collect, Diagnostic, Report, Source};
 use super::leak;
+use super::search::{SearchStrings, SEARCH_STRINGS};
 use super::sections::{ListStrings, LIST_STRINGS};
 use super::toml_file::Value;
 use crate::{Contact, Lang, Localized, PhoneNumber, PostalAddress, Strings};
@@ -27,11 +28,12 @@ struct SiteFile {
     postal_address: PostalAddress,
 }
 
-/// The interface strings: the shell's, which the app shows, and the lists' shared words,
-/// which the build alone uses.
+/// The interface strings: the shell's, which the app shows, and the lists' shared words and
+/// the search page's, which the build alone writes.
 pub struct SiteStrings {
     pub shell: Localized<Strings>,
     pub lists: Localized<ListStrings>,
+    pub search: Localized<SearchStrings>,
 }
 
 /// The site's contact details and interface strings; `None` for a file with problems.
@@ -69,22 +71,30 @@ pub fn read(dir: &Path, report: &mut Report) -> (Option<Contact>, Option<SiteStr
             )
             .map_err(|d| vec![d])?;
         let edition = |lang: Lang| {
-            let (lists, shell) = split(&edition(value, lang), &LIST_STRINGS);
+            let (lists, rest) = split(&edition(value, lang), &LIST_STRINGS);
+            let (search, shell) = split(&rest, &SEARCH_STRINGS);
             let shell: Strings = source
                 .read_edition(&shell, STRINGS_FILE, lang.code())
                 .map_err(|d| vec![d])?;
             let lists: ListStrings = source
                 .read_edition(&lists, STRINGS_FILE, lang.code())
                 .map_err(|d| vec![d])?;
-            Ok::<_, Vec<Diagnostic>>((shell, lists))
+            let search: SearchStrings = source
+                .read_edition(&search, STRINGS_FILE, lang.code())
+                .map_err(|d| vec![d])?;
+            Ok::<_, Vec<Diagnostic>>((shell, lists, search))
         };
-        let (en, en_lists) = edition(Lang::En)?;
-        let (ja, ja_lists) = edition(Lang::Ja)?;
+        let (en, en_lists, en_search) = edition(Lang::En)?;
+        let (ja, ja_lists, ja_search) = edition(Lang::Ja)?;
         Ok(SiteStrings {
             shell: Localized { en, ja },
             lists: Localized {
                 en: en_lists,
                 ja: ja_lists,
+            },
+            search: Localized {
+                en: en_search,
+                ja: ja_search,
             },
         })
     });

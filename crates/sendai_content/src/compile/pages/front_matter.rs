@@ -20,7 +20,7 @@ use super::super::read_file;
 use super::super::toml_file::{value_at, Value};
 use super::files::split_front_matter;
 use super::PageFile;
-use crate::{Block, Lang, Listing, Localized};
+use crate::{Block, Html, Lang, Listing, Localized};
 
 /// The settings of the front matter; the template's section is read as the template's data.
 #[derive(Deserialize)]
@@ -170,6 +170,18 @@ fn part(
                     format!("add {CONFORMANCE_FILE} to the content folder, or mend it"),
                 )
             });
+    }
+    // The search page's results region is written once the whole site is known (its words,
+    // the site map's address): `search::fill`.
+    if template == "search" {
+        return match section {
+            None => Ok(Block::Search(Html(Vec::new()))),
+            Some((key, _)) => Err(toml.error(
+                key.span(),
+                "the search template has no settings".to_owned(),
+                "remove the [search] section".to_owned(),
+            )),
+        };
     }
     // A template without data reads from its name alone.
     let unit = toml.read::<Block>(
