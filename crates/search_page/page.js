@@ -17,7 +17,11 @@ const EXCERPT = { ja: 90, en: 180 };
 /** Separates a result's fields (`Search.result`). */
 const FIELD = '\u001f';
 
-const ready = init();
+/** Whether the search's wasm is ready: false where it could not load. */
+const ready = init().then(
+  () => true,
+  () => false,
+);
 
 function drawNewRegion() {
   const region = document.getElementById('sc-search');
@@ -43,18 +47,22 @@ async function draw(region) {
   const status = region.querySelector('.sc-search__status');
   const list = region.querySelector('.sc-search__results');
   const fallback = region.querySelector('.sc-search__fallback');
-  fallback.hidden = true;
   const words = region.dataset;
   const query = new URLSearchParams(location.search).get('q') ?? '';
   const field = document.getElementById('sc-search-query');
   if (field) field.value = query;
+  // Where the wasm could not load, the page goes on saying that it cannot search.
+  if (!(await ready)) {
+    if (query.trim() !== '') status.textContent = words.failed;
+    return;
+  }
+  fallback.hidden = true;
   if (query.trim() === '') return;
   const lang = document.documentElement.lang === 'ja' ? 'ja' : 'en';
   // This file is in the site's search/ folder, beside each edition's index.
   const folder = new URL(`${lang}/`, import.meta.url).pathname;
   let search;
   try {
-    await ready;
     search = new Search(query, EXCERPT[lang]);
   } catch (error) {
     status.textContent = error === 'too-long' ? words.tooLong.replace('{max}', String(maxQueryChars())) : words.nothing;

@@ -21,8 +21,13 @@
 //
 //   node tests/bench/main.mjs build-cost --out bench-results --hugo HUGO
 //
+// `search` measures what searching costs alone (search.mjs: what a visit's queries download
+// and how soon the count shows, with 1,000 notice pairs), into `<out>/search.json` and `.md`:
+//
+//   node tests/bench/main.mjs search --out bench-results --pagefind PAGEFIND
+//
 // BENCH_RUNS sets the number of Lighthouse runs per page (default 3). BENCH_NOTICES sets the notice
-// pairs of the build-cost part (default 1,000; twice as many for the host's limits): fewer make
+// pairs of the build-cost and search parts (default 1,000; twice as many for the host's limits): fewer make
 // a quick run, whose budgets that depend on the count are not judged. SITE_ORIGIN is the address
 // the release builds are for (`.ci/bench` sets it).
 
@@ -35,11 +40,12 @@ import { staticHost, distExists } from '../e2e/support/server.mjs';
 import { pagePaths } from '../e2e/support/site.mjs';
 import { writeBaseline } from './baseline.mjs';
 import { appAssets, sameApp } from './assets.mjs';
-import { measureBuildCost, noticePairs } from './build-cost.mjs';
+import { BUDGET_PAIRS, measureBuildCost, noticePairs } from './build-cost.mjs';
+import { measureSearch } from './search.mjs';
 import { auditSites } from './lighthouse.mjs';
 import { measureNavigation, measureColdNavigation, measureMemory } from './navigation.mjs';
 import { measurePictures } from './pictures.mjs';
-import { budgets, buildCostBudgets, buildCostMarkdown, markdown } from './report.mjs';
+import { budgets, buildCostBudgets, buildCostMarkdown, markdown, searchBudgets, searchMarkdown } from './report.mjs';
 
 const NAVIGATION_CLICKS = 100;
 const MEMORY_NAVIGATIONS = 1000;
@@ -58,15 +64,17 @@ function options() {
       twiggy: { type: 'string' },
       photo: { type: 'string' },
       hugo: { type: 'string' },
+      pagefind: { type: 'string' },
     },
   });
   const [part = 'all', ...more] = positionals;
-  if (!['all', 'build-cost'].includes(part) || more.length > 0)
-    throw new Error(`the one argument is the part to run, build-cost, not ${positionals.join(' ')}`);
-  const required =
-    part === 'build-cost'
-      ? ['out', 'hugo']
-      : ['dist', 'baseline', 'out', 'grown', 'generated', 'twiggy', 'photo', 'hugo'];
+  if (!['all', 'build-cost', 'search'].includes(part) || more.length > 0)
+    throw new Error(`the one argument is the part to run, build-cost or search, not ${positionals.join(' ')}`);
+  const required = {
+    'build-cost': ['out', 'hugo'],
+    search: ['out', 'pagefind'],
+    all: ['dist', 'baseline', 'out', 'grown', 'generated', 'twiggy', 'photo', 'hugo', 'pagefind'],
+  }[part];
   for (const name of required) {
     if (!values[name]) throw new Error(`--${name} is required`);
   }
@@ -92,6 +100,26 @@ function write(out, name, results, report) {
   writeFileSync(join(out, `${name}.md`), report);
   console.log(report);
   log(`wrote ${join(out, `${name}.json`)} and ${join(out, `${name}.md`)}`);
+}
+
+/** What searching costs, in a browser of its own. */
+async function measureSearchCost({ pairs, pagefind }) {
+  log(`what searching costs: content/ with ${pairs} notice pairs, a visit in each edition`);
+  const browser = await launch();
+  try {
+    const search = await measureSearch({ browser, work: 'target/bench-search', pairs, pagefind, log });
+    return { ...search, budgetPairs: BUDGET_PAIRS, browser: `Chromium ${browser.version()}` };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** `search` alone. */
+async function searchOnly(settings) {
+  const { browser, ...search } = await measureSearchCost(settings);
+  const environment = { date: new Date().toISOString(), browser, node: process.versions.node, cpus: cpus().length };
+  const results = { environment, search, budgets: searchBudgets(search) };
+  write(settings.out, 'search', results, searchMarkdown(results));
 }
 
 /** `build-cost` alone. */
@@ -151,6 +179,7 @@ async function measure({ dist, baseline, runs, photo }) {
 async function main() {
   const settings = options();
   if (settings.part === 'build-cost') return buildCostOnly(settings);
+  if (settings.part === 'search') return searchOnly(settings);
   const assets = appAssets(settings.dist);
   const growth = {
     pages: Number(settings.generated),
@@ -168,6 +197,7 @@ async function main() {
   const { browser, ...measured } = await measure(settings);
   const loadAfter = loadavg()[0];
   const buildCost = await measureCost(settings);
+  const search = await measureSearchCost(settings);
   const environment = {
     date: new Date().toISOString(),
     runs: settings.runs,
@@ -176,8 +206,8 @@ async function main() {
     cpus: cpus().length,
     loadAverage: { before: loadBefore, after: loadAfter },
   };
-  const results = { environment, assets, growth, largest, ...measured, buildCost };
-  results.budgets = budgets(results);
+  const results = { environment, assets, growth, largest, ...measured, buildCost, search };
+  results.budgets = [...budgets(results), ...searchBudgets(search)];
   write(settings.out, 'bench', results, markdown(results));
 }
 

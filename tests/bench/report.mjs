@@ -9,8 +9,18 @@ const MIB = 1024 * KIB;
 const LCP_RATIO_BUDGET = 1.1;
 /** Issue 18's budget, with every page's text out of the wasm: 68,000 bytes (66.4 KiB). */
 const WASM_BROTLI_BUDGET_BYTES = 68_000;
-/** The wasm before its content left it (issue 27, measured 2026-12-02): it must not grow. */
-const WASM_BEFORE_BYTES = 77_434;
+/**
+ * The wasm before the search (main at 9b95ad0, 2026-12-05), and what the search may add to it
+ * (issue 37: its code and index load only on the search page). This replaces issue 27's rule
+ * that the wasm stay within 77,434 B, which the search alone would break.
+ */
+const WASM_BEFORE_SEARCH_BYTES = 77_174;
+const SEARCH_WASM_GROWTH_BYTES = 1_000;
+/** Issue 37, with 1,000 notice pairs: what a visit's first query and each further one download. */
+const FIRST_QUERY_BUDGET_BYTES = 60_000;
+const FURTHER_QUERY_BUDGET_BYTES = 20_000;
+/** Issue 37: from the request to the count shown, with the CPU slowed 4×. */
+const SEARCH_SHOWN_BUDGET_MS = 300;
 /** What the wasm may grow by, brotli, when editors add the generated pages (issue 18). */
 const GROWTH_BUDGET_BYTES = 2_000;
 /** The longest a saved sentence may take to show in the preview (issue 27). */
@@ -82,9 +92,9 @@ export function budgets({ lighthouse, assets, growth, navigation, coldNavigation
       pass: wasm.brotliBytes <= WASM_BROTLI_BUDGET_BYTES,
     },
     {
-      budget: `wasm no larger than before its content left it (${WASM_BEFORE_BYTES} B brotli)`,
-      measured: `${wasm.brotliBytes} B: ${signed(wasm.brotliBytes - WASM_BEFORE_BYTES, (bytes) => `${bytes} B`)}`,
-      pass: wasm.brotliBytes <= WASM_BEFORE_BYTES,
+      budget: `wasm at most ${SEARCH_WASM_GROWTH_BYTES} B brotli larger than before the search (${WASM_BEFORE_SEARCH_BYTES} B)`,
+      measured: `${wasm.brotliBytes} B: ${signed(wasm.brotliBytes - WASM_BEFORE_SEARCH_BYTES, (bytes) => `${bytes} B`)}`,
+      pass: wasm.brotliBytes <= WASM_BEFORE_SEARCH_BYTES + SEARCH_WASM_GROWTH_BYTES,
     },
     {
       budget: `wasm grows by at most ${GROWTH_BUDGET_BYTES} B brotli with ${growth.pages} pages added`,
@@ -204,6 +214,83 @@ export function buildCostBudgets({ pairs, budgetPairs, builds, notices, preview 
   ];
 }
 
+/** [{ budget, measured, pass }] for what searching costs (search.mjs). */
+export function searchBudgets({ pairs, budgetPairs, firstQueryBytes, furtherQueryBytes, shownMs, cpuSlowdown }) {
+  const judged = pairs === budgetPairs;
+  const at = judged ? '' : ` with ${thousands(pairs)} pairs, not ${thousands(budgetPairs)}`;
+  return [
+    {
+      budget: `with ${thousands(budgetPairs)} notice pairs, a visit's first query downloads at most ${kb(FIRST_QUERY_BUDGET_BYTES)} beyond the search page`,
+      measured: `${kb(firstQueryBytes)}${at}`,
+      pass: judged ? firstQueryBytes <= FIRST_QUERY_BUDGET_BYTES : null,
+    },
+    {
+      budget: `with ${thousands(budgetPairs)} notice pairs, each further query downloads at most ${kb(FURTHER_QUERY_BUDGET_BYTES)}`,
+      measured: `${kb(furtherQueryBytes)}${at}`,
+      pass: judged ? furtherQueryBytes <= FURTHER_QUERY_BUDGET_BYTES : null,
+    },
+    {
+      budget: `the count shows within ${SEARCH_SHOWN_BUDGET_MS} ms of the request, CPU slowed ${cpuSlowdown}× (slowest query)`,
+      measured: `slowest ${Math.round(shownMs.slowest)} ms, median ${Math.round(shownMs.median)} ms${at}`,
+      pass: judged ? shownMs.slowest <= SEARCH_SHOWN_BUDGET_MS : null,
+    },
+  ];
+}
+
+/** The report of `.ci/bench search`. */
+export function searchMarkdown({ environment, search, budgets: results }) {
+  return [
+    '# Benchmark: what searching costs',
+    '',
+    `${environment.browser}; Node ${environment.node}; ${environment.cpus} CPUs; ${environment.date}.`,
+    '',
+    ...searchSection(search),
+    ...budgetsSection(results),
+  ].join('\n');
+}
+
+function comparedSection({ compared, firstQueryBytes }) {
+  const cell = ({ found, missed, others, expectedFirst }) =>
+    `${found} found, ${missed} missed, ${others} others${expectedFirst ? '' : ', **not first**'}`;
+  return [
+    `### Against ${compared.version}, on the same build`,
+    '',
+    `Pagefind indexed each page's \`main\` in ${seconds(compared.indexMs)} into ${thousands(compared.files)} files. ` +
+      "A query's expected pages are those whose text holds it (folded for width and case; an English word in any of its forms); " +
+      '"others" are pages found without it, "not first" says that some other page ranks above one that holds it.',
+    '',
+    "| edition | query | expected | the site's search | Pagefind |",
+    '|---|---|--:|---|---|',
+    ...compared.queries.map(
+      (q) => `| ${q.lang} | ${q.query} | ${q.ours.expected} | ${cell(q.ours)} | ${cell(q.pagefind)} |`,
+    ),
+    '',
+    `A visit's first query downloads ${kb(firstQueryBytes)} of the site's search (brotli), ` +
+      `and ${kb(compared.firstQueryBytes.pagefind)} of Pagefind's (its files as it writes them, compressed by itself; the fragments of the first ten results).`,
+    '',
+  ];
+}
+
+function searchSection({ pairs, cpuSlowdown, editions, compared, firstQueryBytes }) {
+  const rows = Object.entries(editions).flatMap(([lang, queries]) =>
+    queries.map(
+      (q, i) =>
+        `| ${lang} | ${i === 0 ? 'first' : 'further'} | ${q.query} | ${q.status} | ${kb(q.bytes)} (${q.files.length} files) | ${Math.round(q.shownMs)} ms |`,
+    ),
+  );
+  return [
+    `## Searching, with ${thousands(pairs)} notice pairs`,
+    '',
+    `Each edition's queries in one visit, in order; what each downloads of the search's own files (their \`.br\` sizes), and the time from the request to the count shown, CPU slowed ${cpuSlowdown}×.`,
+    '',
+    '| edition | query | words | status region | downloaded | shown after |',
+    '|---|---|---|---|--:|--:|',
+    ...rows,
+    '',
+    ...comparedSection({ compared, firstQueryBytes }),
+  ];
+}
+
 /** The whole report as Markdown. */
 export function markdown(results) {
   return [
@@ -218,6 +305,7 @@ export function markdown(results) {
     ...memorySection(results.memory),
     ...picturesSection(results.pictures),
     ...buildCostSection(results.buildCost),
+    ...searchSection(results.search),
     ...budgetsSection(results.budgets),
   ].join('\n');
 }

@@ -2,8 +2,8 @@
 // compressed copies, the optimised wasm) only where every input is the same. One input of each
 // kind an editor changes (a post, a page, an interface string, a picture) is changed in turn on
 // a copy of the fixture's content, each time rebuilt with the cache of the builds before: exactly
-// the files that depend on that input change, and the last build is, byte for byte, what a build
-// with an empty cache makes of the same content.
+// the files that depend on that input change (a text's edition's search index among them), and
+// the last build is, byte for byte, what a build with an empty cache makes of the same content.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -93,6 +93,7 @@ test(
             replaceText(postFile, sentence, `Changed: ${sentence}`);
           },
           expected: () => pageOutputs(postPath),
+          searchEdition: 'en',
         },
         {
           kind: "a sentence of a page's English text",
@@ -101,6 +102,7 @@ test(
             replaceText(pageFile, sentence, `Changed: ${sentence}`);
           },
           expected: () => pageOutputs(pathOf(pageFile)),
+          searchEdition: 'en',
         },
         {
           // Every page is drawn in the shell, and every data file names the shell it belongs to.
@@ -112,7 +114,8 @@ test(
             assert.notEqual(edited, source, 'strings.toml has the skip link in English');
             writeFileSync(strings, edited);
           },
-          expected: (files) => files.filter((path) => /\.(html|bin)(\.br)?$/.test(path)),
+          // The search index reads `main` alone: a word of the header leaves it as it was.
+          expected: (files) => files.filter((path) => /\.(html|bin)(\.br)?$/.test(path) && !path.startsWith('search/')),
         },
         {
           // Processed files are named by the picture's bytes: the new ones replace the old ones,
@@ -130,15 +133,29 @@ test(
           ],
         },
       ];
-      for (const { kind, change, expected } of kinds) {
+      for (const { kind, change, expected, searchEdition } of kinds) {
         change();
         const next = rebuild();
         const files = [...new Set([...last.files.keys(), ...next.files.keys()])];
-        assert.deepEqual(
-          changed(last.files, next.files),
-          [...new Set(expected(files))].sort(),
-          `${kind}: the files that changed (${next.said})`,
-        );
+        const differ = changed(last.files, next.files);
+        // A changed text also changes its edition's search index: the document file that holds
+        // the page, and the files of the terms it gained or lost; nothing of the other edition's.
+        const index = differ.filter((path) => path.startsWith('search/') && path.endsWith('.bin'));
+        const other = differ.filter((path) => !index.includes(path) && !index.includes(path.replace(/\.br$/, '')));
+        assert.deepEqual(other, [...new Set(expected(files))].sort(), `${kind}: the files that changed (${next.said})`);
+        if (searchEdition) {
+          assert.ok(
+            index.some((path) => path.startsWith(`search/${searchEdition}/docs/`)),
+            `${kind}: the search index holds the new text (${index.join(', ')})`,
+          );
+          assert.deepEqual(
+            index.filter((path) => !path.startsWith(`search/${searchEdition}/`)),
+            [],
+            `${kind}: the other edition's search index stays as it was`,
+          );
+        } else {
+          assert.deepEqual(index, [], `${kind}: the search index stays as it was`);
+        }
         last = next;
       }
       build(content, join(work, 'dist-cold'), join(work, 'empty-cache'));

@@ -181,7 +181,8 @@ function pageContents(path, done) {
       done({
         drawn: read(document),
         prerendered: read(new DOMParser().parseFromString(html, 'text/html')),
-        liveRegions: document.querySelectorAll('[role=status]').length,
+        // The app's, which announces navigations (a page's own, the search's count, is in main).
+        liveRegions: document.querySelectorAll('body > [role=status]').length,
       }),
     )
     .catch((error) => done({ error: String(error) }));
@@ -676,6 +677,11 @@ for (const engine of ENGINES) {
         for (const route of routesWithNotFound()) {
           await open(driver, new URL(route.slice(1), strict.url).href);
         }
+        // A search in each edition: its module, its wasm and the index's files, under the policy.
+        for (const search of ['search/?q=clusters', 'ja/search/?q=%E3%82%AF%E3%83%A9%E3%82%B9%E3%82%BF%E3%83%BC']) {
+          await open(driver, new URL(search, strict.url).href);
+        }
+        await open(driver, new URL('ja/no-such-page/', strict.url).href);
         await click(driver, 'nav.sc-nav a:not([aria-current])');
         await until(
           driver,
@@ -795,7 +801,7 @@ for (const engine of ENGINES) {
           `${where}: the text in document order`,
         );
         const controls = await driver.executeScript(
-          () => document.querySelectorAll('a[href], button, [tabindex="0"]').length,
+          () => document.querySelectorAll('a[href], button, input, [tabindex="0"]').length,
         );
         const address = await driver.executeScript(() => location.href);
         const stops = [];

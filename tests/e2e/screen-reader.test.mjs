@@ -45,6 +45,10 @@ const LIST_PAGE = LIST_SECTION.list_pages.at(-1);
 const LIST_PATH = pathIn('ja', LIST_PAGE.slug);
 const LIST_WORDS = manifestOf(FIXTURE_DIST).lists.ja;
 
+// The fixture's search page in Japanese, and a query with results there.
+const SEARCH_PATH = pathIn('ja', 'search');
+const SEARCH_QUERY = '公募';
+
 /** How long a condition may take to hold before a test fails: a bound, not a pause. */
 const WAIT_MS = 20_000;
 
@@ -86,7 +90,7 @@ function pageFacts() {
     lang: document.documentElement.lang,
     // A header or footer inside sectioning content or main is no landmark, a section is one
     // (a region) only if it is named (HTML-AAM).
-    landmarks: [...document.body.querySelectorAll('header, nav, main, footer, aside, section')]
+    landmarks: [...document.body.querySelectorAll('header, nav, main, footer, aside, section, [role="search"]')]
       .filter(
         (element) =>
           !(
@@ -95,7 +99,8 @@ function pageFacts() {
           ),
       )
       .filter((element) => element.tagName !== 'SECTION' || ariaName(element))
-      .map((element) => ({ role: roles[element.tagName], name: ariaName(element) })),
+      .map((element) => ({ role: element.getAttribute('role') ?? roles[element.tagName], name: ariaName(element) })),
+    status: document.querySelector('.sc-search__status')?.textContent ?? null,
     headings: [...document.body.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({
       level: Number(h.tagName[1]),
       name: squashed(h.textContent),
@@ -142,8 +147,9 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
     /** The same, of the fixture's pages with pictures, with the alternative texts their files write. */
     const pictured = [];
     let fixture;
-    /** What was read of the fixture's list page. */
+    /** What was read of the fixture's list page, and of its search's results. */
     let listPage;
+    let searchPage;
     const at = (path) => new URL(path.slice(1), host.url).href;
 
     /** Waits until the page's `main h1` is the one the build wrote for `path`. */
@@ -250,6 +256,15 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
       await driver.get(new URL(LIST_PATH.slice(1), fixture.url).href);
       await waitForAppIn(driver, { where: `${LIST_PATH} (fixture) in ${engine}`, timeoutMs: WAIT_MS });
       listPage = await read(`${LIST_PATH} (fixture)`);
+      // The search's results, in Japanese: their links and headings are checked as every page's,
+      // and the count must reach the tree's status region.
+      await driver.get(new URL(`${SEARCH_PATH.slice(1)}?q=${encodeURIComponent(SEARCH_QUERY)}`, fixture.url).href);
+      await driver.wait(
+        () => driver.executeScript(() => Boolean(document.querySelector('.sc-search__status')?.textContent)),
+        WAIT_MS,
+        `${engine}: the search said nothing`,
+      );
+      searchPage = await read(`${SEARCH_PATH}?q=${SEARCH_QUERY} (fixture)`);
     });
 
     after(async () => {
@@ -296,6 +311,14 @@ for (const [engine, app] of Object.entries(ACCESSIBLE_ENGINES)) {
         facts.landmarks.some((landmark) => landmark.name === squash(LIST_SECTION.words.ja.pagination_label)),
         `${engine}: the pages' navigation`,
       );
+    });
+
+    test("the search's count is in a status region of the tree, as the page shows it", () => {
+      const { facts, tree } = searchPage;
+      assert.ok(facts.status, `${engine}: the page shows a count`);
+      const regions = nodesOf(tree).filter((node) => node.attributes['xml-roles'] === 'status');
+      const said = regions.map((node) => squash(node.text.map(([, text]) => text).join('')));
+      assert.ok(said.includes(squash(facts.status)), `${engine}: status regions say ${JSON.stringify(said)}`);
     });
 
     test('the landmarks are a banner, each navigation and region with its label, a main and a contentinfo, as the page has them', () => {

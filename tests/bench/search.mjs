@@ -1,0 +1,116 @@
+// What searching costs a visitor (issue 37), on a copy of content/ with `pairs` generated notice
+// pairs (1,000 for the budgets), served with the site's own headers: what the first query of a
+// visit downloads beyond the search page itself (page.js, the search's glue and wasm, the
+// index's root, term and document files), what each further query downloads (files not already
+// held; a revalidated file costs nothing), and the time from the request to the count in the
+// status region, with Chromium's CPU slowed 4×. Sizes are of the build's own `.br` files, what a
+// host that serves them sends, whatever the test server does. Queries in both editions. Then the
+// same build searched by Pagefind and by the site's search, judged side by side (pagefind.mjs).
+//
+//   .ci/bench search   (node tests/bench/main.mjs search --out bench-results)
+
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTENT } from '../e2e/support/content.mjs';
+import { staticHost } from '../e2e/support/server.mjs';
+import { addNotices } from './notices.mjs';
+import { comparePagefind } from './pagefind.mjs';
+import { timedBuild } from './pictures.mjs';
+import { median } from './stats.mjs';
+
+/** The queries of a visit in each edition: the first, then the further ones. */
+export const QUERIES = {
+  en: ['notice', 'secretariat telephone', 'clusters', 'Knowledge Cluster Initiative'],
+  ja: ['お知らせ', '事務局', 'クラスター', '知的クラスター創成事業'],
+};
+/** How much Chromium's CPU is slowed for the timings. */
+const CPU_SLOWDOWN = 4;
+
+/** The bytes a host sends for `path` of `dist`: its `.br` copy where the build wrote one. */
+function sentBytes(dist, path) {
+  const file = join(dist, path);
+  return existsSync(`${file}.br`) ? statSync(`${file}.br`).size : statSync(file).size;
+}
+
+/** Whether `path` is the search's own (code or index), not the search page or what every page loads. */
+const isSearchFile = (path) => /^\/search\/.+\.(js|wasm|bin)$/.test(path) && !path.endsWith('/page.bin');
+
+/**
+ * Opens each query of `queries` in turn in one visit (a fresh browser context) to the search
+ * page of `lang`, and gives, for each: the query, the search files downloaded (status 200) with
+ * their bytes, and the milliseconds from the request to the count shown.
+ */
+async function visit(browser, { url, dist, lang, queries }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  // When the status region first says something, in the page's own clock (from the request).
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('.sc-search__status')?.textContent) {
+        window.__searchShownAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  const results = [];
+  try {
+    for (const query of queries) {
+      const downloaded = [];
+      const onResponse = (response) => {
+        const path = new URL(response.url()).pathname;
+        if (response.status() === 200 && isSearchFile(path)) downloaded.push(path);
+      };
+      page.on('response', onResponse);
+      const address = new URL(`${lang === 'ja' ? 'ja/' : ''}search/?q=${encodeURIComponent(query)}`, url).href;
+      await page.goto(address);
+      await page.waitForFunction(() => window.__searchShownAt !== undefined, null, { timeout: 30_000 });
+      const shownMs = await page.evaluate(() => window.__searchShownAt);
+      const status = await page.locator('.sc-search__status').textContent();
+      page.off('response', onResponse);
+      const files = [...new Set(downloaded)].map((path) => ({ path, bytes: sentBytes(dist, path) }));
+      results.push({ query, status, shownMs, files, bytes: files.reduce((sum, file) => sum + file.bytes, 0) });
+    }
+  } finally {
+    await context.close();
+  }
+  return results;
+}
+
+/**
+ * Builds content/ with `pairs` notice pairs in `work`, serves it with its `_headers` and measures
+ * a visit in each edition. Resolves to { pairs, editions: { en, ja } }, each edition's queries in
+ * order (the first, then the further ones), and the largest figures the budgets read.
+ */
+export async function measureSearch({ browser, work, pairs, pagefind, log }) {
+  const content = join(work, 'content');
+  const dist = join(work, 'dist');
+  addNotices(CONTENT, content, pairs);
+  log(`search: release build of content/ with ${pairs} notice pairs`);
+  timedBuild(content, dist, join(work, 'cache'));
+  const host = await staticHost({ dist, applyHeaders: true });
+  try {
+    const editions = {};
+    for (const lang of ['en', 'ja']) {
+      log(`search: a visit's ${QUERIES[lang].length} queries in the ${lang} edition, CPU slowed ${CPU_SLOWDOWN}×`);
+      editions[lang] = await visit(browser, { url: host.url, dist, lang, queries: QUERIES[lang] });
+    }
+    const all = Object.values(editions);
+    const compared = await comparePagefind({ browser, pagefind, dist, work, log });
+    return {
+      compared,
+      pairs,
+      cpuSlowdown: CPU_SLOWDOWN,
+      editions,
+      firstQueryBytes: Math.max(...all.map((queries) => queries[0].bytes)),
+      furtherQueryBytes: Math.max(...all.flatMap((queries) => queries.slice(1).map((q) => q.bytes))),
+      shownMs: {
+        median: median(all.flatMap((queries) => queries.map((q) => q.shownMs))),
+        slowest: Math.max(...all.flatMap((queries) => queries.map((q) => q.shownMs))),
+      },
+    };
+  } finally {
+    await host.close();
+  }
+}
