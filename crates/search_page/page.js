@@ -46,18 +46,15 @@ async function addFiles(numbers, folder, add) {
 async function draw(region) {
   const status = region.querySelector('.sc-search__status');
   const list = region.querySelector('.sc-search__results');
-  const fallback = region.querySelector('.sc-search__fallback');
   const words = region.dataset;
   const query = new URLSearchParams(location.search).get('q') ?? '';
   const field = document.getElementById('sc-search-query');
   if (field) field.value = query;
-  // Where the wasm could not load, the page goes on saying that it cannot search.
+  if (query.trim() === '') return;
   if (!(await ready)) {
-    if (query.trim() !== '') status.textContent = words.failed;
+    status.textContent = words.failed;
     return;
   }
-  fallback.hidden = true;
-  if (query.trim() === '') return;
   const lang = document.documentElement.lang === 'ja' ? 'ja' : 'en';
   // This file is in the site's search/ folder, beside each edition's index.
   const folder = new URL(`${lang}/`, import.meta.url).pathname;
@@ -77,7 +74,6 @@ async function draw(region) {
     status.textContent = message.replace('{count}', String(count)).replace('{query}', query);
   } catch {
     status.textContent = words.failed;
-    fallback.hidden = false;
   }
 }
 

@@ -29,7 +29,9 @@ pub fn SiteHeader() -> impl IntoView {
                         name="q"
                         aria-label=own.search_label
                     />
-                    <button class="sc-search-form__button">{own.search_button}</button>
+                    <button class="sc-search-form__button" type="submit">
+                        {own.search_button}
+                    </button>
                 </form>
             }
         });

@@ -118,7 +118,9 @@ for (const server of SERVERS) {
               decode(response.body).equals(readFileSync(expected)),
               `${what}: the bytes of ${relative(site.dist, expected)}${decode === asSent ? '' : ', once decoded'}`,
             );
-            assert.equal(response.headers.vary, 'Accept-Encoding', `${what}: Vary`);
+            // nginx says that a response below the minimum varies only when it sends the .br: a
+            // cache may then keep the file itself for everyone, which is the same few bytes.
+            if (encoding || gzipped) assert.equal(response.headers.vary, 'Accept-Encoding', `${what}: Vary`);
           }
         }
       });

@@ -113,16 +113,19 @@ async function open(driver, url) {
 
 /**
  * Calls back (Selenium's callback, last, with `true`) once the page has not scrolled for two
- * frames, or after half a second if the engine draws no frame: once in CI, WebKitGTK's WebDriver
- * failed this wait with "Could not parse script result" instead of answering.
+ * frames, or after half a second if the engine draws no frame (once in CI, WebKitGTK's
+ * WebDriver failed this wait with "Could not parse script result" instead of answering); at once
+ * where the page has not moved since it last settled, as most Tab stops leave it.
  */
 function scrollSettled(done) {
   let last = null;
   let called = false;
   const finish = () => {
+    window.__settledAt = scrollY;
     if (!called) done(true);
     called = true;
   };
+  if (window.__settledAt === scrollY) return finish();
   const check = () => {
     if (last === scrollY) finish();
     else {

@@ -1,6 +1,6 @@
 //! The search page's results region: the build writes it once the whole site is known, with the
-//! words of its messages (`strings.toml`'s `search_` strings but the header form's two) and a
-//! link to the site map for where searching cannot work. The search's code in the browser
+//! words of its messages (`strings.toml`'s `search_` strings but the header form's two) and its
+//! help, with a link to the site map for browsers that cannot search. The search's code in the browser
 //! (`search/page.js`, which the region loads) fills it; the region's data attributes carry the
 //! messages, so that the app and its shell carry none of them.
 
@@ -13,9 +13,10 @@ use crate::{Block, Lang, Localized, PageText};
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SearchStrings {
-    /// What the page says where it cannot search (JavaScript off, or not loaded), before the
-    /// link to the site map, whose words are `search_site_map`.
-    pub search_needs_script: &'static str,
+    /// How to search, and that searching needs JavaScript, before the link to the site map
+    /// (for browsers that cannot search), whose words are `search_site_map`. It holds whether the
+    /// search runs or not, so that nothing changes on the page when it starts.
+    pub search_help: &'static str,
     pub search_site_map: &'static str,
     /// How many results were found for `{query}`: `{count}` of them, or one.
     pub search_found: &'static str,
@@ -26,7 +27,7 @@ pub struct SearchStrings {
     pub search_nothing: &'static str,
     /// The query is longer than `{max}` characters.
     pub search_too_long: &'static str,
-    /// The search could not load; the link to the site map shows again.
+    /// The search could not load.
     pub search_failed: &'static str,
     /// The button that shows the next results.
     pub search_more: &'static str,
@@ -34,7 +35,7 @@ pub struct SearchStrings {
 
 /// The names of [`SearchStrings`]' sections in `strings.toml`.
 pub const SEARCH_STRINGS: [&str; 9] = [
-    "search_needs_script",
+    "search_help",
     "search_site_map",
     "search_found",
     "search_found_one",
@@ -84,8 +85,8 @@ fn region(lang: Lang, words: &SearchStrings, site_map: Option<&str>) -> crate::H
             .raw("\"");
     }
     markup
-        .raw(r#"><p class="sc-search__fallback">"#)
-        .text(words.search_needs_script);
+        .raw(r#"><p class="sc-search__help">"#)
+        .text(words.search_help);
     if let Some(slug) = site_map {
         markup
             .raw(" <a")
