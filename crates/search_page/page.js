@@ -51,13 +51,16 @@ async function draw(region) {
   const field = document.getElementById('sc-search-query');
   if (field) field.value = query;
   if (query.trim() === '') return;
+  const lang = document.documentElement.lang === 'ja' ? 'ja' : 'en';
+  // This file is in the site's search/ folder, beside each edition's index, whose root is asked
+  // for while the wasm starts.
+  const folder = new URL(`${lang}/`, import.meta.url).pathname;
+  const root = fetchBytes(`${folder}index.bin`);
+  root.catch(() => {});
   if (!(await ready)) {
     status.textContent = words.failed;
     return;
   }
-  const lang = document.documentElement.lang === 'ja' ? 'ja' : 'en';
-  // This file is in the site's search/ folder, beside each edition's index.
-  const folder = new URL(`${lang}/`, import.meta.url).pathname;
   let search;
   try {
     search = new Search(query, EXCERPT[lang]);
@@ -66,7 +69,7 @@ async function draw(region) {
     return;
   }
   try {
-    search.set_root(await fetchBytes(`${folder}index.bin`));
+    search.set_root(await root);
     await addFiles(search.term_files(), `${folder}terms/`, (n, bytes) => search.add_term_file(n, bytes));
     const count = search.rank();
     await showMore(search, region, list, folder, 0, count);

@@ -257,7 +257,8 @@ function comparedSection({ compared, firstQueryBytes }) {
     '',
     `Pagefind indexed each page's \`main\` in ${seconds(compared.indexMs)} into ${thousands(compared.files)} files. ` +
       "A query's expected pages are those whose text holds it (folded for width and case; an English word in any of its forms); " +
-      '"others" are pages found without it, "not first" says that some other page ranks above one that holds it.',
+      '"others" are pages found without it, "not first" says that some other page ranks above one that holds it. ' +
+      'Both are judged without the pages the site leaves out of its search (the search page, the site map, later list pages).',
     '',
     "| edition | query | expected | the site's search | Pagefind |",
     '|---|---|--:|---|---|',

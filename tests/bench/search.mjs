@@ -54,21 +54,52 @@ async function visit(browser, { url, dist, lang, queries }) {
       }
     }).observe(document, { childList: true, subtree: true, characterData: true });
   });
+  // What the network gave: a file revalidated or taken from the cache costs nothing. Chromium
+  // reports a revalidated fetch() as its cached 200; the status on the wire (its "extra info",
+  // which may come before or after the rest) says 304. Each query's requests are kept by id.
+  let requests = new Map();
+  const statuses = new Map();
+  const finished = new Set();
+  await cdp.send('Network.enable');
+  const settled = () => [...requests.keys()].every((id) => finished.has(id) && statuses.has(id));
+  // Resolves once every request of the query has finished and said its status.
+  let waiting = null;
+  const check = () => {
+    if (waiting && settled()) waiting();
+  };
+  const whenSettled = () =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the search files did not all finish')), 30_000);
+      waiting = () => {
+        clearTimeout(timer);
+        waiting = null;
+        resolve();
+      };
+      check();
+    });
+  cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
+    const path = new URL(request.url).pathname;
+    if (isSearchFile(path)) requests.set(requestId, path);
+  });
+  cdp.on('Network.responseReceivedExtraInfo', ({ requestId, statusCode }) => {
+    statuses.set(requestId, statusCode);
+    check();
+  });
+  cdp.on('Network.loadingFinished', ({ requestId }) => {
+    finished.add(requestId);
+    check();
+  });
   const results = [];
   try {
     for (const query of queries) {
-      const downloaded = [];
-      const onResponse = (response) => {
-        const path = new URL(response.url()).pathname;
-        if (response.status() === 200 && isSearchFile(path)) downloaded.push(path);
-      };
-      page.on('response', onResponse);
+      requests = new Map();
       const address = new URL(`${lang === 'ja' ? 'ja/' : ''}search/?q=${encodeURIComponent(query)}`, url).href;
       await page.goto(address);
       await page.waitForFunction(() => window.__searchShownAt !== undefined, null, { timeout: 30_000 });
       const shownMs = await page.evaluate(() => window.__searchShownAt);
       const status = await page.locator('.sc-search__status').textContent();
-      page.off('response', onResponse);
+      await whenSettled();
+      const downloaded = [...requests].filter(([id]) => statuses.get(id) === 200).map(([, path]) => path);
       const files = [...new Set(downloaded)].map((path) => ({ path, bytes: sentBytes(dist, path) }));
       results.push({ query, status, shownMs, files, bytes: files.reduce((sum, file) => sum + file.bytes, 0) });
     }

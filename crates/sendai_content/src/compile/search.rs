@@ -97,7 +97,12 @@ fn region(lang: Lang, words: &SearchStrings, site_map: Option<&str>) -> crate::H
     }
     markup
         .raw(r#"</p><p class="sc-search__status" role="status"></p><ol class="sc-search__results"></ol>"#)
-        .raw(r#"<script type="module""#)
+        // The search's code is asked for at once, beside page.js, not one file after another.
+        .raw(r#"<link rel="modulepreload""#)
+        .path("href", "/search/search.js")
+        .raw(r#"><link rel="preload" as="fetch" type="application/wasm" crossorigin"#)
+        .path("href", "/search/search_bg.wasm")
+        .raw(r#"><script type="module""#)
         .path("src", "/search/page.js")
         .raw("></script></div>");
     markup.html()
