@@ -43,11 +43,19 @@ async function addFiles(numbers, folder, add) {
   numbers.forEach((n, i) => add(n, files[i]));
 }
 
+/** The latest drawing: an earlier one still downloading gives way to it. */
+let latest = 0;
+
 async function draw(region) {
+  const turn = (latest += 1);
+  const current = () => turn === latest && region.isConnected;
   const status = region.querySelector('.sc-search__status');
   const list = region.querySelector('.sc-search__results');
   const words = region.dataset;
   const query = new URLSearchParams(location.search).get('q') ?? '';
+  list.replaceChildren();
+  region.querySelector('.sc-search__more')?.remove();
+  status.textContent = '';
   const field = document.getElementById('sc-search-query');
   if (field) field.value = query;
   if (query.trim() === '') return;
@@ -58,32 +66,40 @@ async function draw(region) {
   const root = fetchBytes(`${folder}index.bin`);
   root.catch(() => {});
   if (!(await ready)) {
-    status.textContent = words.failed;
+    if (current()) status.textContent = words.failed;
     return;
   }
   let search;
   try {
     search = new Search(query, EXCERPT[lang]);
   } catch (error) {
-    status.textContent = error === 'too-long' ? words.tooLong.replace('{max}', String(maxQueryChars())) : words.nothing;
+    if (current()) {
+      status.textContent =
+        error === 'too-long' ? words.tooLong.replace('{max}', String(maxQueryChars())) : words.nothing;
+    }
     return;
   }
   try {
     search.set_root(await root);
     await addFiles(search.term_files(), `${folder}terms/`, (n, bytes) => search.add_term_file(n, bytes));
     const count = search.rank();
-    await showMore(search, region, list, folder, 0, count);
+    if ((await showMore(search, region, list, folder, 0, count, current)) === false) return;
     const message = count === 0 ? words.none : count === 1 ? words.foundOne : words.found;
     status.textContent = message.replace('{count}', String(count)).replace('{query}', query);
   } catch {
-    status.textContent = words.failed;
+    if (current()) status.textContent = words.failed;
   }
 }
 
-/** Adds results `from` to `from + PAGE` to the list, with a button for more; the first link added. */
-async function showMore(search, region, list, folder, from, count) {
+/**
+ * Adds results `from` to `from + PAGE` to the list, with a button for more, unless the drawing is
+ * no longer `current` once the documents are here. Gives the first link added, or null where
+ * none was, or false where the drawing gave way.
+ */
+async function showMore(search, region, list, folder, from, count, current = () => true) {
   const to = Math.min(from + PAGE, count);
   await addFiles(search.doc_files(from, to), `${folder}docs/`, (n, bytes) => search.add_doc_file(n, bytes));
+  if (!current()) return false;
   let first = null;
   for (let i = from; i < to; i += 1) {
     const [path, title, iso, shown, ...pieces] = search.result(i).split(FIELD);
@@ -131,5 +147,28 @@ function element(tag, className, content) {
   return node;
 }
 
+/**
+ * On the search page, a search from the header's form is drawn in place: the query goes into the
+ * address (a new history entry), the results are drawn again, and focus stays in the field.
+ * Anywhere else the form loads the search page.
+ */
+function searchInPlace(event) {
+  const form = event.target;
+  const region = document.getElementById('sc-search');
+  if (!region || !form.matches('.sc-search-form') || new URL(form.action).pathname !== location.pathname) return;
+  event.preventDefault();
+  const params = new URLSearchParams(new FormData(form));
+  history.pushState(null, '', `${location.pathname}?${params}`);
+  draw(region);
+}
+
+/** Back and Forward between two searches of the page draw the query in the address. */
+function searchFromHistory() {
+  const region = document.getElementById('sc-search');
+  if (region?.dataset.drawn !== undefined) draw(region);
+}
+
 drawNewRegion();
 new MutationObserver(drawNewRegion).observe(document.body, { childList: true, subtree: true });
+document.addEventListener('submit', searchInPlace);
+addEventListener('popstate', searchFromHistory);

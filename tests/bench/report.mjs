@@ -230,9 +230,14 @@ export function searchBudgets({ pairs, budgetPairs, firstQueryBytes, furtherQuer
       pass: judged ? furtherQueryBytes <= FURTHER_QUERY_BUDGET_BYTES : null,
     },
     {
-      budget: `the count shows within ${SEARCH_SHOWN_BUDGET_MS} ms of the request, CPU slowed ${cpuSlowdown}× (slowest query)`,
-      measured: `slowest ${Math.round(shownMs.slowest)} ms, median ${Math.round(shownMs.median)} ms${at}`,
-      pass: judged ? shownMs.slowest <= SEARCH_SHOWN_BUDGET_MS : null,
+      budget: `a query on the search page shows its count within ${SEARCH_SHOWN_BUDGET_MS} ms of the submit, CPU slowed ${cpuSlowdown}× (slowest)`,
+      measured: `slowest ${Math.round(shownMs.further)} ms, median ${Math.round(shownMs.furtherMedian)} ms${at}`,
+      pass: judged ? shownMs.further <= SEARCH_SHOWN_BUDGET_MS : null,
+    },
+    {
+      budget: `a visit's first query, which loads the search page, shows its count within ${SEARCH_SHOWN_BUDGET_MS} ms of the navigation, CPU slowed ${cpuSlowdown}× (slowest)`,
+      measured: `${Math.round(shownMs.first)} ms${at}`,
+      pass: judged ? shownMs.first <= SEARCH_SHOWN_BUDGET_MS : null,
     },
   ];
 }

@@ -173,6 +173,43 @@ for (const engine of ENGINES) {
       assert.deepEqual(punctuation.results, []);
     });
 
+    test('on the search page, a search is drawn in place, and Back returns to the previous query', async () => {
+      const first = await results(searchFor('briefing'));
+      await waitForAppIn(driver, { where: 'the search page' });
+      await markDocument(driver);
+      const field = await driver.findElement(By.id('sc-search-query'));
+      await field.clear();
+      await field.sendKeys('公募は', Key.ENTER);
+      await driver.wait(
+        () => driver.executeScript(() => new URLSearchParams(location.search).get('q') === '公募は'),
+        WAIT_MS,
+        'the address did not take the new query',
+      );
+      await driver.wait(
+        () => driver.executeScript(() => Boolean(document.querySelector('.sc-search__status')?.textContent)),
+        WAIT_MS,
+        'the new search said nothing',
+      );
+      assert.ok(await sameDocument(driver), 'drawn in place, not loaded');
+      const second = await driver.executeScript(shownResults);
+      assert.equal(second.field, '公募は');
+      assert.notDeepEqual(second.results, first.results);
+      await driver.navigate().back();
+      await driver.wait(
+        () =>
+          driver.executeScript(
+            (status) => document.querySelector('.sc-search__status')?.textContent === status,
+            first.status,
+          ),
+        WAIT_MS,
+        'Back did not draw the previous query',
+      );
+      assert.ok(await sameDocument(driver), 'Back stays in the document');
+      const back = await driver.executeScript(shownResults);
+      assert.deepEqual(back.results, first.results);
+      assert.equal(back.field, 'briefing');
+    });
+
     test('after following a result, Back draws the results again, in the same document', async () => {
       const url = searchFor('briefing');
       const before = await results(url);

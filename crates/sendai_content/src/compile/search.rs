@@ -102,7 +102,8 @@ fn region(lang: Lang, words: &SearchStrings, site_map: Option<&str>) -> crate::H
         .path("href", "/search/search.js")
         .raw(r#"><link rel="preload" as="fetch" type="application/wasm" crossorigin"#)
         .path("href", "/search/search_bg.wasm")
-        .raw(r#"><script type="module""#)
+        // `async`: it runs as soon as it is here, not once the whole page is read.
+        .raw(r#"><script type="module" async"#)
         .path("src", "/search/page.js")
         .raw("></script></div>");
     markup.html()
