@@ -149,6 +149,29 @@ for (const engine of ENGINES) {
       );
     });
 
+    test('"Show more results" adds the next ten and moves focus to the first of them, until there are no more', async () => {
+      const shown = await results(searchFor('fixture'));
+      assert.equal(shown.results.length, 10, 'ten at first');
+      const count = Number(shown.status.match(/\d+/)[0]);
+      assert.ok(count > 10, `more than ten found (${count})`);
+      const more = await driver.findElement(By.css('.sc-search__more'));
+      await driver.executeScript((element) => element.scrollIntoView({ block: 'center', behavior: 'instant' }), more);
+      await more.click();
+      await driver.wait(
+        () => driver.executeScript(() => document.querySelectorAll('.sc-search__result').length > 10),
+        WAIT_MS,
+        'no more results',
+      );
+      const after = await driver.executeScript(() => ({
+        shown: document.querySelectorAll('.sc-search__result').length,
+        focused: document.activeElement === document.querySelectorAll('.sc-search__result a')[10],
+        more: Boolean(document.querySelector('.sc-search__more')),
+      }));
+      assert.equal(after.shown, Math.min(20, count));
+      assert.ok(after.focused, 'focus is on the first new result');
+      assert.equal(after.more, count > 20, 'the button stays only while more are left');
+    });
+
     test('a query is shown as text, never run as HTML', async () => {
       const query = '<img src=x onerror=alert(1)>';
       const shown = await results(searchFor(query));
