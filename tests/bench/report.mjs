@@ -230,14 +230,14 @@ export function searchBudgets({ pairs, budgetPairs, firstQueryBytes, furtherQuer
       pass: judged ? furtherQueryBytes <= FURTHER_QUERY_BUDGET_BYTES : null,
     },
     {
-      budget: `a query on the search page shows its count within ${SEARCH_SHOWN_BUDGET_MS} ms of the submit, CPU slowed ${cpuSlowdown}× (slowest)`,
-      measured: `slowest ${Math.round(shownMs.further)} ms, median ${Math.round(shownMs.furtherMedian)} ms${at}`,
-      pass: judged ? shownMs.further <= SEARCH_SHOWN_BUDGET_MS : null,
-    },
-    {
-      budget: `a visit's first query, which loads the search page, shows its count within ${SEARCH_SHOWN_BUDGET_MS} ms of the navigation, CPU slowed ${cpuSlowdown}× (slowest)`,
+      budget: `a visit's first query, typed into a page's header once the app runs, shows its count within ${SEARCH_SHOWN_BUDGET_MS} ms of the submit, CPU slowed ${cpuSlowdown}× (slowest)`,
       measured: `${Math.round(shownMs.first)} ms${at}`,
       pass: judged ? shownMs.first <= SEARCH_SHOWN_BUDGET_MS : null,
+    },
+    {
+      budget: `a further query, on the search page, shows its count within ${SEARCH_SHOWN_BUDGET_MS} ms of the submit, CPU slowed ${cpuSlowdown}× (slowest)`,
+      measured: `slowest ${Math.round(shownMs.further)} ms, median ${Math.round(shownMs.furtherMedian)} ms${at}`,
+      pass: judged ? shownMs.further <= SEARCH_SHOWN_BUDGET_MS : null,
     },
   ];
 }
@@ -277,7 +277,7 @@ function comparedSection({ compared, firstQueryBytes }) {
   ];
 }
 
-function searchSection({ pairs, cpuSlowdown, editions, compared, firstQueryBytes }) {
+function searchSection({ pairs, cpuSlowdown, editions, opened, compared, firstQueryBytes }) {
   const rows = Object.entries(editions).flatMap(([lang, queries]) =>
     queries.map(
       (q, i) =>
@@ -287,11 +287,20 @@ function searchSection({ pairs, cpuSlowdown, editions, compared, firstQueryBytes
   return [
     `## Searching, with ${thousands(pairs)} notice pairs`,
     '',
-    `Each edition's queries in one visit, in order; what each downloads of the search's own files (their \`.br\` sizes), and the time from the request to the count shown, CPU slowed ${cpuSlowdown}×.`,
+    `Each edition's queries in one visit, in order; what each downloads of the search's own files (their \`.br\` sizes), and the time from the submit to the count shown (the first typed into the header of the edition's home page once the app runs, which draws the search page without loading a new document; the others on the search page), CPU slowed ${cpuSlowdown}×.`,
     '',
     '| edition | query | words | status region | downloaded | shown after |',
     '|---|---|---|---|--:|--:|',
     ...rows,
+    '',
+    `A search's address opened afresh (a shared link, a reload) loads the search page in full, and its count shows after the page's own first paint, which no search can precede. CPU slowed ${cpuSlowdown}×, from the navigation's start:`,
+    '',
+    '| edition | query | page painted | count shown |',
+    '|---|---|--:|--:|',
+    ...Object.entries(opened).map(
+      ([lang, { shownMs, paintMs }]) =>
+        `| ${lang} | ${editions[lang][0].query} | ${Math.round(paintMs)} ms | ${Math.round(shownMs)} ms |`,
+    ),
     '',
     ...comparedSection({ compared, firstQueryBytes }),
   ];

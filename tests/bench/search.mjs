@@ -3,8 +3,11 @@
 // visit downloads beyond the search page itself (page.js, the search's glue and wasm, the
 // index's root, term and document files), what each further query, typed into the search page's
 // field, downloads (files not already held; a revalidated file costs nothing), and the time from
-// the request (the page's navigation for the first, the form's submit for the others) to the count
-// in the status region, with Chromium's CPU slowed 4×. Sizes are of the build's own `.br` files, what a
+// the form's submit to the count in the status region, with Chromium's CPU slowed 4×. A visit
+// starts on the edition's home page: its first query, typed into the header once the app runs,
+// is drawn by the app without loading a new document. A search's address opened afresh (a link
+// shared or reloaded) loads the search page in full: how soon its count shows, beside the page's
+// own first paint, is reported too. Sizes are of the build's own `.br` files, what a
 // host that serves them sends, whatever the test server does. Queries in both editions. Then the
 // same build searched by Pagefind and by the site's search, judged side by side (pagefind.mjs).
 //
@@ -13,6 +16,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTENT } from '../e2e/support/content.mjs';
+import { waitForApp } from '../e2e/support/browser.mjs';
 import { staticHost } from '../e2e/support/server.mjs';
 import { addNotices } from './notices.mjs';
 import { comparePagefind } from './pagefind.mjs';
@@ -36,18 +40,17 @@ function sentBytes(dist, path) {
 /** Whether `path` is the search's own (code or index), not the search page or what every page loads. */
 const isSearchFile = (path) => /^\/search\/.+\.(js|wasm|bin)$/.test(path) && !path.endsWith('/page.bin');
 
-/**
- * Opens each query of `queries` in turn in one visit (a fresh browser context) to the search
- * page of `lang`, and gives, for each: the query, the search files downloaded (status 200) with
- * their bytes, and the milliseconds from the request to the count shown.
- */
-async function visit(browser, { url, dist, lang, queries }) {
+/** The path of `lang`'s edition's page at `path` ("" for its home page). */
+const editionPath = (lang, path) => `${lang === 'ja' ? 'ja/' : ''}${path}`;
+
+/** A page in a fresh browser context with the CPU slowed, that records when a query was asked and answered. */
+async function slowedPage(browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-  // When a query was asked (the navigation's start, or the form's submit on the search page)
-  // and when the status region then said something, in the page's own clock.
+  // When a query was asked (the navigation's start, or the form's submit) and when the status
+  // region then said something, in the page's own clock.
   await page.addInitScript(() => {
     window.__askedAt = 0;
     addEventListener(
@@ -64,6 +67,16 @@ async function visit(browser, { url, dist, lang, queries }) {
       }
     }).observe(document, { childList: true, subtree: true, characterData: true });
   });
+  return { context, page, cdp };
+}
+
+/**
+ * Asks each query of `queries` in turn in one visit (a fresh browser context) that starts on the
+ * home page of `lang`, and gives, for each: the query, the search files downloaded (status 200)
+ * with their bytes, and the milliseconds from the submit to the count shown.
+ */
+async function visit(browser, { url, dist, lang, queries }) {
+  const { context, page, cdp } = await slowedPage(browser);
   // What the network gave: a file revalidated or taken from the cache costs nothing. Chromium
   // reports a revalidated fetch() as its cached 200; the status on the wire (its "extra info",
   // which may come before or after the rest) says 304. Each query's requests are kept by id.
@@ -101,16 +114,13 @@ async function visit(browser, { url, dist, lang, queries }) {
   });
   const results = [];
   try {
+    await page.goto(new URL(editionPath(lang, ''), url).href);
+    await waitForApp(page);
     for (const query of queries) {
       requests = new Map();
-      if (results.length === 0) {
-        // The first query of the visit: the search page loads with it.
-        await page.goto(new URL(`${lang === 'ja' ? 'ja/' : ''}search/?q=${encodeURIComponent(query)}`, url).href);
-      } else {
-        // The next ones are typed into the header's field on the search page.
-        await page.fill('#sc-search-query', query);
-        await page.press('#sc-search-query', 'Enter');
-      }
+      // The first is typed on the home page, the others on the search page it leads to.
+      await page.fill('#sc-search-query', query);
+      await page.press('#sc-search-query', 'Enter');
       await page.waitForFunction(() => window.__shownAt !== undefined, null, { timeout: 30_000 });
       const shownMs = await page.evaluate(() => window.__shownAt - window.__askedAt);
       const status = await page.locator('.sc-search__status').textContent();
@@ -123,6 +133,25 @@ async function visit(browser, { url, dist, lang, queries }) {
     await context.close();
   }
   return results;
+}
+
+/**
+ * Opens the address of a search for `query` in `lang`'s edition in a fresh browser context, as a
+ * shared link is: the milliseconds from the navigation to the count shown, and to the page's own
+ * first contentful paint.
+ */
+async function openAddress(browser, { url, lang, query }) {
+  const { context, page } = await slowedPage(browser);
+  try {
+    await page.goto(new URL(`${editionPath(lang, 'search/')}?q=${encodeURIComponent(query)}`, url).href);
+    await page.waitForFunction(() => window.__shownAt !== undefined, null, { timeout: 30_000 });
+    return await page.evaluate(() => ({
+      shownMs: window.__shownAt,
+      paintMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    }));
+  } finally {
+    await context.close();
+  }
 }
 
 /**
@@ -143,6 +172,11 @@ export async function measureSearch({ browser, work, pairs, pagefind, log }) {
       log(`search: a visit's ${QUERIES[lang].length} queries in the ${lang} edition, CPU slowed ${CPU_SLOWDOWN}×`);
       editions[lang] = await visit(browser, { url: host.url, dist, lang, queries: QUERIES[lang] });
     }
+    const opened = {};
+    for (const lang of ['en', 'ja']) {
+      log(`search: the address of a search for "${QUERIES[lang][0]}" opened afresh, CPU slowed ${CPU_SLOWDOWN}×`);
+      opened[lang] = await openAddress(browser, { url: host.url, lang, query: QUERIES[lang][0] });
+    }
     const all = Object.values(editions);
     const compared = await comparePagefind({ browser, pagefind, dist, work, log });
     return {
@@ -150,6 +184,7 @@ export async function measureSearch({ browser, work, pairs, pagefind, log }) {
       pairs,
       cpuSlowdown: CPU_SLOWDOWN,
       editions,
+      opened,
       firstQueryBytes: Math.max(...all.map((queries) => queries[0].bytes)),
       furtherQueryBytes: Math.max(...all.flatMap((queries) => queries.slice(1).map((q) => q.bytes))),
       shownMs: {

@@ -83,6 +83,7 @@ for (const engine of ENGINES) {
     test('from any page, Tab reaches the search field, Enter searches, and Tab goes on to the results', async () => {
       await driver.get(at('/concept/'));
       await waitForAppIn(driver, { where: '/concept/' });
+      await markDocument(driver);
       const focused = () => driver.executeScript(() => document.activeElement?.id ?? '');
       for (let i = 0; i < 10 && (await focused()) !== 'sc-search-query'; i += 1) {
         await driver.actions().sendKeys(Key.TAB).perform();
@@ -95,6 +96,7 @@ for (const engine of ENGINES) {
         'Enter showed no results',
       );
       assert.equal(new URL(await driver.getCurrentUrl()).search, '?q=briefing');
+      assert.ok(await sameDocument(driver), 'the app drew the search page, without loading a new document');
       const firstLink = () =>
         driver.executeScript(() => document.activeElement === document.querySelector('.sc-search__result a'));
       // Past the button, the navigation, the breadcrumbs and the page's own text.
@@ -257,6 +259,43 @@ for (const engine of ENGINES) {
       const after = await driver.executeScript(shownResults);
       assert.deepEqual(after.results, before.results);
       assert.equal(after.status, before.status);
+    });
+
+    test('a search from the header of a page the app drew is for the new query, and Back returns to that page', async () => {
+      const before = await results(searchFor('briefing'));
+      await waitForAppIn(driver, { where: 'the search page' });
+      await markDocument(driver);
+      await driver.findElement(By.css('.sc-search__result a')).sendKeys(Key.ENTER);
+      const opened = before.results[0].path;
+      await driver.wait(
+        () => driver.executeScript((path) => location.pathname === path, opened),
+        WAIT_MS,
+        'the result did not open',
+      );
+      const field = await driver.findElement(By.id('sc-search-query'));
+      await field.clear();
+      await field.sendKeys('workshop', Key.ENTER);
+      await driver.wait(
+        () =>
+          driver.executeScript(() =>
+            (document.querySelector('.sc-search__status')?.textContent ?? '').includes('workshop'),
+          ),
+        WAIT_MS,
+        'the search from the header said nothing of its query',
+      );
+      assert.ok(await sameDocument(driver), 'drawn by the app, not loaded');
+      const after = await driver.executeScript(shownResults);
+      assert.equal(after.field, 'workshop');
+      assert.equal(new URLSearchParams(new URL(await driver.getCurrentUrl()).search).get('q'), 'workshop');
+      assert.notDeepEqual(after.results, before.results);
+      await driver.navigate().back();
+      await driver.wait(
+        () =>
+          driver.executeScript((path) => location.pathname === path && !document.getElementById('sc-search'), opened),
+        WAIT_MS,
+        'Back did not return to the page searched from',
+      );
+      assert.ok(await sameDocument(driver), 'Back stays in the document');
     });
   });
 }

@@ -12,7 +12,17 @@ import firefox from 'selenium-webdriver/firefox.js';
 import { CHROMIUM, CHROMIUM_FLAGS } from './browser.mjs';
 import { freePort, untilAnswering } from './server.mjs';
 
-export const ENGINES = ['chromium', 'firefox', 'webkit'];
+const ALL_ENGINES = ['chromium', 'firefox', 'webkit'];
+
+/**
+ * The engines the cross-engine tests run in: all three, or those that E2E_ENGINES names (comma
+ * separated), to try a change in one engine quickly. `.ci/test` always runs all three.
+ */
+export const ENGINES = process.env.E2E_ENGINES ? process.env.E2E_ENGINES.split(',') : ALL_ENGINES;
+for (const engine of ENGINES) {
+  if (!ALL_ENGINES.includes(engine))
+    throw new Error(`E2E_ENGINES names ${engine}: it may name ${ALL_ENGINES.join(', ')}`);
+}
 
 // The browsers and their WebDriver servers, by path (an environment variable names another);
 // ./atspi.mjs starts the same ones.
