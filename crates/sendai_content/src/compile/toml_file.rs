@@ -16,6 +16,21 @@ use toml::Spanned;
 use super::diagnostic::{Diagnostic, Source};
 use super::leak;
 
+/// The symbol of a setting's `line` typed full-width, with its half-width form: the equals sign
+/// anywhere before the value, a quote or bracket that opens the value. (A quote inside a text is
+/// the text's own.)
+fn full_width_symbol(line: &str) -> Option<(char, char)> {
+    let (key, value) = line.split_once(['=', '＝'])?;
+    if line[key.len()..].starts_with('＝') {
+        return Some(('＝', '='));
+    }
+    match value.trim_start().chars().next()? {
+        quote @ ('“' | '”' | '＂') => Some((quote, '"')),
+        '［' => Some(('［', '[')),
+        _ => None,
+    }
+}
+
 /// A TOML value with the place of each part, every text of it living as long as the build.
 pub type Value = Spanned<DeValue<'static>>;
 
@@ -26,16 +41,42 @@ impl Source<'_> {
         let toml: &'static str = leak(toml.to_owned());
         let table = DeTable::parse(toml).map_err(|err| {
             let first_line = err.message().lines().next().unwrap_or_default().to_owned();
-            let help = match first_line.starts_with("invalid date") {
+            let span = err.span().unwrap_or(0..0);
+            let line = toml[..span.start.min(toml.len())]
+                .rsplit('\n')
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+                + toml[span.start.min(toml.len())..]
+                    .split('\n')
+                    .next()
+                    .unwrap_or_default();
+            let help = match (
+                first_line.starts_with("invalid date"),
+                full_width_symbol(&line),
+            ) {
                 // `date = 2026-02-30`: TOML reads a date itself, and knows the calendar.
-                true => "write a day of the calendar, year, month and day with hyphens: 2026-12-01",
-                false => {
-                    "check this line: each setting is `key = value`, text goes in \"double quotes\", \
-                     lists in [square brackets], and a section starts with a [name] line"
+                (true, _) => {
+                    "write a day of the calendar, year, month and day with hyphens: 2026-12-01"
+                        .to_owned()
                 }
+                (false, Some((full, half))) => {
+                    let who = match full {
+                        '“' | '”' => "a word processor or a Japanese input method",
+                        _ => "a Japanese input method not switched to half-width",
+                    };
+                    format!(
+                        "write {full} half-width, as {half} ({who} types {full}); the text between \
+                         the quotes may be in Japanese"
+                    )
+                }
+                (false, None) => "check this line: each setting is `key = value`, text goes in \
+                                  \"double quotes\", lists in [square brackets], and a section \
+                                  starts with a [name] line"
+                    .to_owned(),
             };
             vec![self.error(
-                err.span().unwrap_or(0..0),
+                span,
                 format!("this TOML cannot be read ({first_line})"),
                 help,
             )]
@@ -111,7 +152,7 @@ impl Source<'_> {
             .map_err(|(path, err)| self.explain::<T>(value, name, Some(code), &path, &err))
     }
 
-    /// What serde found wrong, in the words of the README's "Editing the site".
+    /// What serde found wrong, in the words of docs/editing.md.
     fn explain<T: Deserialize<'static>>(
         &self,
         value: &Value,
@@ -218,7 +259,7 @@ impl Source<'_> {
         self.error(
             span,
             format!("`{key}` is not as the site expects it ({message})"),
-            "compare it with the README's \"Editing the site\", or with the same setting in \
+            "compare it with docs/editing.md, or with the same setting in \
              another file",
         )
     }
@@ -367,7 +408,7 @@ fn kind(expected: &str) -> (&'static str, &'static str) {
         "a sequence" => "a list of texts",
         _ if expected.starts_with("an array") => "a list of texts",
         _ if expected.starts_with("struct") || expected.starts_with("a map") => "a section",
-        _ => "one of the values the README's \"Editing the site\" gives",
+        _ => "one of the values docs/editing.md gives",
     };
     (kind, kind_example(kind))
 }
@@ -454,6 +495,31 @@ mod tests {
             .contains("`titel` is not a setting"));
         assert!(read("weight = 1\n").unwrap_err()[0]
             .contains("`title` is missing from the front matter\n  what to do: add a line to the front matter: title = \"…\""));
+    }
+
+    #[test]
+    fn a_full_width_equals_sign_or_quote_is_named_with_its_half_width_form() {
+        for (toml, named) in [
+            (
+                "title ＝ \"事務局\"\nweight = 1\n",
+                "write ＝ half-width, as =",
+            ),
+            (
+                "title = “事務局”\nweight = 1\n",
+                "write “ half-width, as \"",
+            ),
+            (
+                "title = \"a\"\nweight = ＂1＂\n",
+                "write ＂ half-width, as \"",
+            ),
+        ] {
+            let found = read(toml).unwrap_err();
+            assert!(found[0].contains(named), "{toml:?}: {found:?}");
+        }
+        // A curly quote inside a text is the text's own: another mistake on its line is not
+        // blamed on it.
+        let found = read("title = \"the “cluster”\" x\nweight = 1\n").unwrap_err();
+        assert!(found[0].contains("check this line"), "{found:?}");
     }
 
     #[test]
