@@ -151,15 +151,15 @@ fn a_circle_is_found_and_named() {
     );
 }
 
-/// The README's module graph ("How it is built") is the graph the code has, module by module, so
+/// The module graph of docs/architecture.md ("The modules") is the graph the code has, module by module, so
 /// that the picture a new engineer starts from cannot drift from the code.
 #[test]
-fn the_readme_shows_the_graph_the_code_has() {
-    let readme = include_str!("../README.md");
+fn the_architecture_guide_shows_the_graph_the_code_has() {
+    let readme = include_str!("../docs/architecture.md");
     let block = readme
         .split_once("The modules of `src/` form a graph")
         .and_then(|(_, rest)| rest.split("```").nth(1))
-        .expect("the README's \"How it is built\" has its module graph");
+        .expect("docs/architecture.md has its module graph");
     let mut shown = Graph::new();
     for line in block.lines().filter(|line| line.contains('→')) {
         let line = line.split('(').next().unwrap_or(line);
@@ -178,6 +178,6 @@ fn the_readme_shows_the_graph_the_code_has() {
     }
     assert_eq!(
         shown, code,
-        "the README's module graph (left) against the code's (right)"
+        "docs/architecture.md's module graph (left) against the code's (right)"
     );
 }

@@ -56,7 +56,7 @@ fn main() {
         Err(_) => fail(
             "SITE_ORIGIN is not set: a build to publish needs the address the site will live at, \
              for its canonical links, sitemap.xml and feeds. Build with it, such as \
-             SITE_ORIGIN=https://www.example.jp trunk build --release (the README's \"Deploying\")",
+             SITE_ORIGIN=https://www.example.jp trunk build --release (docs/deploying.md)",
         ),
     };
     let origin = origin.trim_end_matches('/').to_owned();

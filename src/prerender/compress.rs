@@ -5,7 +5,7 @@
 //! (nginx with `brotli_static`, Caddy's `precompressed`) compress for the rare client that asks
 //! for gzip alone themselves. A `.gz` copy of every file would add a third to the files a build
 //! publishes, and hosts count files (Cloudflare Pages serves 20,000 at most) while CDNs compress
-//! for themselves and ignore them (the README's "Deploying").
+//! for themselves and ignore them (docs/deploying.md).
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@
 //!
 //! Every file starts with a header of two names, then its value in postcard, serde's compact
 //! binary format: smaller than JSON before and after compression, and read without copying,
-//! since every text borrows from the file's bytes (the README's "The shell and the page data"
+//! since every text borrows from the file's bytes (docs/architecture.md, "The shell and the page data"
 //! has the figures).
 //! - [`FORMAT`]: the data format of the code that reads it, so that an app built before a
 //!   change of these types refuses a file written after it;

@@ -1,6 +1,6 @@
 //! Checks of the site's own `content/` that its words cannot show: the accessibility results
 //! list each success criterion of their standard once, name only tests that exist, and give the
-//! conformance word the results call for; the README counts the criteria as the results do.
+//! conformance word the results call for; docs/testing.md counts the criteria as the results do.
 //! (Every other test of the compiler runs on `fixtures/content`, so that an editor's change to
 //! `content/` cannot break it.)
 
@@ -47,14 +47,14 @@ const ADDED_CRITERIA: &str = "1.3.4 1.3.5 1.4.10 1.4.11 1.4.12 1.4.13 2.1.4 2.4.
     2.5.2 2.5.3 2.5.4 2.5.7 2.5.8 3.2.6 3.3.7 3.3.8 4.1.3";
 
 /// The statement's tables hold each criterion of its standard once, in order: 38 for JIS X
-/// 8341-3:2016 and 18 additional ones; the README counts them the same.
+/// 8341-3:2016 and 18 additional ones; docs/testing.md counts them the same.
 #[test]
 fn the_results_list_every_criterion_of_their_standard_once() {
     let numbers =
         |table: &CriteriaTable| table.rows.iter().map(|row| row.number).collect::<Vec<_>>();
-    // Every count of the README in the words "JIS X 8341-3:2016's 38 criteria" and "the 18
+    // Every count of docs/testing.md in the words "JIS X 8341-3:2016's 38 criteria" and "the 18
     // that WCAG 2.1 and 2.2 added", however its lines are wrapped.
-    let readme = include_str!("../../../README.md")
+    let readme = include_str!("../../../docs/testing.md")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
@@ -86,11 +86,11 @@ fn the_results_list_every_criterion_of_their_standard_once() {
     );
     assert!(
         !jis_counts.is_empty() && jis_counts.iter().all(|count| *count == jis),
-        "the README counts JIS X 8341-3:2016's criteria as {jis_counts:?}, not {jis}"
+        "docs/testing.md counts JIS X 8341-3:2016's criteria as {jis_counts:?}, not {jis}"
     );
     assert!(
         !added_counts.is_empty() && added_counts.iter().all(|count| *count == added),
-        "the README counts the criteria WCAG 2.1 and 2.2 added as {added_counts:?}, not {added}"
+        "docs/testing.md counts the criteria WCAG 2.1 and 2.2 added as {added_counts:?}, not {added}"
     );
     for (_, results) in conformance() {
         assert_eq!(

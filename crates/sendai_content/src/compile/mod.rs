@@ -253,9 +253,7 @@ fn read_file(file: &Path) -> Result<String, Diagnostic> {
             file,
             format!("this file cannot be read ({err})"),
             match err.kind() {
-                std::io::ErrorKind::NotFound => {
-                    "create it; the README's \"Editing the site\" shows what goes in it"
-                }
+                std::io::ErrorKind::NotFound => "create it; docs/editing.md shows what goes in it",
                 std::io::ErrorKind::InvalidData => "save it as UTF-8 text",
                 _ => "check that the file exists and can be read",
             },

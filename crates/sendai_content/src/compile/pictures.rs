@@ -47,7 +47,7 @@ pub const FALLBACK_WIDTH: u32 = 768;
 pub const SIZES: &str =
     "(min-width: 49.125rem) 45.125rem, (min-width: 40em) calc(100vw - 4rem), calc(100vw - 2rem)";
 
-/// The encoders' quality settings (0 to 100), chosen by measurement (see the README).
+/// The encoders' quality settings (0 to 100), chosen by measurement (see docs/performance.md, "Pictures").
 const WEBP_QUALITY: f32 = 85.0;
 const JPEG_QUALITY: u8 = 75;
 

@@ -306,7 +306,7 @@ fn read_section(
                 missing.join(" or ")
             ),
             format!(
-                "add {} to the folder (the README's \"Sections\" shows what goes in them), or \
+                "add {} to the folder (docs/editing.md, \"Add a section\", shows what goes in them), or \
                  move the folder out of content/",
                 missing.join(" and ")
             ),

@@ -205,8 +205,8 @@ fn part(
                      there is none"
                 ),
                 format!(
-                    "add a [{template}] section below the settings, with what the README's \
-                     \"Templates\" lists for {template}"
+                    "add a [{template}] section below the settings, with what \
+                     docs/editing.md, \"Templates\", lists for {template}"
                 ),
             ))
         }
@@ -267,14 +267,14 @@ fn is_date(text: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// The README's "Templates" table, which editors read, lists every template, in order.
+    /// The "Templates" table of docs/editing.md, which editors read, lists every template, in order.
     #[test]
-    fn the_readme_lists_every_template() {
-        let readme = include_str!("../../../../../README.md");
+    fn the_editors_guide_lists_every_template() {
+        let readme = include_str!("../../../../../docs/editing.md");
         let table = readme
-            .split("**Templates.**")
+            .split("## Templates")
             .nth(1)
-            .expect("the README has its Templates paragraph");
+            .expect("docs/editing.md has its Templates part");
         let listed: Vec<&str> = table
             .lines()
             .skip_while(|line| !line.starts_with('|'))
