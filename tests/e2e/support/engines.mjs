@@ -142,10 +142,7 @@ export function waitForAppIn(driver, { where = 'the page', timeoutMs = APP_START
  */
 export async function loadInFrame(driver, url, width, height = 800) {
   await driver.switchTo().defaultContent();
-  // The frame goes into a plain document of the same site; the one the last frame went into
-  // serves again (a new frame replaces the old one), which saves a load for each view.
-  const holder = new URL('/robots.txt', url).href;
-  if ((await driver.getCurrentUrl()) !== holder) await driver.get(holder);
+  await driver.get(new URL('/robots.txt', url).href);
   await driver.executeScript(
     (src, frameWidth, frameHeight) => {
       const frame = document.createElement('iframe');
