@@ -13,7 +13,7 @@ use serde_path_to_error::Segment;
 use toml::de::{DeTable, DeValue, Error, ValueDeserializer};
 use toml::Spanned;
 
-use super::diagnostic::{Diagnostic, Source};
+use super::diagnostic::{line_and_column, Diagnostic, Source};
 use super::leak;
 
 /// The symbol of a setting's `line` typed full-width, with its half-width form: the equals sign
@@ -42,18 +42,11 @@ impl Source<'_> {
         let table = DeTable::parse(toml).map_err(|err| {
             let first_line = err.message().lines().next().unwrap_or_default().to_owned();
             let span = err.span().unwrap_or(0..0);
-            let line = toml[..span.start.min(toml.len())]
-                .rsplit('\n')
-                .next()
-                .unwrap_or_default()
-                .to_owned()
-                + toml[span.start.min(toml.len())..]
-                    .split('\n')
-                    .next()
-                    .unwrap_or_default();
+            let (line, _) = line_and_column(toml, span.start);
+            let line = toml.lines().nth(line - 1).unwrap_or_default();
             let help = match (
                 first_line.starts_with("invalid date"),
-                full_width_symbol(&line),
+                full_width_symbol(line),
             ) {
                 // `date = 2026-02-30`: TOML reads a date itself, and knows the calendar.
                 (true, _) => {
