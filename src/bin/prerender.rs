@@ -4,7 +4,8 @@
 //! Reads `TRUNK_STAGING_DIR` and `TRUNK_PUBLIC_URL` (set by Trunk), `SITE_ORIGIN` (where the
 //! site is published, for canonical links, the sitemap and the feeds: required, but by
 //! `trunk serve`) and `SITE_CONTENT_DIR` (the content
-//! folder, `content` if not set); with `SITE_MANIFEST` set, writes the build's manifest there
+//! folder, `content` if not set); `SITE_REPOSITORY` (`owner/name` on GitHub, where the editing
+//! interface at `/admin/` commits) and `SITE_BRANCH` (`main` if not set); with `SITE_MANIFEST` set, writes the build's manifest there
 //! (`prerender::manifest`), for the tests; `SITE_BUILD_CACHE` moves the build cache (outputs kept
 //! between builds, `target/build-cache` if not set). In release builds (`TRUNK_PROFILE`), it
 //! optimises the app's wasm first. The content is read each time this runs, so that an editor's
@@ -13,6 +14,7 @@
 use std::path::{Path, PathBuf};
 
 use sendai_build_cache::{cache_dir, Cache};
+use sendai_cluster::prerender::admin::Admin;
 use sendai_cluster::prerender::manifest::manifest;
 use sendai_cluster::prerender::{page, wasm_opt, write_site, Settings};
 use sendai_cluster::routes::normalize_base;
@@ -79,8 +81,16 @@ fn main() {
     // Where Trunk serves the last build from, for `trunk serve`'s rebuilds to take files back.
     let served = std::env::var_os("TRUNK_DIST_DIR").map(PathBuf::from);
     let settings = Settings { base, origin };
-    let pages = write_site(&dist, served.as_deref(), &settings, &compiled, &cache)
-        .unwrap_or_else(|err| fail(&err.to_string()));
+    let admin = Admin::from_env(&content);
+    let pages = write_site(
+        &dist,
+        served.as_deref(),
+        &settings,
+        &admin,
+        &compiled,
+        &cache,
+    )
+    .unwrap_or_else(|err| fail(&err.to_string()));
     let (made, reused) = cache.counts();
     let pruned = cache.prune().unwrap_or_else(|err| fail(&err.to_string()));
     eprintln!(
@@ -93,4 +103,11 @@ fn main() {
             n => format!("; {n} that no build used for a month were removed"),
         }
     );
+    match &admin.repository {
+        Some(repository) => eprintln!("prerender: the editing interface at /admin/ saves to {repository}, branch {}", admin.branch),
+        None => eprintln!(
+            "prerender: no editing interface at /admin/: the site's GitHub repository is not known. \
+             Build with SITE_REPOSITORY=owner/name to have one (docs/deploying.md)"
+        ),
+    }
 }

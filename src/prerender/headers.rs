@@ -1,6 +1,7 @@
 //! The response headers of [`policy`](super::policy) in each host's own syntax: `_headers` for
-//! Netlify and Cloudflare Pages, `_headers.nginx` and `_headers.caddy` for the configurations in
-//! `deploy/`, which include them.
+//! Netlify and Cloudflare Pages, `_headers.nginx`, `_headers.admin.nginx` and `_headers.caddy` for
+//! the configurations in `deploy/`, which include them. The editing interface's folder,
+//! `admin/`, gets its own policy in each.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -8,6 +9,7 @@ use std::path::Path;
 
 use sendai_content::compile::{FILES_DIR, PICTURES_DIR};
 
+use super::admin::ADMIN_DIR;
 use super::output::Writer;
 use super::policy::{cache_control, response_headers, Policy, IMMUTABLE, REVALIDATE};
 use super::{files, Settings};
@@ -15,10 +17,14 @@ use crate::content::{page_path, SiteData};
 use crate::routes::Lang;
 
 /// The files this module writes into the site's folder.
-pub const HEADER_FILES: [&str; 3] = ["_headers", "_headers.nginx", "_headers.caddy"];
+pub const HEADER_FILES: [&str; 4] = [
+    "_headers",
+    "_headers.nginx",
+    "_headers.admin.nginx",
+    "_headers.caddy",
+];
 
-/// Writes `_headers`, `_headers.nginx` and `_headers.caddy` into `dist` (through `out`), with a
-/// rule for each file there.
+/// Writes the header files into `dist` (through `out`), with a rule for each file there.
 pub fn write_headers(
     dist: &Path,
     out: &mut Writer,
@@ -30,7 +36,8 @@ pub fn write_headers(
     let netlify = netlify(dist, policy, settings, &sections)?;
     out.write("_headers", netlify.as_bytes())?;
     out.write("_headers.nginx", nginx(policy).as_bytes())?;
-    out.write("_headers.caddy", caddy(policy).as_bytes())
+    out.write("_headers.admin.nginx", nginx(&Policy::admin()).as_bytes())?;
+    out.write("_headers.caddy", caddy(policy, &settings.base).as_bytes())
 }
 
 /// A `_headers` file (Netlify and Cloudflare Pages format). Each file gets its own cache rule so
@@ -50,7 +57,7 @@ pub fn netlify(
             .expect("listed under dist")
             .to_string_lossy()
             .replace('\\', "/");
-        if HEADER_FILES.contains(&name.as_str()) {
+        if HEADER_FILES.contains(&name.as_str()) || name.starts_with(&format!("{ADMIN_DIR}/")) {
             continue;
         }
         if name.starts_with(&format!("{FILES_DIR}/")) {
@@ -84,6 +91,14 @@ pub fn netlify(
     for (name, value) in response_headers(policy) {
         let _ = writeln!(out, "  {name}: {value}");
     }
+    // The editing interface: its own policy in place of the site's (`!` removes a header another
+    // rule set, in Cloudflare Pages' format), every file revalidated.
+    let _ = write!(
+        out,
+        "\n{}/{ADMIN_DIR}/*\n  ! Content-Security-Policy\n  Content-Security-Policy: {}\n  Cache-Control: {REVALIDATE}\n",
+        settings.base,
+        Policy::admin().header_value()
+    );
     for (url, cache) in rules {
         let _ = write!(out, "\n{url}\n  Cache-Control: {cache}\n");
     }
@@ -102,15 +117,26 @@ pub fn nginx(policy: &Policy) -> String {
     out
 }
 
-/// A Caddy `header` block, for `import` in a site block.
-pub fn caddy(policy: &Policy) -> String {
+/// Caddy `header` blocks, for `import` in a site block: the site's, and the editing interface's
+/// for `admin/` under `base`.
+pub fn caddy(policy: &Policy, base: &str) -> String {
     let mut out = String::from(
-        "# The site's security headers, written by the build (src/prerender/policy.rs).\nheader {\n",
+        "# The site's security headers, written by the build (src/prerender/policy.rs).\n",
     );
-    for (name, value) in response_headers(policy) {
-        let _ = writeln!(out, "\t{name} \"{}\"", plain(&value));
+    let admin = format!("{base}/{ADMIN_DIR}/*");
+    for (matcher, condition, policy) in [
+        ("site", format!("not path {admin}"), policy),
+        ("admin", format!("path {admin}"), &Policy::admin()),
+    ] {
+        let _ = writeln!(
+            out,
+            "@{matcher}_headers {condition}\nheader @{matcher}_headers {{"
+        );
+        for (name, value) in response_headers(policy) {
+            let _ = writeln!(out, "\t{name} \"{}\"", plain(&value));
+        }
+        out.push_str("}\n");
     }
-    out.push_str("}\n");
     out
 }
 
@@ -135,7 +161,7 @@ mod tests {
     fn every_host_file_sends_the_same_headers() {
         let policy = Policy::for_template(TEMPLATE);
         let nginx = nginx(&policy);
-        let caddy = caddy(&policy);
+        let caddy = caddy(&policy, "");
         for (name, value) in response_headers(&policy) {
             assert!(nginx.contains(&format!("add_header {name} \"{value}\" always;")));
             assert!(caddy.contains(&format!("\t{name} \"{value}\"\n")));

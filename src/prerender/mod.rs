@@ -8,6 +8,7 @@
 //! - [`sitemap`]: `sitemap.xml` and `robots.txt`;
 //! - [`feed`]: each edition's Atom feed of a section's posts;
 //! - [`search_index`]: each edition's search index, from its pages as written;
+//! - [`admin`]: the editing interface at `/admin/`, with its own policy;
 //! - [`manifest`]: what the content compiled to, for the tests (not part of the site);
 //! - [`policy`]: the one definition of the security policy, headers and cache rules;
 //! - [`headers`]: that definition as `_headers`, `_headers.nginx` and `_headers.caddy`;
@@ -20,6 +21,7 @@
 //! the rendered pages) is kept between builds in the build cache (`sendai_build_cache`), under
 //! the hash of what it is made from.
 
+pub mod admin;
 pub mod compress;
 pub mod feed;
 pub mod headers;
@@ -92,6 +94,7 @@ pub fn write_site(
     dist: &Path,
     served: Option<&Path>,
     settings: &Settings,
+    admin: &admin::Admin,
     compiled: &Compiled,
     cache: &Cache,
 ) -> std::io::Result<Vec<PathBuf>> {
@@ -206,6 +209,7 @@ pub fn write_site(
         }
     }
     out.write("robots.txt", sitemap::robots(settings).as_bytes())?;
+    admin::write_admin(&mut out, admin, sections, settings)?;
     // What the last build wrote and this one did not goes before the header files list the rest.
     out.remove_gone()?;
     headers::write_headers(dist, &mut out, &policy, settings, site)?;

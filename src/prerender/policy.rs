@@ -51,6 +51,31 @@ impl Policy {
         Self { directives }
     }
 
+    /// The editing interface's policy (`/admin/`): the CMS and its fonts from the site, its
+    /// styles inline (it injects them), and requests to the site and GitHub's API alone. Pictures
+    /// it shows before they are saved are `blob:` and `data:` addresses.
+    pub fn admin() -> Self {
+        let directives = vec![
+            ("default-src", "'self'".to_owned()),
+            ("script-src", "'self'".to_owned()),
+            ("style-src", "'self' 'unsafe-inline'".to_owned()),
+            ("img-src", "'self' blob: data:".to_owned()),
+            ("media-src", "'self' blob:".to_owned()),
+            (
+                "connect-src",
+                "'self' data: https://api.github.com".to_owned(),
+            ),
+            ("font-src", "'self'".to_owned()),
+            ("worker-src", "'self' blob:".to_owned()),
+            ("frame-src", "'self' blob:".to_owned()),
+            ("object-src", "'none'".to_owned()),
+            ("base-uri", "'self'".to_owned()),
+            ("form-action", "'none'".to_owned()),
+            ("frame-ancestors", "'none'".to_owned()),
+        ];
+        Self { directives }
+    }
+
     /// The whole policy, as the `Content-Security-Policy` header carries it.
     pub fn header_value(&self) -> String {
         self.join(|_| true)

@@ -69,7 +69,8 @@ export async function nginxHost({ dist, base = '' }) {
     .replaceAll(`include ${DOCUMENTED_ROOT}/`, `include ${root}${base}/`)
     .replaceAll('error_page 404 /', `error_page 404 ${base}/`)
     .replace('location / {', `location ${base}/ {`)
-    .replace('location /ja/ {', `location ${base}/ja/ {`);
+    .replace('location /ja/ {', `location ${base}/ja/ {`)
+    .replace('location /admin/ {', `location ${base}/admin/ {`);
   writeFileSync(join(dir, 'site.conf'), site);
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
     .map((kind) => `${kind}_temp_path ${dir}/${kind};`)

@@ -20,13 +20,18 @@ export const SUB_DIST = process.env.SITE_SUB_DIST
   ? new URL(`${process.env.SITE_SUB_DIST.replace(/\/?$/, '/')}`, `file://${process.cwd()}/`).pathname
   : new URL('../../../target/dist-sub/', import.meta.url).pathname;
 
-/** Parses a Netlify / Cloudflare Pages `_headers` file into [{ pattern, headers }]. */
+/**
+ * Parses a Netlify / Cloudflare Pages `_headers` file into [{ pattern, headers, detached }]:
+ * `detached` names the headers a `! Name` line removes from what earlier rules set.
+ */
 export function parseHeadersFile(text) {
   const rules = [];
   for (const line of text.split('\n')) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      rules.push({ pattern: line.trim(), headers: {} });
+      rules.push({ pattern: line.trim(), headers: {}, detached: [] });
+    } else if (line.trim().startsWith('!')) {
+      rules.at(-1).detached.push(line.trim().slice(1).trim());
     } else {
       const at = line.indexOf(':');
       rules.at(-1).headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
@@ -38,6 +43,16 @@ export function parseHeadersFile(text) {
 function matches(pattern, path) {
   if (pattern.endsWith('/*')) return path.startsWith(pattern.slice(0, -1));
   return pattern === path;
+}
+
+/** The headers the rules of `_headers` give `path`, in their order, as Cloudflare Pages applies them. */
+export function headersFor(rules, path) {
+  const headers = {};
+  for (const rule of rules.filter((rule) => matches(rule.pattern, path))) {
+    for (const name of rule.detached) delete headers[name];
+    Object.assign(headers, rule.headers);
+  }
+  return headers;
 }
 
 /**
@@ -84,11 +99,7 @@ export async function staticHost({
     const path = decodeURIComponentSafe(rawPath);
     if (collectCspReports && path === CSP_REPORTS_PATH) return receiveCspReport(req, res, cspReports);
     if (applyHeaders) {
-      for (const rule of rules) {
-        if (matches(rule.pattern, path)) {
-          for (const [name, value] of Object.entries(rule.headers)) res.setHeader(name, value);
-        }
-      }
+      for (const [name, value] of Object.entries(headersFor(rules, path))) res.setHeader(name, value);
       const policy = res.getHeader('Content-Security-Policy');
       if (collectCspReports && policy)
         res.setHeader('Content-Security-Policy', `${policy}; report-uri ${CSP_REPORTS_PATH}`);

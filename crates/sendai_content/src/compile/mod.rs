@@ -8,6 +8,7 @@
 //! Every problem is reported with its file, line and column, what is wrong and what to do, and
 //! all problems are reported at once, so an editor fixes them in one go.
 
+pub mod admin;
 mod conformance;
 mod dates;
 mod diagnostic;

@@ -79,6 +79,11 @@ struct IndexFront {
     pagination_label: &'static str,
 }
 
+/// The keys of a section's `_index` front matter, in the order the site reads them.
+pub fn index_keys() -> &'static [&'static str] {
+    serde_aux::serde_introspection::serde_introspect::<'static, IndexFront>()
+}
+
 /// A section's settings, the same in both editions.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 struct Settings {
@@ -576,6 +581,11 @@ struct PostFront {
     updated: Option<Spanned<toml::Value>>,
 }
 
+/// The keys of a post's front matter, in the order the site reads them.
+pub fn post_keys() -> &'static [&'static str] {
+    serde_aux::serde_introspection::serde_introspect::<'static, PostFront>()
+}
+
 fn read_post(file: &Path, name: &PostName, report: &mut Report) -> Option<PostFile> {
     let named = name.day.datetime();
     let (source, front, toml_offset, body_offset) = read_front::<PostFront>(
@@ -757,6 +767,11 @@ pub struct Section {
 }
 
 impl Section {
+    /// The section's title in `lang`, as its `_index` file gives it.
+    pub fn title(&self, lang: Lang) -> &'static str {
+        self.words.of(lang).title
+    }
+
     /// Posts a page of the list; the feed holds as many, the newest.
     pub fn paginate_by(&self) -> usize {
         self.settings.paginate_by

@@ -28,6 +28,15 @@ struct SiteFile {
     postal_address: PostalAddress,
 }
 
+/// The keys of `site.toml`, and of its postal address, in the order the site reads them.
+pub fn site_keys() -> (&'static [&'static str], &'static [&'static str]) {
+    use serde_aux::serde_introspection::serde_introspect;
+    (
+        serde_introspect::<SiteFile>(),
+        serde_introspect::<PostalAddress>(),
+    )
+}
+
 /// The interface strings: the shell's, which the app shows, and the lists' shared words and
 /// the search page's, which the build alone writes.
 pub struct SiteStrings {

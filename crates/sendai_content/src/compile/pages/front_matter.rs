@@ -33,6 +33,11 @@ struct FrontMatter {
     template: Option<Spanned<&'static str>>,
 }
 
+/// The keys of a page's front matter, in the order the site reads them.
+pub fn keys() -> &'static [&'static str] {
+    serde_aux::serde_introspection::serde_introspect::<'static, FrontMatter>()
+}
+
 /// The parts of a page that no template draws: the page's text, and what the build makes of
 /// the sections' posts.
 const NOT_TEMPLATES: [&str; 2] = ["prose", "built"];

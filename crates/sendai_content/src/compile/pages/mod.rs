@@ -21,6 +21,7 @@ use super::Files;
 use crate::{page_path, Block, Lang, Listing, Localized, Page, PageText, Strings};
 pub(super) use files::split_front_matter;
 use files::HOME;
+pub(super) use front_matter::{keys as front_matter_keys, templates};
 
 /// One file: a page in one language, its front matter read, its body not yet rendered.
 struct PageFile {
