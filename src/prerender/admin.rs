@@ -181,7 +181,8 @@ fn index_html() -> String {
 
 /// Runs before the CMS: the interface's language (`?lang=en` or `?lang=ja`, else the last one
 /// chosen, else Japanese), its configuration in that language, and the Japanese strings where
-/// the CMS looks before it fetches them from another origin.
+/// the CMS looks before it fetches them from another origin. The CMS adds a viewport that forbids
+/// zooming (`maximum-scale=1`); that part is taken out, as WCAG 1.4.4 asks.
 fn start_script(version: &str, japanese: &str) -> String {
     format!(
         r#"(() => {{
@@ -199,6 +200,11 @@ fn start_script(version: &str, japanese: &str) -> String {
   config.type = 'application/json';
   config.href = `config.${{lang}}.json`;
   document.head.append(config);
+  new MutationObserver(() => {{
+    for (const meta of document.querySelectorAll('meta[name="viewport"][content*="maximum-scale"]')) {{
+      meta.content = meta.content.replace(/,\s*maximum-scale=[^,]*/, '');
+    }}
+  }}).observe(document.head, {{ childList: true }});
 }})();
 "#,
         japanese = japanese.trim()
