@@ -46,16 +46,6 @@ const PACKAGE_FILES: [(&str, &str); 7] = [
     ),
 ];
 
-/// The fonts the CMS asks cdn.jsdelivr.net for, served from the site: faces of the same names
-/// for every character, which the browser tries first because they are defined after the CMS's
-/// own (the stylesheet is linked at the end of the body, the CMS's styles are in the head), so
-/// that it never asks for those. Japanese text is drawn in the system's fonts, as on the site.
-const FONTS_CSS: &str = "\
-@font-face{font-family:'Source Sans 3';font-style:normal;font-weight:200 900;font-display:swap;src:url(fonts/source-sans-3.woff2) format('woff2')}
-@font-face{font-family:'Noto Mono';font-style:normal;font-weight:400;font-display:swap;src:url(fonts/noto-mono.woff2) format('woff2')}
-@font-face{font-family:'Material Symbols Outlined';font-style:normal;font-weight:400;font-display:block;src:url(fonts/material-symbols-outlined.woff2) format('woff2')}
-";
-
 /// What the interface needs besides the site's own settings.
 pub struct Admin {
     /// The CMS package's folder in `node_modules`.
@@ -141,7 +131,6 @@ pub fn write_admin(
         dir.join("start.js"),
         start_script(&version, &japanese).as_bytes(),
     )?;
-    out.write(dir.join("fonts.css"), FONTS_CSS.as_bytes())?;
     let site_url = format!("{}{}/", settings.origin, settings.base);
     let backend = Backend {
         repository,
@@ -164,7 +153,7 @@ pub fn config_file(lang: Lang) -> String {
 /// The interface's page: its policy first, then the script that picks the language, then the CMS.
 fn index_html() -> String {
     format!(
-        "<!doctype html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"robots\" content=\"noindex\">\n\
@@ -173,7 +162,6 @@ fn index_html() -> String {
          <script src=\"sveltia-cms.js\"></script>\n\
          </head>\n<body>\n\
          <noscript>この編集画面には JavaScript が必要です。This editing interface needs JavaScript.</noscript>\n\
-         <link rel=\"stylesheet\" href=\"fonts.css\">\n\
          </body>\n</html>\n",
         Policy::admin().meta_value()
     )
@@ -182,7 +170,10 @@ fn index_html() -> String {
 /// Runs before the CMS: the interface's language (`?lang=en` or `?lang=ja`, else the last one
 /// chosen, else Japanese), its configuration in that language, and the Japanese strings where
 /// the CMS looks before it fetches them from another origin. The CMS adds a viewport that forbids
-/// zooming (`maximum-scale=1`); that part is taken out, as WCAG 1.4.4 asks.
+/// zooming (`maximum-scale=1`); that part is taken out, as WCAG 1.4.4 asks. Its fonts' rules
+/// name cdn.jsdelivr.net: they are pointed at the copies in `fonts/` before the browser asks for
+/// any (a font is fetched when text first needs it, after this observer has run). Japanese text
+/// is drawn in the system's fonts, as on the site.
 fn start_script(version: &str, japanese: &str) -> String {
     format!(
         r#"(() => {{
@@ -203,6 +194,13 @@ fn start_script(version: &str, japanese: &str) -> String {
   new MutationObserver(() => {{
     for (const meta of document.querySelectorAll('meta[name="viewport"][content*="maximum-scale"]')) {{
       meta.content = meta.content.replace(/,\s*maximum-scale=[^,]*/, '');
+    }}
+    for (const style of document.head.querySelectorAll('style')) {{
+      if (!style.textContent.includes('https://cdn.jsdelivr.net/')) continue;
+      style.textContent = style.textContent.replace(
+        /https:\/\/cdn\.jsdelivr\.net\/fontsource\/fonts\/([a-z0-9-]+)[^)]*/g,
+        'fonts/$1.woff2',
+      );
     }}
   }}).observe(document.head, {{ childList: true }});
 }})();

@@ -13,7 +13,7 @@ import { watch, waitForApp, recordViolations, injectInlineScript } from './suppo
 import { navigationPages } from './support/content.mjs';
 import { filesUnder } from './support/files.mjs';
 import { useBrowser } from './support/session.mjs';
-import { plainHttpServer, parseHeadersFile, cacheRulesFor, DIST, SUB_DIST } from './support/server.mjs';
+import { plainHttpServer, parseHeadersFile, headersFor, cacheRulesFor, DIST, SUB_DIST } from './support/server.mjs';
 import { headingOf, inJapanese, pagePaths, publishedPaths } from './support/site.mjs';
 
 const session = useBrowser();
@@ -101,16 +101,30 @@ test('_headers sends a policy that runs no inline script but its hashed ones, an
   assert.ok(headers['Permissions-Policy']);
   assert.equal(headers['X-Frame-Options'], 'DENY');
   assert.equal(headers['Cross-Origin-Opener-Policy'], 'same-origin');
-  const pages = filesUnder(DIST).filter((file) => file.endsWith('.html'));
-  assert.equal(pages.length, pagePaths().length + 2, 'every page and both Not Found pages');
-  for (const file of pages) {
+  const metaPolicy = (file) => {
     const html = readFileSync(join(DIST, file), 'utf8');
     const metas = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/g)];
     assert.equal(metas.length, 1, file);
-    assert.equal(metas[0][1], metaPolicyOf(headerPolicy), file);
     assert.ok(metas[0].index < html.search(/<(script|style)\b/), `${file}: the policy comes first`);
-  }
+    return metas[0][1];
+  };
+  const [admin, pages] = partition(
+    filesUnder(DIST).filter((file) => file.endsWith('.html')),
+    (file) => file.startsWith('admin/'),
+  );
+  assert.equal(pages.length, pagePaths().length + 2, 'every page and both Not Found pages');
+  for (const file of pages) assert.equal(metaPolicy(file), metaPolicyOf(headerPolicy), file);
+  // The editing interface's page has its own policy, the one `_headers` sends for it.
+  assert.deepEqual(admin, ['admin/index.html']);
+  const adminPolicy = headersFor(rules, '/admin/index.html')['Content-Security-Policy'];
+  assert.notEqual(adminPolicy, headerPolicy);
+  assert.equal(metaPolicy(admin[0]), metaPolicyOf(adminPolicy));
 });
+
+/** `[matching, rest]` of `items`. */
+function partition(items, matches) {
+  return [items.filter(matches), items.filter((item) => !matches(item))];
+}
 
 test('on a host that sends no headers, the meta policy lets the app start with no violation and blocks an injected script', async () => {
   const server = await plainHttpServer();
