@@ -36,6 +36,11 @@ const NOTICE = {
   },
 };
 const PAGE = 'visiting-hours';
+/**
+ * A page with a template: the concept diagram, whose labels and description are in its front
+ * matter, which its form does not show. The editor adds a paragraph before its text.
+ */
+const TEMPLATE_PAGE = { name: 'concept', paragraph: 'A paragraph added in the editing interface.' };
 /** A fixture notice the editor deletes: the newest, in view at the top of the list (the CMS draws the list's lower part only as it is scrolled to). */
 const TAKEN_DOWN = { file: '2026-11-14-fixture-meeting-25', title: 'Fixture notice 25' };
 const SENTENCE = { before: 'This page is not part of the site.', after: 'This page is not part of the real site.' };
@@ -235,11 +240,20 @@ test('an editor uploads a picture, changes a sentence of a page and shows the pi
   assert.ok(en.includes(SENTENCE.before));
   await english.fill(`${en.replace(SENTENCE.before, SENTENCE.after)}\n\n![${PICTURE.en}](/files/${PICTURE.name})\n`);
   await japanese.fill(`${await japanese.inputValue()}\n\n![${PICTURE.ja}](/files/${PICTURE.name})\n`);
-  await page.screenshot({ path: '/tmp/adm/s2.png', fullPage: true });
   await runAxe('page editor');
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await untilSaved(`content/${PAGE}.ja.md`, new RegExp(PICTURE.ja));
   await untilSaved(`content/${PAGE}.md`, new RegExp(SENTENCE.after));
+});
+
+test('an editor adds a paragraph to a page with a template, whose data the form does not show', async () => {
+  // Loaded afresh: the editor the last test saved from stays open across a change of hash alone.
+  await page.goto(`${host.url}admin/?lang=ja#/collections/pages/entries/${TEMPLATE_PAGE.name}`);
+  const english = body(0);
+  await english.waitFor();
+  await english.fill(`${TEMPLATE_PAGE.paragraph}\n\n${await english.inputValue()}`);
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await untilSaved(`content/${TEMPLATE_PAGE.name}.md`, new RegExp(TEMPLATE_PAGE.paragraph));
 });
 
 test('an editor writes a notice in both languages, and an edition left empty is refused before saving', async () => {
@@ -281,7 +295,15 @@ test("what the interface saved passes the content check and builds, the editor's
   }
   const content = join(checkout, 'content');
   const notice = `notices/${NOTICE.date}-${NOTICE.slug}`;
-  const changed = [`${PAGE}.md`, `${PAGE}.ja.md`, `files/${PICTURE.name}`, `${notice}.md`, `${notice}.ja.md`];
+  const changed = [
+    `${PAGE}.md`,
+    `${PAGE}.ja.md`,
+    `files/${PICTURE.name}`,
+    `${notice}.md`,
+    `${notice}.ja.md`,
+    `${TEMPLATE_PAGE.name}.md`,
+    `${TEMPLATE_PAGE.name}.ja.md`,
+  ];
   const removed = [`notices/${TAKEN_DOWN.file}.md`, `notices/${TAKEN_DOWN.file}.ja.md`];
   const before = filesUnder(FIXTURE_CONTENT);
   const after = filesUnder(content);
@@ -331,6 +353,14 @@ test("what the interface saved passes the content check and builds, the editor's
   assert.ok(html(PAGE).includes(SENTENCE.after), 'the changed sentence');
   assert.match(html(PAGE), new RegExp(`<img[^>]* alt="${PICTURE.en}"`), 'the picture, with its English text');
   assert.match(html(`ja/${PAGE}`), new RegExp(`<img[^>]* alt="${PICTURE.ja}"`), 'the picture, with its Japanese text');
+  // The page with a template is as the fixture build drew it, but for the new paragraph: the
+  // diagram's words, which the save rewrote in TOML's plain layout, are all still there.
+  const fixture = (path) => readFileSync(join(FIXTURE_DIST, path, 'index.html'), 'utf8');
+  const withTemplate = html(TEMPLATE_PAGE.name);
+  const paragraph = `<p class="sc-body">${TEMPLATE_PAGE.paragraph}</p>`;
+  assert.ok(withTemplate.includes(paragraph), 'the new paragraph');
+  assert.equal(withTemplate.replace(paragraph, ''), fixture(TEMPLATE_PAGE.name));
+  assert.equal(html(`ja/${TEMPLATE_PAGE.name}`), fixture(`ja/${TEMPLATE_PAGE.name}`));
 
   // The site's own files are the same without the interface.
   const withoutAdmin = join(work, 'dist-without-admin');
