@@ -3,13 +3,13 @@
 //!
 //! Reads `TRUNK_STAGING_DIR` and `TRUNK_PUBLIC_URL` (set by Trunk), `SITE_ORIGIN` (where the
 //! site is published, for canonical links, the sitemap and the feeds: required, but by
-//! `trunk serve`) and `SITE_CONTENT_DIR` (the content
-//! folder, `content` if not set); `SITE_REPOSITORY` (`owner/name` on GitHub, where the editing
-//! interface at `/admin/` commits) and `SITE_BRANCH` (`main` if not set); with `SITE_MANIFEST` set, writes the build's manifest there
-//! (`prerender::manifest`), for the tests; `SITE_BUILD_CACHE` moves the build cache (outputs kept
-//! between builds, `target/build-cache` if not set). In release builds (`TRUNK_PROFILE`), it
-//! optimises the app's wasm first. The content is read each time this runs, so that an editor's
-//! change rebuilds no code: the app is the same whatever the content.
+//! `trunk serve`), `SITE_CONTENT_DIR` (the content folder, `content` if not set),
+//! `SITE_REPOSITORY` (`owner/name` on GitHub, where the editing interface at `/admin/` commits)
+//! and `SITE_BRANCH` (`main` if not set); with `SITE_MANIFEST` set, writes the build's manifest
+//! there (`prerender::manifest`), for the tests; `SITE_BUILD_CACHE` moves the build cache
+//! (outputs kept between builds, `target/build-cache` if not set). In release builds
+//! (`TRUNK_PROFILE`), it optimises the app's wasm first. The content is read each time this
+//! runs, so that an editor's change rebuilds no code: the app is the same whatever the content.
 
 use std::path::{Path, PathBuf};
 
