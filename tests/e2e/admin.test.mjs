@@ -79,42 +79,30 @@ const readRepository = () =>
     return files;
   });
 
-/** Resolves once the file at `path` in the interface's copy has text matching `pattern`. */
-const untilSaved = (path, pattern) =>
+/**
+ * Resolves once the file at `path` in the interface's copy has text matching `pattern`, or, with
+ * `pattern` null, once it is gone. Polled in the page, a frame at a time.
+ */
+const untilFile = (path, pattern) =>
   page.evaluate(
     async ({ path, source }) => {
-      const saved = async () => {
+      const text = async () => {
         try {
           let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('repo');
           const parts = path.split('/');
           for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
-          const text = await (await (await dir.getFileHandle(parts.at(-1))).getFile()).text();
-          return new RegExp(source).test(text);
+          return await (await (await dir.getFileHandle(parts.at(-1))).getFile()).text();
         } catch {
-          return false;
+          return null;
         }
       };
-      while (!(await saved())) await new Promise(requestAnimationFrame);
+      const done = (found) => (source === null ? found === null : found !== null && new RegExp(source).test(found));
+      while (!done(await text())) await new Promise(requestAnimationFrame);
     },
-    { path, source: pattern.source },
+    { path, source: pattern?.source ?? null },
   );
-
-/** Resolves once the file at `path` is gone from the interface's copy. */
-const untilGone = (path) =>
-  page.evaluate(async (path) => {
-    const exists = async () => {
-      try {
-        let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('repo');
-        const parts = path.split('/');
-        for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
-        await dir.getFileHandle(parts.at(-1));
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    while (await exists()) await new Promise(requestAnimationFrame);
-  }, path);
+const untilSaved = (path, pattern) => untilFile(path, pattern);
+const untilGone = (path) => untilFile(path, null);
 
 /** Axe's violations on the screen shown, by rule, kept for the report at the end. */
 async function runAxe(screen) {
