@@ -191,16 +191,16 @@ fn start_script(version: &str, japanese: &str) -> String {
   config.type = 'application/json';
   config.href = `config.${{lang}}.json`;
   document.head.append(config);
-  new MutationObserver(() => {{
-    for (const meta of document.querySelectorAll('meta[name="viewport"][content*="maximum-scale"]')) {{
-      meta.content = meta.content.replace(/,\s*maximum-scale=[^,]*/, '');
-    }}
-    for (const style of document.head.querySelectorAll('style')) {{
-      if (!style.textContent.includes('https://cdn.jsdelivr.net/')) continue;
-      style.textContent = style.textContent.replace(
-        /https:\/\/cdn\.jsdelivr\.net\/fontsource\/fonts\/([a-z0-9-]+)[^)]*/g,
-        'fonts/$1.woff2',
-      );
+  new MutationObserver((records) => {{
+    for (const node of records.flatMap((record) => [...record.addedNodes])) {{
+      if (node.localName === 'meta' && node.name === 'viewport') {{
+        node.content = node.content.replace(/,\s*maximum-scale=[^,]*/, '');
+      }} else if (node.localName === 'style' && node.textContent.includes('https://cdn.jsdelivr.net/')) {{
+        node.textContent = node.textContent.replace(
+          /https:\/\/cdn\.jsdelivr\.net\/fontsource\/fonts\/([a-z0-9-]+)[^)]*/g,
+          'fonts/$1.woff2',
+        );
+      }}
     }}
   }}).observe(document.head, {{ childList: true }});
 }})();
