@@ -387,3 +387,8 @@ test('on request (?lang=en) the interface and its forms are in English, and stay
   await page.goto(`${host.url}admin/?lang=ja`);
   await page.getByRole('navigation').first().getByText('ページ', { exact: true }).waitFor();
 });
+
+test('the interface, having been through every screen above, set no cookie and registered no service worker (the privacy page says so)', async () => {
+  assert.deepEqual(await page.context().cookies(), []);
+  assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+});
